@@ -9,4 +9,8 @@ export interface Section {
   lang: Lang;
   /** Paragraphs after page-break repair, verbatim otherwise. */
   paragraphs: string[];
+  /** True for the published text; false for the project's own translations. */
+  official: boolean;
+  /** For translations: the Kazakh paragraph each paragraph translates (same order). */
+  sourceParagraphs?: string[];
 }

@@ -1,0 +1,69 @@
+import type { Lang, Section } from '../corpus/types.js';
+import { markNearDuplicates } from './dedup.js';
+
+/** One retrievable passage: a paragraph (or a part of a long one) of one section in one language. */
+export interface Chunk {
+  /** Stable id: `<lang>:<section id>:<position>`, e.g. `kk:results/finding-2:1`. */
+  id: string;
+  sectionId: string;
+  lang: Lang;
+  /** 1-based position of the chunk within its section and language. */
+  position: number;
+  /** The passage as shown. */
+  text: string;
+  /** The official article text this passage stands for (equal to `text` for official passages). */
+  sourceText: string;
+  official: boolean;
+  /** Id of an earlier chunk with almost the same text (Discussion repeats the Introduction). */
+  duplicateOf?: string;
+}
+
+/** Chunks longer than this many characters are cut at sentence ends. */
+export const MAX_CHUNK_CHARS = 1200;
+
+/**
+ * Turns sections into chunks: one per paragraph, never crossing a section, long paragraphs cut
+ * at sentence boundaries, near-duplicates marked. Pure; ids depend only on the structure.
+ * ```ts
+ * const chunks = chunkSections(parseArticle(text));
+ * ```
+ */
+export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    let position = 0;
+    section.paragraphs.forEach((paragraph, i) => {
+      const source = section.sourceParagraphs?.[i] ?? paragraph;
+      for (const piece of splitLong(paragraph, maxChars)) {
+        position += 1;
+        chunks.push({
+          id: `${section.lang}:${section.id}:${position}`,
+          sectionId: section.id,
+          lang: section.lang,
+          position,
+          text: piece,
+          sourceText: source,
+          official: section.official,
+        });
+      }
+    });
+  }
+  return markNearDuplicates(chunks);
+}
+
+/** Cuts a paragraph into pieces of at most `maxChars` at sentence ends (a single over-long sentence stays whole). */
+export function splitLong(paragraph: string, maxChars: number): string[] {
+  if (paragraph.length <= maxChars) return [paragraph];
+  const sentences = paragraph.match(/[^.!?]+(?:[.!?]+(?:\s+|$)|$)/g) ?? [paragraph];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of sentences) {
+    if (current && current.length + sentence.length > maxChars) {
+      pieces.push(current.trim());
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current.trim()) pieces.push(current.trim());
+  return pieces;
+}

@@ -1,0 +1,40 @@
+import type { Chunk } from './chunk.js';
+
+/** Share of common word trigrams above which two paragraphs count as the same text. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+
+/**
+ * Marks each chunk whose text nearly repeats an earlier chunk of the same language
+ * (`duplicateOf` = the earlier chunk's id). Reference entries are never merged. Returns new objects; the input is not changed.
+ */
+export function markNearDuplicates(chunks: Chunk[], threshold = NEAR_DUPLICATE_THRESHOLD): Chunk[] {
+  const shingles = chunks.map((c) => wordShingles(c.text));
+  return chunks.map((chunk, i) => {
+    // reference entries share their boilerplate ("Қолжетімді: …") but are never the same work
+    if (chunk.sectionId.startsWith('references/')) return { ...chunk };
+    for (let j = 0; j < i; j++) {
+      if (chunks[j].lang !== chunk.lang || chunks[j].duplicateOf) continue;
+      if (chunks[j].sectionId === chunk.sectionId) continue;
+      if (similarity(shingles[i], shingles[j]) >= threshold) {
+        return { ...chunk, duplicateOf: chunks[j].id };
+      }
+    }
+    return { ...chunk };
+  });
+}
+
+/** Word trigrams of a text, lower-cased, punctuation and citation marks dropped. */
+export function wordShingles(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/\[\d+\]/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/** Overlap of two shingle sets relative to the larger one (1 = the same text). */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const s of a) if (b.has(s)) common++;
+  return common / Math.max(a.size, b.size);
+}
