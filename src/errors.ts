@@ -1,0 +1,25 @@
+/** Base class of the errors a user can fix: the CLI prints their message on one line, without a stack. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The index folder is missing, unreadable, corrupt, stale or built differently from what the config asks. */
+export class IndexError extends UserError {
+  constructor(
+    readonly kind: 'missing' | 'corrupt' | 'stale' | 'mismatch',
+    readonly dir: string,
+    detail: string,
+  ) {
+    super(`index at ${dir} ${detail}: run \`npm run build:index\`${dir.endsWith('index/article') ? '' : ` with INDEX_DIR=${dir}`}`);
+  }
+}
+
+/** A question the retrieval cannot take (empty, no words, too long). */
+export class QuestionError extends UserError {
+  constructor(readonly kind: 'empty' | 'no-words' | 'too-long', message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { Chunk } from '../chunking/chunk.js';
+import type { Embedder } from '../embedding/types.js';
+import { IndexError } from '../errors.js';
+
+/** Bump when the files of an index folder change shape: older folders are refused and rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+const FILES = { meta: 'meta.json', chunks: 'chunks.json', vectors: 'vectors.hnsw' } as const;
+
+export interface IndexMeta {
+  formatVersion: number;
+  embedder: { id: string; dims: number; settings: Record<string, unknown> };
+  corpusHash: string;
+  chunkCount: number;
+  /** ISO time of the build. */
+  builtAt: string;
+  buildSeconds: number;
+  hnsw: { space: 'cosine'; M: number; efConstruction: number; efSearch: number };
+  /** sha256 of vectors.hnsw: a truncated or damaged file is refused before hnswlib reads it. */
+  vectorsSha256: string;
+  /** The rule that decides "the article does not say", calibrated for this embedder. */
+  abstention: Record<string, unknown>;
+}
+
+export interface LoadedIndex { meta: IndexMeta; chunks: Chunk[]; hnsw: hnswlib.HierarchicalNSW }
+
+export interface BuildOptions {
+  M?: number; // defaults to 16
+  efConstruction?: number; // defaults to 200
+  efSearch?: number; // defaults to 100
+  abstention: Record<string, unknown>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Embeds the chunks and writes an index folder atomically: everything goes to a temporary
+ * sibling folder first, which then replaces `dir` by rename, so a crash leaves the old index intact.
+ * ```ts
+ * const meta = await buildIndex(chunks, embedder, corpus.hash, 'index/article', { abstention });
+ * ```
+ */
+export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash: string, dir: string, options: BuildOptions): Promise<IndexMeta> {
+  const { M = 16, efConstruction = 200, efSearch = 100, abstention, onProgress } = options;
+  const started = performance.now();
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', embedder.dims);
+  hnsw.initIndex(Math.max(1, chunks.length), M, efConstruction, 42);
+  const batch = 32;
+  for (let i = 0; i < chunks.length; i += batch) {
+    const vectors = await embedder.embedPassages(chunks.slice(i, i + batch).map((c) => c.text));
+    vectors.forEach((v, k) => hnsw.addPoint(Array.from(v), i + k));
+    onProgress?.(Math.min(chunks.length, i + batch), chunks.length);
+  }
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  mkdirSync(tmp, { recursive: true });
+  try {
+    hnsw.writeIndexSync(join(tmp, FILES.vectors));
+    writeFileSync(join(tmp, FILES.chunks), JSON.stringify(chunks));
+    const meta: IndexMeta = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      embedder: { id: embedder.id, dims: embedder.dims, settings: embedder.settings },
+      corpusHash,
+      chunkCount: chunks.length,
+      builtAt: new Date().toISOString(),
+      buildSeconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+      hnsw: { space: 'cosine', M, efConstruction, efSearch },
+      vectorsSha256: sha256(readFileSync(join(tmp, FILES.vectors))),
+      abstention,
+    };
+    writeFileSync(join(tmp, FILES.meta), `${JSON.stringify(meta, null, 2)}\n`);
+    swapInto(tmp, dir);
+    return meta;
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function swapInto(tmp: string, dir: string): void {
+  mkdirSync(dirname(dir), { recursive: true });
+  const old = `${dir}.old-${process.pid}-${Date.now()}`;
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Reads only the meta file (cheap staleness checks). Throws IndexError when missing or unreadable. */
+export function readMeta(dir: string): IndexMeta {
+  const path = join(dir, FILES.meta);
+  if (!existsSync(path)) throw new IndexError('missing', dir, 'does not exist or has no meta.json');
+  let meta: IndexMeta;
+  try {
+    meta = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new IndexError('corrupt', dir, 'has an unreadable meta.json');
+  }
+  if (meta.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexError('stale', dir, `has format version ${meta.formatVersion} but this program reads version ${INDEX_FORMAT_VERSION}`);
+  }
+  return meta;
+}
+
+/**
+ * Loads an index folder and checks it against what the caller expects.
+ * @throws IndexError kind `missing`, `corrupt` (bad or truncated file), `stale` (other corpus or
+ * format) or `mismatch` (built with another embedder or settings than the config asks for).
+ */
+export function loadIndex(dir: string, expect: { corpusHash: string; embedder: Pick<Embedder, 'id' | 'dims' | 'settings'> }): LoadedIndex {
+  const meta = readMeta(dir);
+  checkMeta(dir, meta, expect);
+  let vectors: Buffer;
+  let chunks: Chunk[];
+  try {
+    vectors = readFileSync(join(dir, FILES.vectors));
+    chunks = JSON.parse(readFileSync(join(dir, FILES.chunks), 'utf8'));
+  } catch {
+    throw new IndexError('corrupt', dir, `is missing ${FILES.vectors} or has an unreadable ${FILES.chunks}`);
+  }
+  if (sha256(vectors) !== meta.vectorsSha256) throw new IndexError('corrupt', dir, `has a damaged or truncated ${FILES.vectors}`);
+  if (!Array.isArray(chunks) || chunks.length !== meta.chunkCount) throw new IndexError('corrupt', dir, `has ${FILES.chunks} that does not match meta.json`);
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.embedder.dims);
+  hnsw.readIndexSync(join(dir, FILES.vectors));
+  hnsw.setEf(meta.hnsw.efSearch);
+  return { meta, chunks, hnsw };
+}
+
+/** Throws IndexError when the meta does not fit the corpus and embedder in use. */
+export function checkMeta(dir: string, meta: IndexMeta, expect: { corpusHash: string; embedder: Pick<Embedder, 'id' | 'dims' | 'settings'> }): void {
+  if (meta.corpusHash !== expect.corpusHash) throw new IndexError('stale', dir, 'was built from another version of the corpus');
+  const want = expect.embedder;
+  if (meta.embedder.id !== want.id || meta.embedder.dims !== want.dims || JSON.stringify(meta.embedder.settings) !== JSON.stringify(want.settings)) {
+    throw new IndexError('mismatch', dir, `was built with embedder ${meta.embedder.id} (${meta.embedder.dims} dims, ${JSON.stringify(meta.embedder.settings)}) but the config asks for ${want.id} (${want.dims} dims, ${JSON.stringify(want.settings)})`);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Chunk } from '../chunking/chunk.js';
+import type { Lang } from '../corpus/types.js';
+
+/**
+ * A place in the article: one paragraph position (`results/finding-4` ¶1) with all its language
+ * variants, official or translated, plus the chunks that repeat it elsewhere (Discussion repeating
+ * the Introduction). Retrieval ranks places, then shows each in the reader's language.
+ */
+export interface Place {
+  sectionId: string;
+  position: number;
+  /** Indexes into the chunk array of every chunk standing for this place. */
+  members: number[];
+  /** Sections that repeat this paragraph almost word for word. */
+  alsoIn: string[];
+  /** Reading order of the place's first chunk. */
+  order: number;
+}
+
+const keyOf = (c: Pick<Chunk, 'sectionId' | 'position'>) => `${c.sectionId}#${c.position}`;
+
+/** Groups chunks into places. Pure. */
+export function groupPlaces(chunks: Chunk[]): Place[] {
+  const byId = new Map(chunks.map((c) => [c.id, c]));
+  const canonicalKey = (c: Chunk): string => {
+    const seen = new Set<string>();
+    let cur = c;
+    while (cur.duplicateOf && byId.has(cur.duplicateOf) && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      cur = byId.get(cur.duplicateOf)!;
+    }
+    return keyOf(cur);
+  };
+  // a duplicate found in any language folds the place for all languages
+  const redirect = new Map<string, string>();
+  for (const c of chunks) if (c.duplicateOf) redirect.set(keyOf(c), canonicalKey(c));
+  const places = new Map<string, Place>();
+  chunks.forEach((c, i) => {
+    const own = keyOf(c);
+    const key = redirect.get(own) ?? own;
+    let place = places.get(key);
+    if (!place) {
+      const [sectionId, pos] = key.split('#');
+      place = { sectionId, position: Number(pos), members: [], alsoIn: [], order: i };
+      places.set(key, place);
+    }
+    place.members.push(i);
+    if (key !== own && !place.alsoIn.includes(c.sectionId)) place.alsoIn.push(c.sectionId);
+  });
+  return [...places.values()];
+}
+
+/**
+ * The variant of a place to show a reader: in the reader's language (official before translated),
+ * else the Kazakh original, else any. Only chunks at the canonical position are shown.
+ */
+export function pickVariant(place: Place, chunks: Chunk[], lang: Lang): Chunk {
+  const own = place.members.map((m) => chunks[m]).filter((c) => c.sectionId === place.sectionId && c.position === place.position);
+  const rank = (c: Chunk) => (c.lang === lang ? (c.official ? 0 : 1) : c.lang === 'kk' ? 2 : 3);
+  return [...own].sort((a, b) => rank(a) - rank(b))[0];
+}

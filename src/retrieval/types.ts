@@ -1,0 +1,68 @@
+import type { Lang } from '../corpus/types.js';
+import type { Chunk } from '../chunking/chunk.js';
+
+/** A section reference as shown to a reader: `{ id: 'results/finding-4', title: 'Results · finding 4' }`. */
+export interface SectionRef { id: string; title: string }
+
+/** One passage of an answer, in the JSON contract of `ask --json`. */
+export interface Passage {
+  /** 1-based rank in the whole answer (not just this page). */
+  rank: number;
+  /** Chunk id of the variant shown, e.g. `ru:results/finding-4:1`. */
+  id: string;
+  section: SectionRef;
+  lang: Lang;
+  /** The passage as shown. */
+  text: string;
+  /** The official article text it stands for (equal to `text` for official passages). */
+  sourceText: string;
+  /** Relevance, higher is better (not comparable across embedders). */
+  score: number;
+  /** False for the project's translations ("translated from Kazakh"). */
+  official: boolean;
+  /** Other sections where the article repeats this paragraph almost word for word. */
+  alsoIn: SectionRef[];
+  /** The in-text citations of the passage, e.g. `[18]`, resolved to reference entries. */
+  citations: Array<{ n: number; text: string }>;
+}
+
+/** The result of a question. */
+export interface Answer {
+  query: string;
+  /** Language of the question (and of the reply). */
+  lang: Lang;
+  /** False when the article does not address the question: `passages` is then empty. */
+  answered: boolean;
+  passages: Passage[];
+  /** Total number of relevant passages available (for a "More" button). */
+  total: number;
+}
+
+export interface AskOptions {
+  /** Force the reply language instead of detecting it from the question. */
+  lang?: Lang;
+  /** Passages to skip (paging for "More"). Defaults to 0. */
+  offset?: number;
+  /** Passages to return. Defaults to 3. */
+  limit?: number;
+}
+
+/**
+ * Everything the bot and the CLI need from the article, independent of Telegram.
+ * Created once per process by `createArticleService` (src/retrieval/service.ts).
+ */
+export interface ArticleService {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** A chunk by id, or undefined. */
+  chunk(id: string): Chunk | undefined;
+  /** The same paragraph in the other languages (official or translated), in kk, ru, en order. */
+  variants(id: string): Chunk[];
+  /** Section ids in reading order (top level and findings; references as one `references` entry). */
+  sectionIds(): string[];
+  /** The chunks of a section in a language (falls back to Kazakh, then English, where the language has none). */
+  section(id: string, lang: Lang): Chunk[];
+  /** Section title in a language (`Results · finding 3`). */
+  sectionTitle(id: string, lang: Lang): string;
+  /** A reference entry (1–18) as published, in the language's reference list where it has one. */
+  reference(n: number, lang: Lang): string | undefined;
+}
