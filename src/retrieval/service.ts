@@ -1,14 +1,14 @@
 import type { Chunk } from '../chunking/chunk.js';
-import type { Lang, Section } from '../corpus/types.js';
+import type { Lang } from '../corpus/types.js';
 import { SECTION_ORDER, sectionTitle } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
-import { analyze } from '../text/analyze.js';
+import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
 import { kazakhLatinToCyrillic } from '../text/fold.js';
 import { DEFAULT_ABSTENTION, coverage, type AbstentionRule } from './abstain.js';
 import { createBm25 } from './bm25.js';
-import { detectLang } from './lang.js';
+import { detectLang } from '../text/lang.js';
 import { groupPlaces, pickVariant, type Place } from './places.js';
 import { cleanQuestion } from './question.js';
 import type { Answer, ArticleService, AskOptions, Passage } from './types.js';
@@ -17,8 +17,8 @@ export interface ServiceDeps {
   index: LoadedIndex;
   embedder: Embedder;
   glossary: Glossary;
-  /** Weight of the vector score against the normalised BM25 score. Defaults to 0.35. */
-  vectorWeight?: number;
+  /** Weights of the fused score: vector cosine, BM25 (normalised by the best), best-sentence coverage. */
+  weights?: { vector: number; lexical: number; sentence: number };
 }
 
 /** Places scoring below this share of the best one are not offered (not even under "More"). */
@@ -35,18 +35,30 @@ const MAX_TOTAL = 12;
  * ```
  */
 export function createArticleService(deps: ServiceDeps): ArticleService {
-  const { index, embedder, glossary, vectorWeight = 0.35 } = deps;
+  const { index, embedder, glossary, weights = { vector: 0.25, lexical: 0.45, sentence: 0.3 } } = deps;
   const chunks = index.chunks;
   const byId = new Map(chunks.map((c) => [c.id, c]));
-  const docTokens = chunks.map((c) => [...analyze(c.text, glossary).tokens, ...titleTokens(c.sectionId)]);
+  const docTokens = chunks.map((c) => [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)]);
+  // every sentence also answers to its section's name
+  const sentenceTokens = chunks.map((c) => splitSentences(c.text).map((s) => new Set([...analyze(s, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])));
   const bm25 = createBm25(docTokens);
   const places = groupPlaces(chunks);
   const rule = (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
   const maxIdf = Math.log(1 + (chunks.length + 0.5) / 0.5);
 
+  /**
+   * What a question is searched by: a word that belongs to a glossary concept by its concepts only
+   * (the same weight whatever the language), any other word by its stem.
+   */
+  function queryTokens(terms: Term[]): string[] {
+    return terms.flatMap((t) => (t.concepts.length > 0 ? t.concepts.map((c) => CONCEPT_PREFIX + c) : [t.stem]));
+  }
+
+  /** A chunk also answers to its section's name in the three languages (a finding to its ordinal). */
   function titleTokens(sectionId: string): string[] {
-    const top = sectionId.split('/')[0];
-    return analyze((['kk', 'ru', 'en'] as Lang[]).map((l) => sectionTitle(top, l)).join(' '), glossary).tokens;
+    const tokens = (['kk', 'ru', 'en'] as Lang[]).flatMap((l) => analyze(sectionTitle(sectionId, l), glossary, l).tokens);
+    const finding = /^results\/finding-(\d)$/.exec(sectionId);
+    return finding ? [...tokens, `#finding-${finding[1]}`] : tokens;
   }
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
@@ -55,18 +67,23 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const detected = detectLang(query);
     const lang = options.lang ?? detected.lang;
     const text = detected.kazakhLatin ? kazakhLatinToCyrillic(query) : query;
-    const analysis = analyze(text, glossary);
+    const analysis = analyze(text, glossary, detected.lang);
     const none: Answer = { query, lang, answered: false, passages: [], total: 0 };
     if (analysis.terms.length === 0) return none;
 
-    const lexical = bm25.scores(analysis.tokens.map((token) => ({ token })));
+    const lexical = bm25.scores(queryTokens(analysis.terms).map((token) => ({ token })));
     const maxLex = Math.max(...lexical);
     const [qv] = await embedder.embedQueries([text]);
     const k = Math.min(chunks.length, 64);
     const knn = index.hnsw.searchKnn(Array.from(qv), k);
     const vector = new Float64Array(chunks.length);
     knn.neighbors.forEach((id, i) => { vector[id] = 1 - knn.distances[i]; });
-    const fused = chunks.map((_, i) => (1 - vectorWeight) * (maxLex > 0 ? lexical[i] / maxLex : 0) + vectorWeight * vector[i]);
+    const qTokens = [...new Set(queryTokens(analysis.terms))];
+    const qIdf = qTokens.map((t) => (bm25.df(t) === 0 ? maxIdf : bm25.idf(t)));
+    const qTotal = qIdf.reduce((a, b) => a + b, 0);
+    const sentence = (i: number) => Math.max(0, ...sentenceTokens[i].map((set) => qTokens.reduce((sum, t, k) => sum + (set.has(t) ? qIdf[k] : 0), 0))) / qTotal;
+    const fused = chunks.map((_, i) => weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * sentence(i));
+    if (process.env.DEBUG_SCORES) for (const i of [...fused.keys()].sort((a, b) => fused[b] - fused[a]).slice(0, 6)) console.error(chunks[i].id, fused[i].toFixed(3), (lexical[i] / maxLex).toFixed(3), vector[i].toFixed(3), sentence(i).toFixed(3));
 
     const ranked = places
       .map((p) => ({ place: p, score: Math.max(...p.members.map((m) => fused[m])) }))
@@ -148,4 +165,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   };
 }
 
-export type { Section };
+/** Sentences of a paragraph (cut after . ! ? followed by white space). */
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=\S)/u).filter((s) => s.trim().length > 0);
+}

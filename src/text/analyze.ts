@@ -1,4 +1,5 @@
-import { stem, words } from './fold.js';
+import { stem, words, type StemLang } from './fold.js';
+import { detectLang } from './lang.js';
 import { isStopword } from './stopwords.js';
 import type { Glossary } from './glossary.js';
 
@@ -23,14 +24,15 @@ export const CONCEPT_PREFIX = '#';
 
 /**
  * Analyses a text into content words, stems and glossary concepts. Pure given the glossary.
+ * `lang` picks the stemming rules for Cyrillic words (detected from the text when not given).
  * ```ts
  * analyze('What does the article find about criminal liability?', glossary).tokens
  * // → ['articl', 'find', 'crimin', 'liabil', '#article', '#findings', '#criminal-law', '#liability']
  * ```
  */
-export function analyze(text: string, glossary: Glossary): Analysis {
+export function analyze(text: string, glossary: Glossary, lang: StemLang = detectLang(text).lang): Analysis {
   const all = words(text);
-  const stems = all.map((w) => stem(w));
+  const stems = all.map((w) => stem(w, lang));
   const matches = glossary.match(stems);
   const conceptsAt: string[][] = all.map(() => []);
   for (const m of matches) for (let k = 0; k < m.length; k++) conceptsAt[m.start + k].push(m.id);

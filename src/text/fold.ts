@@ -42,8 +42,45 @@ export function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Light stemmer for all three languages: a prefix of at most `len` letters (Kazakh and Russian inflect at the end). */
-export function stem(word: string, len = 6): string {
+/** Compound prefixes after which the word's own stem starts (киберқалқан ≠ киберқауіпсіздік). */
+const COMPOUND_PREFIXES = ['кибер', 'кибар', 'cyber'];
+
+// Endings, folded, longest first. Kazakh ones are stripped repeatedly (agglutination), Russian and English once.
+const KK_ENDINGS = `ларынын леринин дарынын деринин тарынын теринин ларынан леринен ларына лерине ларында леринде ларын лерин дарын дерин тарын терин
+  ларды лерди дарды дерди тарды терди лардын лердин дардын дердин тардын тердин ларга лерге дарга дерге тарга терге ларда лерде дарда дерде тарда терде
+  дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
+  нда нде ынан инен ына ине ында инде сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не ын ин ы и у`.split(/\s+/).filter(Boolean);
+const RU_ENDINGS = `иями ями ами ого его ому ему ыми ими ией ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья а я о е ы и у ю ь й`
+  .split(/\s+/).filter(Boolean);
+const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
+
+/** The stemming rules to apply to a word: by its script, and for Cyrillic by the text's language. */
+export type StemLang = 'kk' | 'ru' | 'en';
+
+function stripOnce(word: string, endings: string[], minStem: number): string {
+  for (const e of endings) if (word.length - e.length >= minStem && word.endsWith(e)) return word.slice(0, -e.length);
+  return word;
+}
+
+/**
+ * Light stemmer for the three languages (on folded words): strips inflection endings (Kazakh ones
+ * repeatedly), then keeps a prefix of at most `len` letters; after a compound prefix like "кибер"
+ * the next four letters count too. Latin words always take the English rules.
+ * ```ts
+ * stem('заңының', 'kk') === stem('заң', 'kk'); stem('законе', 'ru') === 'закон'
+ * ```
+ */
+export function stem(word: string, lang: StemLang = 'kk', len = 6): string {
   if (/^\d+$/.test(word)) return word;
-  return word.length <= len ? word : word.slice(0, len);
+  const prefix = COMPOUND_PREFIXES.find((p) => word.startsWith(p) && word.length >= p.length + 3);
+  if (prefix) return prefix + word.slice(prefix.length, prefix.length + 4);
+  let w = word;
+  if (/^[a-z]/.test(word)) {
+    w = word.length > 4 ? stripOnce(word, EN_ENDINGS, 3) : word;
+  } else if (lang === 'ru') {
+    w = stripOnce(word, RU_ENDINGS, 3);
+  } else {
+    for (let prev = ''; prev !== w;) { prev = w; w = stripOnce(w, KK_ENDINGS, 3); }
+  }
+  return w.length <= len ? w : w.slice(0, len);
 }

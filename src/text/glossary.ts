@@ -34,7 +34,7 @@ export function createGlossary(concepts: Concept[]): Glossary {
   for (const c of concepts) {
     for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
       for (const wording of c[lang]) {
-        const stems = words(wording).map((w) => stem(w));
+        const stems = words(wording).map((w) => stem(w, lang));
         if (stems.length === 0) continue;
         const list = byFirst.get(stems[0]) ?? [];
         list.push({ id: c.id, stems });

@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus/types.js';
-import { fold, words } from '../text/fold.js';
+import { fold, words } from './fold.js';
 
 /** The detected language of a question and how it is written. */
 export interface DetectedLang {

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
+import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { log, runCli } from './run.js';
+import type { Answer } from '../retrieval/types.js';
+
+const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose]   (default file: test/eval/dev.jsonl)';
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
+  const verbose = args.includes('--verbose');
+  const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`cannot read the eval set ${file}: pass a JSONL file of {"q","lang","gold"} lines`);
+  }
+  const items = parseEvalSet(text, file);
+  const { service, meta } = await openService(retrievalSettings(process.env), { log });
+  const answers: Answer[] = [];
+  for (const item of items) answers.push(await service.ask(item.q, { limit: 5 }));
+  if (verbose) {
+    for (const [i, a] of answers.entries()) {
+      const hit = items[i].gold.length === 0 ? (a.answered ? 'WRONG' : 'ok') : `hit@${firstHit(items[i], a) || '-'}`;
+      log(`${hit.padEnd(6)} ${items[i].lang} ${items[i].q} → ${a.passages.slice(0, 3).map((p) => p.id).join(', ')}`);
+    }
+  }
+  process.stdout.write(`embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${file}\n`);
+  process.stdout.write(table(items, answers));
+  return 0;
+});
+
+function table(items: EvalItem[], answers: Answer[]): string {
+  const rows: Array<[string, Scores]> = (['kk', 'ru', 'en'] as const).map((lang) => {
+    const idx = items.map((it, i) => (it.lang === lang ? i : -1)).filter((i) => i >= 0);
+    return [lang, score(idx.map((i) => items[i]), idx.map((i) => answers[i]))];
+  });
+  rows.push(['all', score(items, answers)]);
+  const f = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
+  const lines = ['| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. |', '|---|---|---|---|---|---|---|---|'];
+  for (const [lang, s] of rows) {
+    lines.push(`| ${lang} | ${s.questions} | ${f(s.recall1)} | ${f(s.recall3)} | ${f(s.mrr5)} | ${f(s.top1InLang)} | ${s.falseAbstentions} | ${f(s.abstention)} (${s.outOfScope}) |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,22 @@
+import { UserError } from '../errors.js';
+import { ModelUnavailableError } from '../embedding/transformers.js';
+
+/**
+ * Runs a CLI entry point: user errors print one line `error: …` to stderr and exit 1, without a
+ * stack; unexpected errors print their message and exit 1 (the stack only with DEBUG=1).
+ */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => { process.exitCode = code ?? 0; },
+    (err: unknown) => {
+      const e = err as Error;
+      const known = err instanceof UserError || err instanceof ModelUnavailableError || /Error$/.test(e?.name ?? '') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError';
+      process.stderr.write(`error: ${e?.message ?? String(err)}\n`);
+      if (!known || process.env.DEBUG) process.stderr.write(`${known ? '' : 'this is a bug: please report it with the command you ran. '}${process.env.DEBUG ? e?.stack ?? '' : 'Run with DEBUG=1 for details.'}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** Writes a line to stderr (progress, notices): stdout is kept for answers. */
+export const log = (line: string): void => { process.stderr.write(`${line}\n`); };

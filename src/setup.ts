@@ -1,0 +1,120 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chunkSections } from './chunking/chunk.js';
+import { loadCorpus, type Corpus } from './corpus/load.js';
+import { createLexicalEmbedder } from './embedding/lexical.js';
+import { createModelProgressHandler } from './embedding/progress.js';
+import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
+import type { Embedder } from './embedding/types.js';
+import { UserError, IndexError } from './errors.js';
+import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
+import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
+import { createArticleService } from './retrieval/service.js';
+import type { ArticleService } from './retrieval/types.js';
+
+/** The project folder (where package.json is). */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export type EmbedderChoice = 'lexical' | 'transformers' | 'auto';
+
+/** What retrieval needs from the environment; shared by the CLI and the bot. */
+export interface RetrievalSettings {
+  corpusDir: string;
+  indexDir: string;
+  embedder: EmbedderChoice;
+  /** Hub id or local folder of the transformers model. */
+  model: string;
+  allowRemote: boolean;
+  /** transformers.js download cache (gitignored). */
+  cacheDir: string;
+}
+
+/** Thrown for an invalid environment variable; the message names the variable and the allowed values. */
+export class ConfigError extends UserError {}
+
+/**
+ * Reads the retrieval settings from environment variables (pure; defaults relative to `root`):
+ * CORPUS_DIR (corpus/), INDEX_DIR (index/article), EMBEDDER (auto), EMBEDDING_MODEL
+ * (Xenova/multilingual-e5-small), ALLOW_REMOTE_MODELS (true), MODEL_CACHE_DIR (.cache/models).
+ * @throws ConfigError for a value outside the allowed set.
+ */
+export function retrievalSettings(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): RetrievalSettings {
+  const embedder = (env.EMBEDDER ?? 'auto').trim() || 'auto';
+  if (!['lexical', 'transformers', 'auto'].includes(embedder)) {
+    throw new ConfigError(`EMBEDDER="${embedder}" is not one of lexical, transformers, auto (see .env.example)`);
+  }
+  const remote = (env.ALLOW_REMOTE_MODELS ?? 'true').trim().toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no', ''].includes(remote)) {
+    throw new ConfigError(`ALLOW_REMOTE_MODELS="${env.ALLOW_REMOTE_MODELS}" must be true or false (see .env.example)`);
+  }
+  return {
+    corpusDir: resolve(root, env.CORPUS_DIR || 'corpus'),
+    indexDir: resolve(root, env.INDEX_DIR || join('index', 'article')),
+    embedder: embedder as EmbedderChoice,
+    model: env.EMBEDDING_MODEL || 'Xenova/multilingual-e5-small',
+    allowRemote: !['false', '0', 'no'].includes(remote),
+    cacheDir: resolve(root, env.MODEL_CACHE_DIR || join('.cache', 'models')),
+  };
+}
+
+/** Where progress and notices go (stderr in the CLI, the logger in the bot). */
+export type Log = (line: string) => void;
+
+/**
+ * Creates the embedder the settings ask for. `auto` takes the transformers model when it is present
+ * locally or can be downloaded, else the lexical embedder with one notice.
+ * @throws ModelUnavailableError for `transformers` when the model can be neither found nor downloaded.
+ */
+export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus, log: Log): Promise<Embedder> {
+  if (settings.embedder === 'lexical') return createLexicalEmbedder(corpus.glossary);
+  const open = () => createTransformersEmbedder({
+    model: settings.model,
+    allowRemote: settings.allowRemote,
+    cacheDir: settings.cacheDir,
+    onProgress: createModelProgressHandler(process.stderr, `Loading ${settings.model}`),
+  });
+  if (settings.embedder === 'transformers') return open();
+  if (!settings.allowRemote && !isModelAvailableLocally(settings.model, settings.cacheDir)) {
+    log(`notice: model ${settings.model} is not available locally and downloads are off: using the offline lexical embedder`);
+    return createLexicalEmbedder(corpus.glossary);
+  }
+  try {
+    return await open();
+  } catch (err) {
+    if (!(err instanceof ModelUnavailableError)) throw err;
+    log(`notice: model ${settings.model} could not be loaded (${err.message.split(':')[0]}): using the offline lexical embedder`);
+    return createLexicalEmbedder(corpus.glossary);
+  }
+}
+
+export interface Opened { service: ArticleService; meta: IndexMeta; embedder: Embedder; corpus: Corpus; rebuilt: boolean }
+
+/** Chunks the corpus and writes the index for it. */
+export async function build(settings: RetrievalSettings, corpus: Corpus, embedder: Embedder, log: Log): Promise<IndexMeta> {
+  const chunks = chunkSections(corpus.sections);
+  return buildIndex(chunks, embedder, corpus.hash, settings.indexDir, { abstention: { ...DEFAULT_ABSTENTION } });
+}
+
+/**
+ * Opens the article service: loads the corpus, the embedder and the index; with `rebuild: 'auto'`
+ * a missing, stale, corrupt or mismatched index is rebuilt (and said so through `log`).
+ * @throws IndexError with `rebuild: 'never'`; CorpusError and the other corpus errors always.
+ */
+export async function openService(settings: RetrievalSettings, options: { log: Log; rebuild?: 'auto' | 'never' }): Promise<Opened> {
+  const { log, rebuild = 'auto' } = options;
+  const corpus = loadCorpus(settings.corpusDir);
+  const embedder = await createEmbedder(settings, corpus, log);
+  let rebuilt = false;
+  let index;
+  try {
+    index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
+  } catch (err) {
+    if (!(err instanceof IndexError) || rebuild === 'never') throw err;
+    log(`${err.message.split(':')[0]}: rebuilding it now`);
+    await build(settings, corpus, embedder, log);
+    index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
+    rebuilt = true;
+  }
+  const service = createArticleService({ index, embedder, glossary: corpus.glossary });
+  return { service, meta: index.meta, embedder, corpus, rebuilt };
+}
