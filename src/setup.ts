@@ -82,7 +82,7 @@ export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus
     return await open();
   } catch (err) {
     if (!(err instanceof ModelUnavailableError)) throw err;
-    log(`notice: model ${settings.model} could not be loaded (${err.message.split(':')[0]}): using the offline lexical embedder`);
+    log(`notice: model ${settings.model} is neither in ${settings.cacheDir} nor downloadable from here: using the offline lexical embedder (set EMBEDDER=lexical to skip this check)`);
     return createLexicalEmbedder(corpus.glossary);
   }
 }

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { formatForTerminal } from '../answer/terminal.js';
+import { formatAnswerText } from '../answer/format.js';
+import { UserError } from '../errors.js';
+import { cleanQuestion } from '../retrieval/question.js';
+import { openService, retrievalSettings } from '../setup.js';
+import type { Answer, ArticleService } from '../retrieval/types.js';
+import { log, runCli } from './run.js';
+
+const USAGE = `usage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"
+       npm run --silent ask -- --json --batch FILE      (one question per non-empty line)`;
+
+class UsageError extends UserError {
+  constructor(what: string) {
+    super(`${what}\n${USAGE}`);
+  }
+}
+
+interface Args { json: boolean; original: boolean; k: number; batch?: string; question?: string }
+
+/** Parses the command line. Pure. @throws UsageError. */
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, original: false, k: 3 };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--original') args.original = true;
+    else if (a === '--batch') {
+      if (!argv[i + 1]) throw new UsageError('--batch needs a file name');
+      args.batch = argv[++i];
+    } else if (a === '--k') {
+      const k = Number(argv[++i]);
+      if (!Number.isInteger(k) || k < 1 || k > 10) throw new UsageError('--k needs a whole number from 1 to 10');
+      args.k = k;
+    } else if (a === '--help' || a === '-h') throw new UsageError('');
+    else if (a.startsWith('--') && a.length > 2) throw new UsageError(`unknown option ${a}`);
+    else rest.push(a);
+  }
+  if (args.batch && rest.length > 0) throw new UsageError('give either --batch FILE or a question, not both');
+  if (!args.batch) {
+    if (rest.length === 0) throw new UsageError('no question given');
+    args.question = rest.join(' ');
+  }
+  return args;
+}
+
+/** The `ask --json` object: the retrieval answer in the contract's shape plus the bot's reply text. */
+export function toJson(answer: Answer): Record<string, unknown> {
+  return {
+    query: answer.query,
+    lang: answer.lang,
+    answered: answer.answered,
+    passages: answer.passages.map((p) => ({
+      rank: p.rank, id: p.id, section: p.section, lang: p.lang, text: p.text, sourceText: p.sourceText, score: p.score,
+      official: p.official, alsoIn: p.alsoIn, citations: p.citations,
+    })),
+    reply: formatAnswerText(answer, answer.lang),
+  };
+}
+
+async function runBatch(service: ArticleService, file: string, k: number): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read the batch file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with one question per line`);
+  }
+  let failed = 0;
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    try {
+      process.stdout.write(`${JSON.stringify(toJson(await service.ask(line, { limit: k })))}\n`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failed++;
+      process.stdout.write(`${JSON.stringify({ query: line, error: err.message })}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened
+  const { service } = await openService(retrievalSettings(process.env), { log });
+  if (args.batch) return runBatch(service, args.batch, args.k);
+  const answer = await service.ask(args.question!, { limit: args.k });
+  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : formatForTerminal(answer, { original: args.original }));
+  return 0;
+});

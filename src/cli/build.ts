@@ -1,0 +1,13 @@
+import { loadCorpus } from '../corpus/load.js';
+import { build, createEmbedder, retrievalSettings } from '../setup.js';
+import { log, runCli } from './run.js';
+
+runCli(async () => {
+  if (process.argv.includes('--help')) { process.stdout.write('usage: npm run build:index   (INDEX_DIR, CORPUS_DIR, EMBEDDER, EMBEDDING_MODEL: see .env.example)\n'); return 0; }
+  const settings = retrievalSettings(process.env);
+  const corpus = loadCorpus(settings.corpusDir);
+  const embedder = await createEmbedder(settings, corpus, log);
+  const meta = await build(settings, corpus, embedder, log);
+  log(`built ${meta.chunkCount} chunks with ${meta.embedder.id} (${meta.embedder.dims} dims) in ${meta.buildSeconds.toFixed(2)} s → ${settings.indexDir}`);
+  return 0;
+});
