@@ -27,9 +27,11 @@ export function coverage(terms: Term[], has: (token: string) => boolean, idf: (t
   let covered = 0;
   for (const t of terms) {
     const weights = [t.stem, ...t.concepts.map((c) => CONCEPT_PREFIX + c)].map(idf);
-    const w = Math.max(...weights);
+    // a bare number ("2024") is weak evidence on its own
+    const w = Math.max(...weights) * (/^\d+$/.test(t.stem) ? 0.5 : 1);
     total += w;
     if (has(t.stem) || t.concepts.some((c) => has(CONCEPT_PREFIX + c))) covered += w;
   }
   return total === 0 ? 0 : covered / total;
 }
+
