@@ -25,7 +25,7 @@ runCli(async () => {
   if (verbose) {
     for (const [i, a] of answers.entries()) {
       const hit = items[i].gold.length === 0 ? (a.answered ? 'WRONG' : 'ok') : `hit@${firstHit(items[i], a) || '-'}`;
-      log(`${hit.padEnd(6)} ${items[i].lang} ${items[i].q} → ${a.passages.slice(0, 3).map((p) => p.id).join(', ')}`);
+      log(`${hit.padEnd(6)} cov=${(a.coverage ?? 0).toFixed(2)} ${items[i].lang} ${items[i].q} → ${a.passages.slice(0, 3).map((p) => p.id).join(', ')}`);
     }
   }
   process.stdout.write(`embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${file}\n`);

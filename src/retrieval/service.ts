@@ -70,12 +70,11 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     if (ranked.length === 0) return none;
     const best = ranked[0];
     const covered = coverage(best.place.members);
-    if (process.env.DEBUG_COVERAGE) process.stderr.write(`coverage ${covered.toFixed(3)} ${query}\n`);
-    if (covered < rule.minCoverage) return none;
+    if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
     const kept = ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score).slice(0, MAX_TOTAL);
     const passages = kept.slice(offset, offset + limit).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
-    return { query, lang, answered: true, passages, total: kept.length };
+    return { query, lang, answered: true, passages, total: kept.length, coverage: covered };
   }
 
   function toPassage(place: Place, score: number, rank: number, lang: Lang): Passage {

@@ -36,6 +36,8 @@ export interface Answer {
   passages: Passage[];
   /** Total number of relevant passages available (for a "More" button). */
   total: number;
+  /** Share of the question's words the best passage covers (what the abstention rule compares). */
+  coverage?: number;
 }
 
 export interface AskOptions {
