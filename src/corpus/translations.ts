@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Lang, Section } from './types.js';
 
-/** Sections that exist only in Kazakh and are translated by the project. */
+/** Sections translated by the project: the Kazakh-only body, and glosses of the Kazakh reference list. */
 export const TRANSLATED_SECTIONS = [
-  'introduction', 'methods', 'discussion', 'results', 'conclusion', 'conflict-of-interest', 'author-contributions',
+  'introduction', 'methods', 'discussion', 'results', 'conclusion', 'conflict-of-interest', 'author-contributions', 'references',
 ];
 
 export interface TranslationEntry { section: string; sourceHash: string; kk: string; ru: string; en: string }

@@ -51,11 +51,20 @@ export function groupPlaces(chunks: Chunk[]): Place[] {
 }
 
 /**
- * The variant of a place to show a reader: in the reader's language (official before translated),
- * else the Kazakh original, else any. Only chunks at the canonical position are shown.
+ * The variant of a place to show a reader: readable in the reader's language (official before
+ * translated), else the Kazakh original, else any. Only chunks at the canonical position are shown.
+ * The English reference list is published in a Cyrillic transliteration: an English reader gets the
+ * project's English gloss first, the published copy stays one tap away.
  */
 export function pickVariant(place: Place, chunks: Chunk[], lang: Lang): Chunk {
   const own = place.members.map((m) => chunks[m]).filter((c) => c.sectionId === place.sectionId && c.position === place.position);
-  const rank = (c: Chunk) => (c.lang === lang ? (c.official ? 0 : 1) : c.lang === 'kk' ? 2 : 3);
+  const rank = (c: Chunk) => (c.lang === lang && readable(c) ? (c.official ? 0 : 1) : c.lang === lang ? 2 : c.lang === 'kk' ? 3 : 4);
   return [...own].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** True when a chunk is written in its language's script (English in Latin letters, kk and ru in Cyrillic). */
+export function readable(c: Pick<Chunk, 'lang' | 'text'>): boolean {
+  const latin = (c.text.match(/[a-z]/gi) ?? []).length;
+  const cyrillic = (c.text.match(/[\u0400-\u04FF]/g) ?? []).length;
+  return c.lang === 'en' ? latin >= cyrillic : cyrillic >= latin || c.lang === 'kk';
 }

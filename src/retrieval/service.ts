@@ -102,9 +102,8 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   function reference(n: number, lang: Lang): string | undefined {
-    const id = `references/${n}`;
-    const inLang = chunks.find((c) => c.sectionId === id && c.lang === lang);
-    return (inLang ?? chunks.find((c) => c.sectionId === id && c.lang === 'kk'))?.text.replace(/^\d{1,2}\.\s*/, '');
+    const place = places.find((p) => p.sectionId === `references/${n}`);
+    return place ? pickVariant(place, chunks, lang).text.replace(/^\d{1,2}\.\s*/, '') : undefined;
   }
 
   function variants(id: string): Chunk[] {
