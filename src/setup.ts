@@ -97,8 +97,9 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
 
 /**
  * Opens the article service: loads the corpus, the embedder and the index; with `rebuild: 'auto'`
- * a missing, stale, corrupt or mismatched index is rebuilt (and said so through `log`).
- * @throws IndexError with `rebuild: 'never'`; CorpusError and the other corpus errors always.
+ * a missing, stale or corrupt index is rebuilt (and said so through `log`).
+ * @throws IndexError for an index built with another embedder (kind `mismatch`), and for any index
+ * problem with `rebuild: 'never'`; CorpusError and the other corpus errors always.
  */
 export async function openService(settings: RetrievalSettings, options: { log: Log; rebuild?: 'auto' | 'never' }): Promise<Opened> {
   const { log, rebuild = 'auto' } = options;
@@ -109,7 +110,8 @@ export async function openService(settings: RetrievalSettings, options: { log: L
   try {
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
   } catch (err) {
-    if (!(err instanceof IndexError) || rebuild === 'never') throw err;
+    // a mismatch is the user's choice of embedder against an index built with another: refuse, do not overwrite
+    if (!(err instanceof IndexError) || rebuild === 'never' || err.kind === 'mismatch') throw err;
     log(`${err.message.split(':')[0]}: rebuilding it now`);
     await build(settings, corpus, embedder, log);
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
