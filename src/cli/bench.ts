@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chunkSections } from '../chunking/chunk.js';
@@ -10,6 +10,7 @@ import { parseEvalSet } from '../eval/score.js';
 import { loadIndex } from '../index/store.js';
 import { createArticleService } from '../retrieval/service.js';
 import { build, createEmbedder, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
 
 const USAGE = 'usage: npm run bench [-- --json] [--quick] [--no-readme]';
@@ -65,7 +66,7 @@ runCli(async () => {
     };
     const table = markdown(result, oursRow);
     process.stdout.write(`${table}\n`);
-    if (!args.includes('--no-readme')) writeReadme(table);
+    if (!args.includes('--no-readme')) log(writeReadmeSection('bench', table) ? 'README.md results table updated' : 'README.md has no bench markers: not written');
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } finally {
@@ -91,22 +92,4 @@ function markdown(r: { [k: string]: any }, ours: QualityRow): string {
     '|---|---|---|---|---|',
     ...r.scaling.map((s: any) => `| ${s.chunks} | ${s.hnswMs} | ${s.bruteMs} | ${(s.hnswMs / s.bruteMs).toFixed(3)} | ${s.recallVsExact} |`),
   ].join('\n');
-}
-
-function writeReadme(table: string): void {
-  const path = resolve(PROJECT_ROOT, 'README.md');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  let readme: string;
-  try {
-    readme = readFileSync(path, 'utf8');
-  } catch {
-    log('README.md not found: results not written');
-    return;
-  }
-  const a = readme.indexOf(start);
-  const b = readme.indexOf(end);
-  if (a < 0 || b < a) { log(`README.md has no ${start} … ${end} markers: results not written`); return; }
-  writeFileSync(path, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
-  log('README.md results table updated');
 }

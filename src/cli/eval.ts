@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
 import type { Answer } from '../retrieval/types.js';
 
-const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose]   (default file: test/eval/dev.jsonl)';
+const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)';
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -28,8 +29,10 @@ runCli(async () => {
       log(`${hit.padEnd(6)} cov=${(a.coverage ?? 0).toFixed(2)} ${items[i].lang} ${items[i].q} → ${a.passages.slice(0, 3).map((p) => p.id).join(', ')}`);
     }
   }
-  process.stdout.write(`embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${file}\n`);
-  process.stdout.write(table(items, answers));
+  const heading = `embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${relative(PROJECT_ROOT, file)}, ${new Date().toISOString().slice(0, 10)}`;
+  const body = `${heading}\n\n${table(items, answers)}`;
+  process.stdout.write(body);
+  if (args.includes('--readme')) log(writeReadmeSection('eval', body) ? 'README.md eval table updated' : 'README.md has no eval markers: not written');
   return 0;
 });
 

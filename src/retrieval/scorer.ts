@@ -22,7 +22,7 @@ export interface FusionWeights {
   sentence: number;
 }
 
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.25, lexical: 0.45, sentence: 0.3 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sentence: 0.45 };
 
 export interface Scored {
   /** The question's content words. */
@@ -37,7 +37,7 @@ export interface Scored {
  * Scores every chunk for a question: HNSW (or any) vector search fused with a language-aware
  * BM25 and a best-sentence coverage score. Chunk analyses are computed once, here.
  */
-export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedder: Embedder; search: VectorSearch; weights?: FusionWeights }) {
+export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedder: Embedder; search: VectorSearch; weights?: FusionWeights; bm25?: { k1: number; b: number } }) {
   const { chunks, glossary, embedder, search, weights = DEFAULT_WEIGHTS } = deps;
   const titles = new Map<string, string[]>();
   const titleTokens = (sectionId: string): string[] => {
@@ -49,7 +49,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     return titles.get(sectionId)!;
   };
   // a chunk (and each of its sentences) also answers to its section's name in the three languages
-  const bm25 = createBm25(chunks.map((c) => [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)]));
+  const bm25 = createBm25(chunks.map((c) => [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)]), deps.bm25?.k1, deps.bm25?.b);
   const sentences = chunks.map((c) => splitSentences(c.text).map((s) => new Set([...analyze(s, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])));
   const maxIdf = Math.log(1 + (chunks.length + 0.5) / 0.5);
   const idf = (t: string) => (bm25.df(t) === 0 ? maxIdf : bm25.idf(t));

@@ -18,6 +18,8 @@ export interface ServiceDeps {
   glossary: Glossary;
   /** Fusion weights (defaults in scorer.ts). */
   weights?: FusionWeights;
+  /** BM25 parameters (defaults in bm25.ts). */
+  bm25?: { k1: number; b: number };
   /** Vector search over the chunks. Defaults to the index's HNSW graph. */
   search?: VectorSearch;
   /** Overrides the abstention rule recorded in the index meta. */
@@ -49,7 +51,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const { index, embedder, glossary } = deps;
   const chunks = index.chunks;
   const byId = new Map(chunks.map((c) => [c.id, c]));
-  const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights });
+  const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights, bm25: deps.bm25 });
   const places = groupPlaces(chunks);
   const rule = deps.abstention ?? (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
 
