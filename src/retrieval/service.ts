@@ -4,7 +4,8 @@ import { SECTION_ORDER, sectionTitle } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
-import { kazakhLatinToCyrillic } from '../text/fold.js';
+import { kazakhLatinToCyrillic, words } from '../text/fold.js';
+import { createSpeller } from '../text/spell.js';
 import { DEFAULT_ABSTENTION, type AbstentionRule } from './abstain.js';
 import { createScorer, type FusionWeights, type VectorSearch } from './scorer.js';
 import { detectLang } from '../text/lang.js';
@@ -53,13 +54,15 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights, bm25: deps.bm25 });
   const places = groupPlaces(chunks);
+  const speller = createSpeller([...chunks.flatMap((c) => words(c.text)), ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words))]);
   const rule = deps.abstention ?? (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const { offset = 0, limit = 3 } = options;
     const query = cleanQuestion(question);
     const detected = detectLang(query);
-    const text = detected.kazakhLatin ? kazakhLatinToCyrillic(query) : query;
+    // typos ("artifical inteligence") are corrected against the article's own words and the glossary
+    const text = speller.correctText(detected.kazakhLatin ? kazakhLatinToCyrillic(query) : query);
     const queryLang = scorer.resolveLang(text, detected.lang);
     const lang = options.lang ?? queryLang;
     const { terms, fused, coverage } = await scorer.score(text, queryLang);
