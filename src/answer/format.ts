@@ -1,0 +1,103 @@
+import type { Lang } from '../corpus/types.js';
+import type { Answer, Passage, SectionRef } from '../retrieval/types.js';
+import { ARTICLE } from './article.js';
+import { bestSentence, splitSentences } from './highlight.js';
+import { fill, t } from './i18n.js';
+import { bold, cat, DEFAULT_PART_CHARS, italic, joinRich, link, packParts, plain, quote, renderAll, type Rich } from './rich.js';
+
+/** Longest question echoed back in a "not addressed" reply, in characters. */
+const MAX_ECHO_CHARS = 200;
+
+/**
+ * The reply to an answered question as Telegram HTML parts (parse_mode HTML), each at most
+ * `maxChars` (default 4000, below Telegram's 4096) and cut only between passages: every passage
+ * with its section reference, a "translated from Kazakh" marker, the sentence most relevant to
+ * the question in bold, its citations resolved, and the sections that repeat it; then the source line.
+ * ```ts
+ * for (const part of formatAnswerHtml(answer, 'en')) await ctx.reply(part, { parse_mode: 'HTML' });
+ * ```
+ */
+export function formatAnswerHtml(answer: Answer, ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
+  if (!answer.answered || answer.passages.length === 0) return [formatNoAnswerHtml(answer.query, ui)];
+  return packParts(answerUnits(answer, ui), 'html', maxChars);
+}
+
+/** The same content as `formatAnswerHtml` as one plain text (no tags, no length limit), e.g. for `ask --json`. */
+export function formatAnswerText(answer: Answer, ui: Lang): string {
+  if (!answer.answered || answer.passages.length === 0) return formatNoAnswerText(answer.query, ui);
+  return renderAll(answerUnits(answer, ui), 'text');
+}
+
+/** "The article does not address …", pointing to /sections and /findings, as Telegram HTML. */
+export function formatNoAnswerHtml(query: string, ui: Lang): string {
+  return renderAll(noAnswerUnits(query, ui), 'html');
+}
+
+/** `formatNoAnswerHtml` as plain text. */
+export function formatNoAnswerText(query: string, ui: Lang): string {
+  return renderAll(noAnswerUnits(query, ui), 'text');
+}
+
+/**
+ * One passage as a single self-contained HTML message (inline mode): reference, text, citations,
+ * source line. Cut to `maxChars` at a sentence when longer.
+ */
+export function formatPassageHtml(passage: Passage, ui: Lang, query = '', maxChars = DEFAULT_PART_CHARS): string {
+  return packParts([passageUnit(passage, ui, query, false), sourceLine(ui)], 'html', maxChars)[0];
+}
+
+/** The section reference shown to readers: `§ Results · finding 3`. */
+export const sectionRef = (title: string): string => `§ ${title}`;
+
+/**
+ * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, the text in a
+ * quote with its best sentence in bold, "Also in: § …", and one line per resolved citation.
+ */
+export function passageUnit(p: Passage, ui: Lang, query: string, numbered = true): Rich {
+  const heading = bold(`${numbered ? `${p.rank}. ` : ''}${sectionRef(p.section.title)}`);
+  const lines: Rich[] = [p.official ? heading : cat(heading, ' · ', italic(t(ui).translated)), quote(highlight(p.text, query))];
+  if (p.alsoIn.length > 0) lines.push(italic(`${t(ui).alsoIn}: ${alsoIn(p.alsoIn)}`));
+  lines.push(...citationLines(p.citations));
+  return joinRich(lines, '\n');
+}
+
+/** The source line: authors (year) “title” · DOI link · licence. */
+export function sourceLine(ui: Lang): Rich {
+  const title = ui === 'en' ? `“${ARTICLE.title.en}”` : `«${ARTICLE.title[ui]}»`;
+  return cat(
+    italic(`${t(ui).source}: ${ARTICLE.shortAuthors[ui]} (${ARTICLE.year}) ${title}`), ' · ',
+    link(ARTICLE.url, `DOI ${ARTICLE.doi}`, ARTICLE.url), ' · ', ARTICLE.licence,
+  );
+}
+
+/** Citations as lines `[18] Қазақстан Республикасы (2025) …`, in number order, each once. */
+export function citationLines(citations: Passage['citations']): Rich[] {
+  const seen = new Set<number>();
+  return [...citations]
+    .sort((a, b) => a.n - b.n)
+    .filter((c) => !seen.has(c.n) && seen.add(c.n))
+    .map((c) => plain(`[${c.n}] ${c.text.replace(new RegExp(`^\\s*${c.n}\\.\\s*`), '')}`));
+}
+
+/** A passage's text with the sentence sharing most words with the question in bold. */
+export function highlight(text: string, query: string): Rich {
+  const sentences = splitSentences(text);
+  const best = query ? bestSentence(sentences, query) : -1;
+  if (best < 0) return plain(text);
+  const s = sentences[best];
+  const core = s.trimEnd();
+  return cat(sentences.slice(0, best).join(''), bold(core), s.slice(core.length), sentences.slice(best + 1).join(''));
+}
+
+function answerUnits(answer: Answer, ui: Lang): Rich[] {
+  return [...answer.passages.map((p) => passageUnit(p, ui, answer.query)), sourceLine(ui)];
+}
+
+function noAnswerUnits(query: string, ui: Lang): Rich[] {
+  const q = query.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(q);
+  const echo = chars.length > MAX_ECHO_CHARS ? `${chars.slice(0, MAX_ECHO_CHARS - 1).join('')}…` : q;
+  return [plain(fill(t(ui).noAnswer, { q: echo })), plain(t(ui).noAnswerHint)];
+}
+
+const alsoIn = (refs: SectionRef[]): string => refs.map((r) => sectionRef(r.title)).join('; ');

@@ -1,0 +1,71 @@
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, session, type StorageAdapter } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { ArticleService } from '../retrieval/types.js';
+import type { BotContext, BotDeps, SessionData } from './context.js';
+import { aboutFeature } from './features/about.js';
+import { askFeature } from './features/ask.js';
+import { callbacksFeature } from './features/callbacks.js';
+import { findingsFeature } from './features/findings.js';
+import { helpFeature } from './features/help.js';
+import { inlineFeature } from './features/inline.js';
+import { langFeature } from './features/lang.js';
+import { sectionsFeature } from './features/sections.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { groupGate } from './group.js';
+import { describeError, redactingLogger, type Logger } from './logger.js';
+import { createQuestionCache } from './question-cache.js';
+import { createRateLimiter } from './rate-limit.js';
+import { autoRetry, type RetryOptions } from './retry.js';
+
+export interface CreateBotOptions {
+  /** Bot token from @BotFather; never logged. */
+  token: string;
+  /** Bot API server root, e.g. a local Bot API server or a test fake. Defaults to https://api.telegram.org. */
+  apiRoot?: string;
+  service: ArticleService;
+  /** Where per-user settings (the /lang choice) are kept, e.g. `FileStorage.open('data/sessions.json')`. */
+  storage: StorageAdapter<SessionData>;
+  logger: Logger;
+  /** Questions per user per window. Defaults to 8 per 20 s. */
+  rateLimit?: { max: number; windowS: number };
+  /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
+  retry?: Omit<RetryOptions, 'logger'>;
+  /** The bot's own user, to skip getMe (tests). Defaults to asking the Bot API at start. */
+  botInfo?: UserFromGetMe;
+}
+
+/**
+ * Creates the bot with every feature registered (start, help, about, sections, findings, lang,
+ * ask, callbacks, inline, then unhandled) but does not start it: see `startPolling` and
+ * `startWebhook`. Nothing is sent to Telegram until then.
+ * ```ts
+ * const bot = createBot({ token, service, storage, logger });
+ * const running = await startPolling(bot, { logger });
+ * ```
+ */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo } = options;
+  const logger = redactingLogger(options.logger, [token]);
+  const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
+  bot.api.config.use(autoRetry({ ...retry, logger }));
+
+  const deps: BotDeps = {
+    service,
+    logger,
+    limiter: createRateLimiter({ max: rateLimit.max, windowMs: rateLimit.windowS * 1000 }),
+    questions: createQuestionCache(),
+  };
+  bot.use(sequentialize((ctx: BotContext) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+  bot.use(session({ initial: (): SessionData => ({}), storage, getSessionKey: (ctx) => ctx.from?.id.toString() }));
+  bot.use(groupGate());
+  bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature());
+  bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature(deps));
+  bot.use(unhandledFeature());
+
+  bot.catch((err) => {
+    logger.error(`update ${err.ctx.update.update_id} failed: ${describeError(err.error)}`);
+  });
+  return bot;
+}

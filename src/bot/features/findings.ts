@@ -1,0 +1,19 @@
+import { Composer } from 'grammy';
+import { formatFindingsHtml } from '../../answer/views.js';
+import type { BotContext, BotDeps } from '../context.js';
+import { uiLang } from '../locale.js';
+import { replyHtml } from '../reply.js';
+
+/** Section ids of the article's five numbered findings. */
+export const FINDING_IDS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
+
+/** /findings: the five numbered findings in the user's language. */
+export function findingsFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('findings', (ctx) => {
+    const ui = uiLang(ctx);
+    const findings = FINDING_IDS.map((id) => ({ title: deps.service.sectionTitle(id, ui), chunks: deps.service.section(id, ui) }));
+    return replyHtml(ctx, formatFindingsHtml(findings, ui));
+  });
+  return composer;
+}

@@ -1,0 +1,30 @@
+import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { NATIVE_LANG_NAME, t } from '../../answer/i18n.js';
+import { escapeHtml } from '../../answer/rich.js';
+import { LANGS } from '../../corpus/types.js';
+import { encodeAction } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { uiLang } from '../locale.js';
+import { ack, replyHtml } from '../reply.js';
+import { onAction } from './action.js';
+
+/** /lang: kk / ru / en buttons; the choice is stored in the user's session and survives restarts. */
+export function langFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('lang', (ctx) => {
+    const kb = new InlineKeyboard();
+    for (const lang of LANGS) kb.text(NATIVE_LANG_NAME[lang], encodeAction({ kind: 'lang', lang })!);
+    return replyHtml(ctx, [escapeHtml(t(uiLang(ctx)).langChoose)], { keyboard: kb });
+  });
+  onAction(composer, 'lang', async (ctx, { lang }) => {
+    ctx.session.lang = lang;
+    await ack(ctx, t(lang).langSet);
+    const text = escapeHtml(t(lang).langSet);
+    await ctx.editMessageText(text, { parse_mode: 'HTML' }).catch(async (err) => {
+      if (err instanceof GrammyError && /not modified/.test(err.description)) return;
+      if (err instanceof GrammyError && err.error_code === 400) return replyHtml(ctx, [text]); // message gone or too old to edit
+      throw err;
+    });
+  });
+  return composer;
+}

@@ -1,0 +1,17 @@
+import type { Lang } from '../corpus/types.js';
+import type { BotContext } from './context.js';
+
+/** Telegram's `language_code` (`ru`, `en-US`, `kk`) as one of ours, or undefined. */
+export function telegramLang(code: string | undefined): Lang | undefined {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return base === 'kk' || base === 'ru' || base === 'en' ? base : undefined;
+}
+
+/**
+ * The interface language for a user: the one chosen with /lang, else Telegram's language_code
+ * (kk, ru or en), else English. Replies to questions use the question's language instead.
+ */
+export function uiLang(ctx: BotContext): Lang {
+  const chosen = ctx.from ? ctx.session.lang : undefined;
+  return chosen ?? telegramLang(ctx.from?.language_code) ?? 'en';
+}

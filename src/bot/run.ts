@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { run } from '@grammyjs/runner';
+import { GrammyError, HttpError, webhookCallback, type Bot } from 'grammy';
+import { UserError } from '../errors.js';
+import { registerCommands } from './commands.js';
+import type { BotContext } from './context.js';
+import { describeError, type Logger } from './logger.js';
+
+/** The update types the bot handles (others are not even fetched). */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+/** Telegram refused the token at start-up. */
+export class TelegramAuthError extends UserError {
+  constructor() {
+    super('Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather into .env (see .env.example)');
+  }
+}
+
+/** The Bot API cannot be reached at start-up. */
+export class TelegramUnreachableError extends UserError {
+  constructor(detail: string) {
+    super(`cannot reach the Telegram Bot API (${detail}): check the network connection, or TELEGRAM_API_ROOT if it is set`);
+  }
+}
+
+/** A started bot. */
+export interface RunningBot {
+  /** Stops taking updates, waits for the ones in progress, confirms them to Telegram. Idempotent. */
+  stop(): Promise<void>;
+  /** Webhook mode: the port actually listened on. */
+  port?: number;
+}
+
+/**
+ * Starts long polling with @grammyjs/runner (updates of one chat/user in order, others in
+ * parallel); the command menu is registered in the background. `timeoutS` is the long-polling
+ * timeout (defaults to 30 s); `onCrash` is called when polling stops by itself (e.g. 409: another
+ * instance polls with the same token).
+ * @throws TelegramAuthError when the token is refused, TelegramUnreachableError when getMe cannot be reached.
+ */
+export async function startPolling(
+  bot: Bot<BotContext>,
+  options: { logger: Logger; timeoutS?: number; onCrash?: (err: unknown) => void },
+): Promise<RunningBot> {
+  const { logger, timeoutS = 30, onCrash } = options;
+  await init(bot);
+  await bot.api.deleteWebhook();
+  const abort = new AbortController();
+  const commands = registerCommands(bot.api, logger, abort.signal);
+  let lastUpdateId: number | undefined;
+  const handle = run({
+    init: () => bot.init(),
+    handleUpdate: (update) => { lastUpdateId = Math.max(lastUpdateId ?? 0, update.update_id); return bot.handleUpdate(update); },
+    get errorHandler() { return bot.errorHandler; },
+    api: bot.api,
+  }, { runner: { fetch: { timeout: timeoutS, allowed_updates: ALLOWED_UPDATES }, silent: true } });
+  handle.task()?.catch((err) => {
+    logger.error(`polling stopped: ${describeError(err)}`);
+    onCrash?.(err);
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: () => (stopping ??= (async () => {
+      abort.abort();
+      if (handle.isRunning()) await handle.stop();
+      await commands;
+      if (lastUpdateId !== undefined) {
+        await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
+      }
+    })()),
+  };
+}
+
+/**
+ * Starts webhook mode: an HTTP server on `port` (0: any free port) answering POSTs on the path of
+ * `url`, each checked against `secret` (Telegram's X-Telegram-Bot-Api-Secret-Token header, else 401),
+ * then calls setWebhook. The command menu is registered in the background.
+ */
+export async function startWebhook(bot: Bot<BotContext>, options: { url: string; port: number; secret: string; logger: Logger; host?: string }): Promise<RunningBot> {
+  const { url, port, secret, logger, host } = options;
+  await init(bot);
+  const path = new URL(url).pathname;
+  const handleUpdate = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
+      res.writeHead(404).end();
+      return;
+    }
+    handleUpdate(req, res).catch((err) => {
+      logger.error(`webhook request failed: ${describeError(err)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+  const abort = new AbortController();
+  let commands: Promise<void> = Promise.resolve();
+  try {
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
+    commands = registerCommands(bot.api, logger, abort.signal);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    port: (server.address() as AddressInfo).port,
+    stop: () => (stopping ??= (async () => {
+      abort.abort();
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
+      await commands;
+    })()),
+  };
+}
+
+/** getMe through the bounded retries (grammY's own `bot.init` would retry a network failure for ever). */
+async function init(bot: Bot<BotContext>): Promise<void> {
+  if (bot.isInited()) return;
+  try {
+    bot.botInfo = await bot.api.getMe();
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 401) throw new TelegramAuthError();
+    if (err instanceof HttpError) throw new TelegramUnreachableError(err.message);
+    throw err;
+  }
+}

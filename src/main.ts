@@ -1,0 +1,93 @@
+/**
+ * `npm start`: load .env → loadConfig → open the article service → create the bot → long polling
+ * (or a webhook server when WEBHOOK_URL is set) → stop cleanly on SIGINT/SIGTERM.
+ * A configuration or other user-fixable error prints one line to stderr and exits with 1.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import { createBot } from './bot/bot.js';
+import { createLogger, describeError, redact, type Logger } from './bot/logger.js';
+import { startPolling, startWebhook, type RunningBot } from './bot/run.js';
+import { FileStorage } from './bot/storage.js';
+import type { SessionData } from './bot/context.js';
+import { loadConfig, type Config } from './config.js';
+import { UserError } from './errors.js';
+import type { ArticleService } from './retrieval/types.js';
+import { openService as openRetrieval } from './setup.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// ─── LEAD: the one place where the article service is opened ───────────────────────────────
+/**
+ * Opens the article service for the bot (corpus → embedder → index, rebuilt when missing or
+ * stale → service) through `openService` of src/setup.ts; progress and notices go to the log.
+ * Replace the body if the service is to be created differently.
+ */
+export async function openService(config: Config, logger: Logger): Promise<ArticleService> {
+  const opened = await openRetrieval(config.retrieval, { log: (line) => logger.info(line) });
+  logger.info(`article index: ${opened.meta.embedder.id} embedder${opened.rebuilt ? ' (rebuilt now)' : ''}`);
+  return opened.service;
+}
+// ────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Runs the bot until SIGINT or SIGTERM. Returns the process exit code.
+ * ```ts
+ * process.exitCode = await main(process.env);
+ * ```
+ */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
+  const service = await openService(config, logger);
+  const storage = await FileStorage.open<SessionData>(join(config.dataDir, 'sessions.json'));
+  const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit });
+  let crashed: (err: unknown) => void = () => undefined;
+  const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
+  const running: RunningBot = config.webhook
+    ? await startWebhook(bot, { ...config.webhook, logger })
+    : await startPolling(bot, { logger, onCrash: (err) => crashed(err) });
+  logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
+  const reason = await Promise.race([waitForSignal(), crash]);
+  logger.info(`${reason}: stopping`);
+  await running.stop();
+  await storage.flush();
+  logger.info('stopped');
+  return reason === 'crash' ? 1 : 0;
+}
+
+/** Resolves with the first SIGINT/SIGTERM; a second one exits at once. */
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
+      resolveSignal(signal);
+    };
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  });
+}
+
+/** One line on stderr: user-fixable errors as they are, others with a hint; secrets redacted. */
+function report(err: unknown, env: NodeJS.ProcessEnv): void {
+  const secrets = [env.BOT_TOKEN?.trim(), env.WEBHOOK_SECRET?.trim()];
+  const line = isFixable(err) ? (err as Error).message : `${describeError(err)} (run with DEBUG=1 for the stack)`;
+  process.stderr.write(`error: ${redact(line, secrets)}\n`);
+  if (env.DEBUG && err instanceof Error) process.stderr.write(`${redact(err.stack ?? '', secrets)}\n`);
+}
+
+/** User-fixable: a UserError, or one of the project's named errors (CorpusError, ModelUnavailableError, …) that say how to fix them. */
+function isFixable(err: unknown): boolean {
+  if (err instanceof UserError) return true;
+  return err instanceof Error && /^[A-Z]\w*Error$/.test(err.name) && !['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError'].includes(err.name);
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isEntryPoint) {
+  main(process.env).then(
+    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), 2000).unref(); },
+    (err) => { report(err, process.env); process.exitCode = 1; setTimeout(() => process.exit(1), 2000).unref(); },
+  );
+}

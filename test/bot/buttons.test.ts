@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { questionKey } from '../../src/bot/question-cache.js';
+import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  expectCleanRun(h);
+  await h.close();
+});
+
+const ranks = (text: string) => [...text.matchAll(/^<b>(\d+)\. /gm)].map((m) => Number(m[1]));
+const STALE = 'This button has expired. Please send your question again.';
+
+describe('buttons under an answer', () => {
+  it('"More" sends the next passages of the same question', async () => {
+    h = await startHarness();
+    const q = 'What are the main findings of the article?';
+    const [first] = await say(h, q);
+    expect(ranks(first.params.text)).toEqual([1, 2, 3]);
+    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${questionKey(q, 'en')}`);
+    const { callback, messages } = await press(h, buttons(first)['More ▸']);
+    expect(callback.params.text).toBeUndefined();
+    expect(ranks(messages[0].params.text)).toEqual([4, 5]);
+    expect(buttons(messages[0])['More ▸']).toBeUndefined();
+    expect(h.service.asked[1]).toEqual({ question: q, options: { lang: 'en', offset: 3, limit: 3 } });
+  });
+
+  it('"Original" sends the Kazakh text of a translated passage', async () => {
+    h = await startHarness();
+    const [answer] = await say(h, 'What is the risk-based approach?');
+    const { messages } = await press(h, buttons(answer)['Original · 1']);
+    expect(messages[0].params.text.split('\n').slice(0, 2)).toEqual([
+      '<b>§ Results · finding 3</b> · <i>Original text (Kazakh)</i>',
+      '<blockquote>Үшіншіден, халықаралық тәжірибені талдау жасанды интеллектті құқықтық реттеу барысында тәуекелге негізделген тәсілді қолданудың тиімділігін көрсетеді. Еуропалық Одақтың AI Акт құқықтық актісінде жасанды интеллект жүйелерін тәуекел деңгейіне қарай жіктеу арқылы оларды қолданудың құқықтық талаптары белгіленген.</blockquote>',
+    ]);
+  });
+
+  it('"Other languages" sends the passage in the two other languages', async () => {
+    h = await startHarness();
+    const [answer] = await say(h, 'Что такое риск-ориентированный подход?');
+    const { messages } = await press(h, buttons(answer)['Другие языки · 1']);
+    const text: string = messages[0].params.text;
+    expect(text.split('\n').filter((l) => l.startsWith('<b>'))).toEqual([
+      '<b>§ Нәтижелер · тұжырым 3</b> · <i>казахский</i>', '<b>§ Results · finding 3</b> · <i>английский, перевод с казахского</i>',
+    ]);
+    expect(text).toContain('<blockquote>Third, the analysis of international experience');
+  });
+
+  it('answers stale, forged and old-version data politely and sends nothing', async () => {
+    h = await startHarness();
+    const forged = ['v1:more:3:AAAAAAAAAA', 'v0:more:3:abc', 'garbage', 'v1:orig:xx:evil', 'v1:orig:en:results/finding-9:1', 'v1:langs:en:nothing:1',
+      'v1:ex:en:7', 'v1:sec:../../etc', 'v1:lang:de', 'v1:more:-1:AAAAAAAAAA', `v1:sec:${'a'.repeat(70)}`];
+    for (const data of forged) {
+      const { callback } = await press(h, data, { count: 0 });
+      expect(callback.params.text, data).toBe(STALE);
+    }
+    await pause(50);
+    expect(h.api.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')).toEqual([]);
+    expect(h.logs.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
+  });
+
+  it('"More" after a restart (the question is forgotten) says the button expired', async () => {
+    h = await startHarness();
+    const [first] = await say(h, 'What are the main findings of the article?');
+    await h.restartBot();
+    const { callback } = await press(h, buttons(first)['More ▸'], { count: 0 });
+    expect(callback.params.text).toBe(STALE);
+  });
+
+  it('still sends the reply when answering the button press fails, and logs no error', async () => {
+    h = await startHarness();
+    h.api.failNext('answerCallbackQuery', { kind: '500' }, 3);
+    const [answer] = await say(h, 'What is the risk-based approach?');
+    const { messages } = await press(h, buttons(answer)['Original · 1']);
+    expect(messages[0].params.text).toContain('<i>Original text (Kazakh)</i>');
+    expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+  });
+
+  it('choosing the same language twice on one message is not an error', async () => {
+    h = await startHarness();
+    await press(h, 'v1:lang:kk', { messageId: 9, method: 'editMessageText' });
+    const { callback } = await press(h, 'v1:lang:kk', { messageId: 9, method: 'editMessageText' });
+    expect(callback.params.text).toBe('Интерфейс тілі: қазақ тілі.');
+    await pause(50);
+    expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+  });
+});
