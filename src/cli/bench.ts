@@ -44,7 +44,7 @@ runCli(async () => {
     };
     const peers: Retriever[] = [
       miniSearchRetriever(chunks),
-      serviceRetriever('vector only (same embedder, HNSW)', createArticleService({ index, embedder, glossary: corpus.glossary, weights: { vector: 1, lexical: 0, sentence: 0 }, abstention: { kind: 'coverage', minCoverage: 0 } })),
+      serviceRetriever('vector only (same embedder, HNSW)', createArticleService({ index, embedder, glossary: corpus.glossary, weights: { vector: 1, lexical: 0, sentence: 0, section: 0 }, abstention: { kind: 'coverage', minCoverage: 0 } })),
       serviceRetriever('exact brute-force cosine instead of HNSW (hybrid)', createArticleService({ index, embedder, glossary: corpus.glossary, search: bruteForceSearch(vectors) })),
     ];
     const oursRow = await measure(withFormat, items, 5);

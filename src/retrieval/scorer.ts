@@ -20,9 +20,11 @@ export interface FusionWeights {
   lexical: number;
   /** Share of the question's weight found together in one sentence of the chunk. */
   sentence: number;
+  /** Bonus for chunks of a section the question names ("the fourth finding", "methods", "keywords"). */
+  section: number;
 }
 
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sentence: 0.45 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sentence: 0.45, section: 0.4 };
 
 export interface Scored {
   /** The question's content words. */
@@ -54,6 +56,20 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   const maxIdf = Math.log(1 + (chunks.length + 0.5) / 0.5);
   const idf = (t: string) => (bm25.df(t) === 0 ? maxIdf : bm25.idf(t));
 
+  const sectionsOf = new Map(glossary.concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
+  /**
+   * For chunks in a section the question names: the share of the question's weight that names it
+   * (1 for "the fourth finding", small when "authors" is one word of a long question); else 0.
+   */
+  const named = (terms: Term[]): ((c: Chunk) => number) => {
+    const weightOf = (t: Term) => Math.max(idf(t.stem), ...t.concepts.map((id) => idf(CONCEPT_PREFIX + id)));
+    const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
+    const targets = new Map<string, number>();
+    for (const t of terms) {
+      for (const s of new Set(t.concepts.flatMap((id) => sectionsOf.get(id) ?? []))) targets.set(s, (targets.get(s) ?? 0) + weightOf(t) / total);
+    }
+    return (c) => Math.max(0, ...[...targets].filter(([s]) => c.sectionId === s || c.sectionId.startsWith(`${s}/`)).map(([, share]) => share));
+  };
   const vocab: Record<Lang, Set<string>> = { kk: new Set(), ru: new Set(), en: new Set() };
   chunks.forEach((c) => { for (const w of words(c.text)) vocab[c.lang].add(stem(w, c.lang)); });
 
@@ -84,6 +100,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const total = weightsOf.reduce((a, b) => a + b, 0);
     const [qv] = await embedder.embedQueries([text]);
     const found = search(Array.from(qv), Math.min(chunks.length, 64));
+    const inNamedSection = named(terms);
     const top = Math.max(...found.scores);
     const bottom = Math.min(...found.scores);
     const vector = new Float64Array(chunks.length);
@@ -95,7 +112,8 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         unique.forEach((t, k) => { if (set.has(t)) s += weightsOf[k]; });
         best = Math.max(best, s);
       }
-      fused[i] = weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total);
+      fused[i] = weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total)
+        + weights.section * inNamedSection(chunks[i]);
     }
     return { terms, fused, coverage: covers };
   }

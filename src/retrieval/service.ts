@@ -74,7 +74,8 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
       .sort((a, b) => b.score - a.score || a.place.order - b.place.order);
     if (ranked.length === 0) return none;
     const best = ranked[0];
-    const covered = coverage(best.place.members);
+    // the question must be covered by one of the best few places, not just by the very first
+    const covered = Math.max(...ranked.slice(0, 3).map((r) => coverage(r.place.members)));
     if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
     const kept = ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score).slice(0, MAX_TOTAL);

@@ -82,5 +82,7 @@ export function stem(word: string, lang: StemLang = 'kk', len = 6): string {
   } else {
     for (let prev = ''; prev !== w;) { prev = w; w = stripOnce(w, KK_ENDINGS, 3); }
   }
-  return w.length <= len ? w : w.slice(0, len);
+  // Kazakh endings are stripped thoroughly above; a longer prefix keeps тұжырым ≠ тұжырымдама
+  const keep = lang === 'kk' && !/^[a-z]/.test(word) ? len + 2 : len;
+  return w.length <= keep ? w : w.slice(0, keep);
 }

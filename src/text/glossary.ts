@@ -3,7 +3,14 @@ import { stem, words } from './fold.js';
 import type { Lang } from '../corpus/types.js';
 
 /** A glossary concept: one idea, its wordings in the three languages. */
-export interface Concept { id: string; kk: string[]; ru: string[]; en: string[] }
+export interface Concept {
+  id: string;
+  kk: string[];
+  ru: string[];
+  en: string[];
+  /** Section ids (or their top-level prefix) a question using this concept is steered towards. */
+  sections?: string[];
+}
 
 /** A concept found in a word sequence: words `start` … `start + length - 1`. */
 export interface ConceptMatch { id: string; start: number; length: number }
