@@ -11,7 +11,8 @@ export class IndexError extends UserError {
   constructor(
     readonly kind: 'missing' | 'corrupt' | 'stale' | 'mismatch',
     readonly dir: string,
-    detail: string,
+    /** What is wrong, without the fix: "was built from another version of the corpus". */
+    readonly detail: string,
   ) {
     super(`index at ${dir} ${detail}: run \`npm run build:index\`${dir.endsWith('index/article') ? '' : ` with INDEX_DIR=${dir}`}`);
   }

@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chunkSections } from './chunking/chunk.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
@@ -6,7 +5,8 @@ import { createLexicalEmbedder } from './embedding/lexical.js';
 import { createModelProgressHandler } from './embedding/progress.js';
 import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
-import { UserError, IndexError } from './errors.js';
+import { IndexError } from './errors.js';
+import { ConfigError, loadRetrievalConfig, type RetrievalConfig } from './config.js';
 import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
 import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
 import { createArticleService } from './retrieval/service.js';
@@ -15,47 +15,13 @@ import type { ArticleService } from './retrieval/types.js';
 /** The project folder (where package.json is). */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export type EmbedderChoice = 'lexical' | 'transformers' | 'auto';
+/** What retrieval needs from the environment (read and validated by `loadRetrievalConfig` in config.ts). */
+export type RetrievalSettings = RetrievalConfig;
 
-/** What retrieval needs from the environment; shared by the CLI and the bot. */
-export interface RetrievalSettings {
-  corpusDir: string;
-  indexDir: string;
-  embedder: EmbedderChoice;
-  /** Hub id or local folder of the transformers model. */
-  model: string;
-  allowRemote: boolean;
-  /** transformers.js download cache (gitignored). */
-  cacheDir: string;
-}
+/** Reads the retrieval settings from environment variables; see `loadRetrievalConfig`. @throws ConfigError. */
+export const retrievalSettings = (env: NodeJS.ProcessEnv, root = PROJECT_ROOT): RetrievalSettings => loadRetrievalConfig(env, root);
 
-/** Thrown for an invalid environment variable; the message names the variable and the allowed values. */
-export class ConfigError extends UserError {}
-
-/**
- * Reads the retrieval settings from environment variables (pure; defaults relative to `root`):
- * CORPUS_DIR (corpus/), INDEX_DIR (index/article), EMBEDDER (auto), EMBEDDING_MODEL
- * (Xenova/multilingual-e5-small), ALLOW_REMOTE_MODELS (true), MODEL_CACHE_DIR (.cache/models).
- * @throws ConfigError for a value outside the allowed set.
- */
-export function retrievalSettings(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): RetrievalSettings {
-  const embedder = (env.EMBEDDER ?? 'auto').trim() || 'auto';
-  if (!['lexical', 'transformers', 'auto'].includes(embedder)) {
-    throw new ConfigError(`EMBEDDER="${embedder}" is not one of lexical, transformers, auto (see .env.example)`);
-  }
-  const remote = (env.ALLOW_REMOTE_MODELS ?? 'true').trim().toLowerCase();
-  if (!['true', 'false', '1', '0', 'yes', 'no', ''].includes(remote)) {
-    throw new ConfigError(`ALLOW_REMOTE_MODELS="${env.ALLOW_REMOTE_MODELS}" must be true or false (see .env.example)`);
-  }
-  return {
-    corpusDir: resolve(root, env.CORPUS_DIR || 'corpus'),
-    indexDir: resolve(root, env.INDEX_DIR || join('index', 'article')),
-    embedder: embedder as EmbedderChoice,
-    model: env.EMBEDDING_MODEL || 'Xenova/multilingual-e5-small',
-    allowRemote: !['false', '0', 'no'].includes(remote),
-    cacheDir: resolve(root, env.MODEL_CACHE_DIR || join('.cache', 'models')),
-  };
-}
+export { ConfigError };
 
 /** Where progress and notices go (stderr in the CLI, the logger in the bot). */
 export type Log = (line: string) => void;
@@ -112,7 +78,7 @@ export async function openService(settings: RetrievalSettings, options: { log: L
   } catch (err) {
     // a mismatch is the user's choice of embedder against an index built with another: refuse, do not overwrite
     if (!(err instanceof IndexError) || rebuild === 'never' || err.kind === 'mismatch') throw err;
-    log(`${err.message.split(':')[0]}: rebuilding it now`);
+    log(`index at ${err.dir} ${err.detail}: rebuilding it now`);
     await build(settings, corpus, embedder, log);
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
     rebuilt = true;

@@ -3,7 +3,10 @@ import { markNearDuplicates } from './dedup.js';
 
 /** One retrievable passage: a paragraph (or a part of a long one) of one section in one language. */
 export interface Chunk {
-  /** Stable id: `<lang>:<section id>:<position>`, e.g. `kk:results/finding-2:1`. */
+  /**
+   * Stable id: `<lang>:<section id>:<position>`, e.g. `kk:results/finding-2:1`; a translation that
+   * stands beside a published text of the same language ends in `:tr` (`en:references/5:1:tr`).
+   */
   id: string;
   sectionId: string;
   lang: Lang;
@@ -30,14 +33,19 @@ export const MAX_CHUNK_CHARS = 1200;
  */
 export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): Chunk[] {
   const chunks: Chunk[] = [];
+  const ids = new Set<string>();
   for (const section of sections) {
     let position = 0;
     section.paragraphs.forEach((paragraph, i) => {
       const source = section.sourceParagraphs?.[i] ?? paragraph;
       for (const piece of splitLong(paragraph, maxChars)) {
         position += 1;
+        const plain = `${section.lang}:${section.id}:${position}`;
+        // a translation beside a published text of the same language (the English reference glosses) gets `:tr`
+        const id = ids.has(plain) && !section.official ? `${plain}:tr` : plain;
+        ids.add(id);
         chunks.push({
-          id: `${section.lang}:${section.id}:${position}`,
+          id,
           sectionId: section.id,
           lang: section.lang,
           position,
@@ -54,15 +62,16 @@ export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): 
 /** Cuts a paragraph into pieces of at most `maxChars` at sentence ends (a single over-long sentence stays whole). */
 export function splitLong(paragraph: string, maxChars: number): string[] {
   if (paragraph.length <= maxChars) return [paragraph];
-  const sentences = paragraph.match(/[^.!?]+(?:[.!?]+(?:\s+|$)|$)/g) ?? [paragraph];
+  // a sentence ends at . ! ? followed by white space ("Ж.С." and "3.5" stay inside their sentence)
+  const sentences = paragraph.split(/(?<=[.!?])\s+/);
   const pieces: string[] = [];
   let current = '';
   for (const sentence of sentences) {
-    if (current && current.length + sentence.length > maxChars) {
-      pieces.push(current.trim());
+    if (current && current.length + 1 + sentence.length > maxChars) {
+      pieces.push(current);
       current = '';
     }
-    current += sentence;
+    current = current ? `${current} ${sentence}` : sentence;
   }
   if (current.trim()) pieces.push(current.trim());
   return pieces;

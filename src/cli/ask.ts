@@ -79,7 +79,7 @@ async function runBatch(service: ArticleService, file: string, k: number): Promi
   return failed > 0 ? 1 : 0;
 }
 
-runCli(async () => {
+runCli(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened
   const { service } = await openService(retrievalSettings(process.env), { log });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chunkSections } from '../chunking/chunk.js';
 import { loadCorpus } from '../corpus/load.js';
 import { formatAnswerHtml } from '../answer/format.js';
+import { benchBot } from '../bench/bot.js';
 import { bruteForceSearch, measure, miniSearchRetriever, serviceRetriever, type QualityRow, type Retriever } from '../bench/quality.js';
 import { runScaling } from '../bench/scaling.js';
 import { parseEvalSet } from '../eval/score.js';
@@ -15,7 +16,7 @@ import { log, runCli } from './run.js';
 
 const USAGE = 'usage: npm run bench [-- --json] [--quick] [--no-readme]';
 
-runCli(async () => {
+runCli(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const quick = args.includes('--quick');
@@ -50,6 +51,10 @@ runCli(async () => {
     const oursRow = await measure(withFormat, items, 5);
     const peerRows: QualityRow[] = [];
     for (const p of peers) peerRows.push(await measure(p, items, 5));
+    log('bot: the real bot through the Bot API emulator …');
+    const botLoad = { updates: 200, users: 40 };
+    const bot = await benchBot({ service: ours, ...botLoad });
+    log(`bot: ${bot.answered} of ${botLoad.updates} questions from ${botLoad.users} chats answered`);
     log('scaling: HNSW vs brute force on synthetic vectors …');
     const scaling = await runScaling({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000], dims: embedder.dims, onProgress: log });
 
@@ -63,6 +68,7 @@ runCli(async () => {
       ours: { recall1: round3(oursRow.scores.recall1), recall3: round3(oursRow.scores.recall3), mrr5: round3(oursRow.scores.mrr5) },
       peers: peerRows.map((r) => ({ name: r.name, recall1: round3(r.scores.recall1), recall3: round3(r.scores.recall3), mrr5: round3(r.scores.mrr5), queryLatencyMs: r.latencyMs })),
       scaling: scaling.map((s) => ({ chunks: s.chunks, hnswMs: round3(s.hnswMs), bruteMs: round3(s.bruteMs), recallVsExact: round3(s.recallVsExact), buildSeconds: round3(s.buildSeconds) })),
+      bot: { startupMs: bot.startupMs, throughputPerSec: bot.throughputPerSec, p95Ms: bot.p95Ms },
     };
     const table = markdown(result, oursRow);
     process.stdout.write(`${table}\n`);
@@ -87,6 +93,8 @@ function markdown(r: { [k: string]: any }, ours: QualityRow): string {
     ...rows.map(([n, r1, r3, m, l]) => `| ${n} | ${(+r1).toFixed(3)} | ${(+r3).toFixed(3)} | ${(+m).toFixed(3)} | ${l.p50} / ${l.p95} |`),
     '',
     `Index: build ${r.buildSeconds} s, ${r.indexKiB} KiB on disk, resident memory after load ${r.rssMB} MB.`,
+    '',
+    `Bot through the Bot API emulator: start-up to first answer ${r.bot.startupMs} ms; ${r.bot.throughputPerSec} updates/s; p95 ${r.bot.p95Ms} ms.`,
     '',
     '| vectors | HNSW (ms/query) | brute force (ms/query) | HNSW / brute | HNSW recall@10 vs exact |',
     '|---|---|---|---|---|',

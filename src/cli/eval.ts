@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
+import { EvalSetError, firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
 import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
@@ -8,7 +8,7 @@ import type { Answer } from '../retrieval/types.js';
 
 const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)';
 
-runCli(async () => {
+runCli(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const verbose = args.includes('--verbose');
@@ -17,7 +17,7 @@ runCli(async () => {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`cannot read the eval set ${file}: pass a JSONL file of {"q","lang","gold"} lines`);
+    throw new EvalSetError(`cannot read the eval set ${file}: pass a JSONL file of {"q","lang","gold"} lines`);
   }
   const items = parseEvalSet(text, file);
   const { service, meta } = await openService(retrievalSettings(process.env), { log });

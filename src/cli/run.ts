@@ -1,11 +1,18 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors.js';
 import { ModelUnavailableError } from '../embedding/transformers.js';
 
 /**
- * Runs a CLI entry point: user errors print one line `error: …` to stderr and exit 1, without a
+ * Runs a CLI entry point when its module is the one node was started with (importing it, e.g. from
+ * a test, runs nothing): user errors print one line `error: …` to stderr and exit 1, without a
  * stack; unexpected errors print their message and exit 1 (the stack only with DEBUG=1).
+ * ```ts
+ * runCli(import.meta.url, async () => { … return 0; });
+ * ```
  */
-export function runCli(main: () => Promise<number | void>): void {
+export function runCli(moduleUrl: string, main: () => Promise<number | void>): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
   main().then(
     (code) => { process.exitCode = code ?? 0; },
     (err: unknown) => {

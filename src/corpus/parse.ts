@@ -47,7 +47,7 @@ export function repairPageBreaks(text: string): string[] {
 export function cleanMarkup(line: string): string {
   return line
     .replace(/\*\*/g, '')
-    .replace(/\^\{\*?(\d)\}/g, (_m, d: string) => `*${'⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]}`)
+    .replace(/\^\{(\*?)(\d)\}/g, (_m, star: string, d: string) => `${star}${'⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]}`)
     .replace(/([¹²³])\*/g, '$1')
     .replace(/\*(?=[,)]|$)/g, '');
 }

@@ -33,7 +33,7 @@ export const SECTION_ORDER: readonly string[] = Object.keys(TITLES);
 export function sectionTitle(id: string, lang: Lang): string {
   const [top, sub] = id.split('/');
   const titles = TITLES[top];
-  if (!titles) throw new Error(`unknown section id "${id}"`);
+  if (!titles || !isSectionId(id)) throw new Error(`unknown section id "${id}"`);
   if (!sub) return titles[lang];
   const finding = /^finding-(\d)$/.exec(sub);
   if (finding) return `${titles[lang]} · ${FINDING[lang]} ${finding[1]}`;

@@ -49,6 +49,7 @@ export function translatedSections(sections: Section[], entries: TranslationEntr
     if (sourceHash(e.kk) !== e.sourceHash) {
       throw new TranslationLinkError(`the entry for ${e.section} starting "${e.kk.slice(0, 50)}…" has a kk text that does not match its sourceHash ${e.sourceHash}`);
     }
+    if (byHash.has(e.sourceHash)) throw new TranslationLinkError(`two entries translate the same Kazakh paragraph of ${e.section} ("${e.kk.slice(0, 50)}…"): keep one`);
     byHash.set(e.sourceHash, e);
   }
   const out: Section[] = [];

@@ -1,4 +1,5 @@
 import type { Lang } from '../corpus/types.js';
+import { UserError } from '../errors.js';
 
 /** One line of an eval set: a question, its language and the snippets a right passage contains (none = out of scope). */
 export interface EvalItem { q: string; lang: Lang; gold: string[] }
@@ -69,18 +70,28 @@ export function score(items: EvalItem[], results: EvalResult[]): Scores {
   };
 }
 
-/** Parses a JSONL eval file's text. Throws naming the line when one is not a valid item. */
+/** An eval file that cannot be read or has a malformed line. */
+export class EvalSetError extends UserError {}
+
+/**
+ * Parses a JSONL eval file's text (blank lines are skipped).
+ * @throws EvalSetError naming the file's line number when a line is not a valid item.
+ */
 export function parseEvalSet(text: string, name: string): EvalItem[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((line, i) => {
-    let item: EvalItem;
+  const items: EvalItem[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    let item: EvalItem | null;
     try {
       item = JSON.parse(line);
     } catch {
-      throw new Error(`${name} line ${i + 1} is not JSON`);
+      throw new EvalSetError(`${name} line ${i + 1} is not JSON: fix or remove it`);
     }
-    if (typeof item.q !== 'string' || !['kk', 'ru', 'en'].includes(item.lang) || !Array.isArray(item.gold)) {
-      throw new Error(`${name} line ${i + 1} is not {"q", "lang": "kk"|"ru"|"en", "gold": [...]}`);
+    if (!item || typeof item.q !== 'string' || !['kk', 'ru', 'en'].includes(item.lang) || !Array.isArray(item.gold)) {
+      throw new EvalSetError(`${name} line ${i + 1} is not {"q", "lang": "kk"|"ru"|"en", "gold": [...]}: fix or remove it`);
     }
-    return item;
+    items.push(item);
   });
+  return items;
 }

@@ -100,6 +100,7 @@ export function readMeta(dir: string): IndexMeta {
   } catch {
     throw new IndexError('corrupt', dir, 'has an unreadable meta.json');
   }
+  if (typeof meta !== 'object' || meta === null) throw new IndexError('corrupt', dir, 'has a meta.json that is not an object');
   if (meta.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new IndexError('stale', dir, `has format version ${meta.formatVersion} but this program reads version ${INDEX_FORMAT_VERSION}`);
   }

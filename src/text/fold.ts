@@ -34,7 +34,7 @@ const LATIN: Record<string, string> = {
   a: 'а', 'á': 'а', 'ä': 'а', b: 'б', c: 'ц', d: 'д', e: 'е', f: 'ф', g: 'г', 'ǵ': 'г', 'ğ': 'г', h: 'х',
   i: 'и', 'ı': 'ы', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', 'ń': 'н', 'ñ': 'н', o: 'о', 'ó': 'о', 'ö': 'о',
   p: 'п', q: 'к', r: 'р', s: 'с', 'ş': 'ш', t: 'т', u: 'у', 'ú': 'у', 'ü': 'у', 'ū': 'у', v: 'в', w: 'у',
-  x: 'х', y: 'ы', 'ý': 'й', z: 'з', 'ç': 'ч',
+  x: 'х', y: 'ы', 'ý': 'у', z: 'з', 'ç': 'ч',
 };
 
 /** Words of a text (letters and digits; hyphenated words give their parts), already folded. */
@@ -63,14 +63,16 @@ function stripOnce(word: string, endings: string[], minStem: number): string {
 }
 
 /**
- * Light stemmer for the three languages (on folded words): strips inflection endings (Kazakh ones
- * repeatedly), then keeps a prefix of at most `len` letters; after a compound prefix like "кибер"
- * the next four letters count too. Latin words always take the English rules.
+ * Light stemmer for the three languages (folds its input first): strips inflection endings
+ * (Kazakh ones repeatedly), then keeps a prefix of at most `len` letters (`len + 2` for Kazakh,
+ * whose endings are stripped more thoroughly); after a compound prefix like "кибер" the next four
+ * letters count too. Latin words always take the English rules.
  * ```ts
  * stem('заңының', 'kk') === stem('заң', 'kk'); stem('законе', 'ru') === 'закон'
  * ```
  */
-export function stem(word: string, lang: StemLang = 'kk', len = 6): string {
+export function stem(raw: string, lang: StemLang = 'kk', len = 6): string {
+  const word = fold(raw);
   if (/^\d+$/.test(word)) return word;
   const prefix = COMPOUND_PREFIXES.find((p) => word.startsWith(p) && word.length >= p.length + 3);
   if (prefix) return prefix + word.slice(prefix.length, prefix.length + 4);

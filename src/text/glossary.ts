@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stem, words } from './fold.js';
 import type { Lang } from '../corpus/types.js';
+import { ArticleFormatError } from '../corpus/parse.js';
 
 /** A glossary concept: one idea, its wordings in the three languages. */
 export interface Concept {
@@ -93,7 +94,7 @@ export function loadGlossary(path: string, keywordLists?: Record<Lang, string[]>
 export function alignKeywords(lists: Record<Lang, string[]>): Concept[] {
   const n = lists.kk.length;
   if (lists.ru.length !== n || lists.en.length !== n) {
-    throw new Error(`keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}): they must align one-to-one`);
+    throw new ArticleFormatError(`the keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}) but must align one-to-one`);
   }
   return lists.kk.map((kk, i) => ({ id: `keyword-${i + 1}`, kk: [kk], ru: [lists.ru[i]], en: [lists.en[i]] }));
 }

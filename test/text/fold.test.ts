@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
+
+describe('fold', () => {
+  it('returns Kazakh letters as the Russian-keyboard letters people type instead', () => {
+    expect(fold('әғқңөұүһі')).toBe('агкноуухи');
+    expect(fold('ӘҒҚҢӨҰҮҺІ')).toBe('агкноуухи');
+    expect(fold('заң қашан қабылданды')).toBe('зан кашан кабылданды');
+  });
+
+  it('returns lower case, ё as е and ј as й', () => {
+    expect(fold('ҚАЗАҚСТАН Республикасы')).toBe('казакстан республикасы');
+    expect(fold('Ёлка Јеконмикалық AI')).toBe('елка йеконмикалык ai');
+  });
+
+  it('returns the text without soft hyphens and zero-width characters', () => {
+    expect(fold('заң\u00ADды\u200B \u200Cкүш\u2060\uFEFF')).toBe('занды куш');
+  });
+
+  it('returns composed letters (NFC) before folding', () => {
+    expect(fold('и\u0306')).toBe('й');
+    expect(fold('е\u0308')).toBe('е');
+  });
+
+  it('returns the same text when folded twice, with no Kazakh-only letter left (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'әғқңөұүһіӘҒҚҢӨҰҮҺІабвЁёaB \u00AD\u200B.') });
+    fc.assert(fc.property(text, (t) => {
+      const once = fold(t);
+      expect(fold(once)).toBe(once);
+      expect(/[әғқңөұүһіё\u00AD\u200B]/.test(once)).toBe(false);
+    }));
+  });
+});
+
+describe('kazakhLatinToCyrillic', () => {
+  it('returns Kazakh Latin as folded Cyrillic', () => {
+    expect(kazakhLatinToCyrillic('Jasandy intellekt turaly zań')).toBe('жасанды интеллект туралы зан');
+    expect(kazakhLatinToCyrillic('Qazaqstan')).toBe('казакстан');
+    expect(kazakhLatinToCyrillic('Shyǵys, chempıon, zhol, Tsentr')).toBe('шыгыс, чемпыон, жол, центр');
+    expect(kazakhLatinToCyrillic('ÁĞÑÖÜŪŞÇ')).toBe('агноуушч');
+  });
+
+  it('returns digits, punctuation and Cyrillic unchanged', () => {
+    expect(kazakhLatinToCyrillic('2025 ж. — «заң»?')).toBe('2025 ж. — «заң»?');
+  });
+
+  it('returns ý of the 2018 alphabet as у', () => {
+    expect(kazakhLatinToCyrillic('Jasandy intellekt týraly zań')).toBe('жасанды интеллект туралы зан');
+  });
+});
+
+describe('words', () => {
+  it('returns the folded words and numbers, hyphenated words as their parts', () => {
+    expect(words('Заңның күші — 2025 жылы!')).toEqual(['заннын', 'куши', '2025', 'жылы']);
+    expect(words('формальды-құқықтық әдіс, 3.5%')).toEqual(['формальды', 'кукыктык', 'адис', '3', '5']);
+    expect(words('  ...  ')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('returns the same stem for a Kazakh word and its inflected form (on folded words)', () => {
+    expect(stem(fold('заңының'), 'kk')).toBe('зан');
+    expect(stem(fold('заң'), 'kk')).toBe('зан');
+    expect(stem(fold('заңдарының'), 'kk')).toBe('зан');
+    expect(stem(fold('нәтижелері'), 'kk')).toBe(stem(fold('нәтиже'), 'kk'));
+  });
+
+  it('returns Russian words without their ending', () => {
+    expect(stem('законе', 'ru')).toBe('закон');
+    expect(stem('закона', 'ru')).toBe('закон');
+    expect(stem('закон', 'ru')).toBe('закон');
+    expect(stem('регулирования', 'ru')).toBe('регули');
+  });
+
+  it('returns Latin words by the English rules whatever the language asked for', () => {
+    expect(stem('findings', 'en')).toBe('find');
+    expect(stem('findings', 'kk')).toBe('find');
+    expect(stem('liability', 'ru')).toBe('liabil');
+    expect(stem('ai', 'en')).toBe('ai');
+  });
+
+  it('returns numbers whole', () => {
+    expect(stem('2025')).toBe('2025');
+    expect(stem('230')).toBe('230');
+  });
+
+  it('returns the compound prefix plus four letters, so киберқалқан and киберқауіпсіздік differ', () => {
+    expect(stem(fold('киберқалқан'))).toBe('киберкалк');
+    expect(stem(fold('киберқауіпсіздік'))).toBe('киберкауи');
+    expect(stem('кибершабуылдар')).toBe('кибершабу');
+    expect(stem('cyberattacks', 'en')).toBe('cyberatta');
+  });
+
+  it('returns at most `len` letters of a Russian or English word', () => {
+    expect(stem('интеллект', 'ru')).toBe('интелл');
+    expect(stem('интеллект', 'ru', 3)).toBe('инт');
+    expect(stem('regulation', 'en')).toBe('regula');
+  });
+
+  it('returns the same stem for the unfolded doc example', () => {
+    expect(stem('заңының', 'kk')).toBe(stem('заң', 'kk'));
+  });
+});

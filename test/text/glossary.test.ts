@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { ArticleFormatError } from '../../src/corpus/parse.js';
+import type { Lang } from '../../src/corpus/types.js';
+import { analyze } from '../../src/text/analyze.js';
+import { stem, words } from '../../src/text/fold.js';
+import { alignKeywords, createGlossary, GlossaryError, keywordTerms, loadGlossary } from '../../src/text/glossary.js';
+
+const { glossary } = loadCorpus(fileURLToPath(new URL('../../corpus/', import.meta.url)));
+const stems = (text: string, lang: Lang) => words(text).map((w) => stem(w, lang));
+const concepts = (text: string) => [...new Set(analyze(text, glossary).terms.flatMap((t) => t.concepts))].sort();
+
+const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const AI = { id: 'ai', kk: ['жасанды интеллект'], ru: ['искусственный интеллект'], en: ['artificial intelligence'] };
+
+describe('createGlossary', () => {
+  it('returns a multiword concept where all its stems follow one another', () => {
+    const g = createGlossary([AI]);
+    expect(g.match(stems('the artificial intelligence law', 'en'))).toEqual([{ id: 'ai', start: 1, length: 2 }]);
+    expect(g.match(stems('intelligence, artificial', 'en'))).toEqual([]);
+    expect(g.match(stems('artificial general intelligence', 'en'))).toEqual([]);
+  });
+
+  it('returns the concept for each language and inflection of its wordings', () => {
+    const g = createGlossary([AI]);
+    expect(g.match(stems('Жасанды интеллекттің құқықтық мәртебесі', 'kk'))).toEqual([{ id: 'ai', start: 0, length: 2 }]);
+    expect(g.match(stems('право искусственного интеллекта', 'ru'))).toEqual([{ id: 'ai', start: 1, length: 2 }]);
+  });
+
+  it('returns every concept at a position, the longer wording first, each concept once', () => {
+    const g = createGlossary([
+      { id: 'intelligence', kk: [], ru: [], en: ['intelligence'] },
+      AI,
+      { id: 'ai-law', kk: [], ru: [], en: ['artificial intelligence law', 'artificial intelligence act'] },
+    ]);
+    expect(g.match(stems('artificial intelligence law and artificial intelligence', 'en'))).toEqual([
+      { id: 'ai-law', start: 0, length: 3 },
+      { id: 'ai', start: 0, length: 2 },
+      { id: 'intelligence', start: 1, length: 1 },
+      { id: 'ai', start: 4, length: 2 },
+      { id: 'intelligence', start: 5, length: 1 },
+    ]);
+  });
+
+  it('returns nothing for an empty sequence or a glossary without wordings', () => {
+    expect(createGlossary([AI]).match([])).toEqual([]);
+    expect(createGlossary([{ id: 'empty', kk: [], ru: [], en: ['...'] }]).match(stems('anything at all', 'en'))).toEqual([]);
+  });
+});
+
+describe('glossary of the corpus', () => {
+  it('returns the same concepts for criminal liability in the three languages', () => {
+    expect(concepts('criminal liability')).toEqual(['criminal-law', 'liability']);
+    expect(concepts('қылмыстық жауапкершілік')).toEqual(['criminal-law', 'liability']);
+    expect(concepts('уголовная ответственность')).toEqual(['criminal-law', 'liability']);
+  });
+
+  it('returns the same concept for cyberattacks in the three languages', () => {
+    expect(concepts('cyberattacks')).toEqual(['cyberattacks']);
+    expect(concepts('кибершабуылдар')).toEqual(['cyberattacks']);
+    expect(concepts('кибератаки')).toEqual(['cyberattacks']);
+  });
+
+  it('returns the keyword concepts of the article for its own keywords', () => {
+    expect(concepts('artificial intelligence law')).toContain('keyword-7');
+    expect(concepts('жасанды интеллект туралы заң')).toContain('keyword-7');
+    expect(concepts('закон об искусственном интеллекте')).toContain('keyword-7');
+  });
+});
+
+describe('alignKeywords', () => {
+  it('returns one concept per position of the three lists', () => {
+    expect(alignKeywords({ kk: ['заң', 'құқық'], ru: ['закон', 'право'], en: ['law', 'right'] })).toEqual([
+      { id: 'keyword-1', kk: ['заң'], ru: ['закон'], en: ['law'] },
+      { id: 'keyword-2', kk: ['құқық'], ru: ['право'], en: ['right'] },
+    ]);
+  });
+
+  it('throws when the lists differ in length', () => {
+    expect(() => alignKeywords({ kk: ['a', 'b'], ru: ['a'], en: ['a', 'b'] }))
+      .toThrow(new ArticleFormatError('the keyword lists differ in length (kk 2, ru 1, en 2) but must align one-to-one'));
+    expect(() => alignKeywords({ kk: ['a'], ru: ['a'], en: [] })).toThrow('(kk 1, ru 1, en 0)');
+  });
+});
+
+describe('keywordTerms', () => {
+  it('returns the terms after the label, without the final full stop', () => {
+    expect(keywordTerms('Keywords: artificial intelligence, legal regulation, digital law.')).toEqual(['artificial intelligence', 'legal regulation', 'digital law']);
+    expect(keywordTerms('Түйін сөздер: жасанды интеллект, , заң')).toEqual(['жасанды интеллект', 'заң']);
+  });
+});
+
+describe('loadGlossary', () => {
+  it('returns the file concepts followed by the aligned keyword concepts', () => {
+    const path = join(dir, 'ok.json');
+    writeFileSync(path, JSON.stringify({ formatVersion: 1, concepts: [AI] }));
+    expect(loadGlossary(path).concepts).toEqual([AI]);
+    expect(loadGlossary(path, { kk: ['заң'], ru: ['закон'], en: ['law'] }).concepts).toEqual([AI, { id: 'keyword-1', kk: ['заң'], ru: ['закон'], en: ['law'] }]);
+  });
+
+  it('throws GlossaryError naming a file that is missing or not JSON', () => {
+    const missing = join(dir, 'missing.json');
+    expect(() => loadGlossary(missing)).toThrow(GlossaryError);
+    expect(() => loadGlossary(missing)).toThrow(`glossary ${missing}: cannot be read as JSON (ENOENT`);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{');
+    expect(() => loadGlossary(bad)).toThrow(`glossary ${bad}: cannot be read as JSON (`);
+  });
+
+  it('throws GlossaryError for another format version or no concept list', () => {
+    const path = join(dir, 'v2.json');
+    writeFileSync(path, JSON.stringify({ formatVersion: 2, concepts: [] }));
+    expect(() => loadGlossary(path)).toThrow(new GlossaryError(path, 'expected {"formatVersion": 1, "concepts": [...]}'));
+    writeFileSync(path, JSON.stringify({ formatVersion: 1 }));
+    expect(() => loadGlossary(path)).toThrow('expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the command again');
+  });
+});
