@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { chunkSections } from './chunking/chunk.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { createLexicalEmbedder } from './embedding/lexical.js';
-import { createModelProgressHandler } from './embedding/progress.js';
+import { createModelProgressHandler, createProgressBar, type BarStream } from './embedding/progress.js';
 import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
@@ -55,10 +55,19 @@ export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus
 
 export interface Opened { service: ArticleService; meta: IndexMeta; embedder: Embedder; corpus: Corpus; rebuilt: boolean }
 
-/** Chunks the corpus and writes the index for it. */
-export async function build(settings: RetrievalSettings, corpus: Corpus, embedder: Embedder, log: Log): Promise<IndexMeta> {
+/**
+ * Chunks the corpus and writes the index for it; embedding progress is drawn as a bar on `progress`
+ * when that stream is a terminal (nothing otherwise).
+ */
+export async function build(settings: RetrievalSettings, corpus: Corpus, embedder: Embedder, progress: BarStream = process.stderr): Promise<IndexMeta> {
   const chunks = chunkSections(corpus.sections);
-  return buildIndex(chunks, embedder, corpus.hash, settings.indexDir, { abstention: { ...DEFAULT_ABSTENTION } });
+  const bar = createProgressBar(progress, `Embedding ${chunks.length} passages`);
+  const meta = await buildIndex(chunks, embedder, corpus.hash, settings.indexDir, {
+    abstention: { ...DEFAULT_ABSTENTION },
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.done();
+  return meta;
 }
 
 /**
@@ -79,7 +88,7 @@ export async function openService(settings: RetrievalSettings, options: { log: L
     // a mismatch is the user's choice of embedder against an index built with another: refuse, do not overwrite
     if (!(err instanceof IndexError) || rebuild === 'never' || err.kind === 'mismatch') throw err;
     log(`index at ${err.dir} ${err.detail}: rebuilding it now`);
-    await build(settings, corpus, embedder, log);
+    await build(settings, corpus, embedder);
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
     rebuilt = true;
   }

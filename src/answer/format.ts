@@ -82,7 +82,8 @@ export function citationLines(citations: Passage['citations']): Rich[] {
 /** A passage's text with the sentence sharing most words with the question in bold. */
 export function highlight(text: string, query: string): Rich {
   const sentences = splitSentences(text);
-  const best = query ? bestSentence(sentences, query) : -1;
+  // a one-sentence passage is all relevant: bolding all of it would stress nothing
+  const best = query && sentences.length > 1 ? bestSentence(sentences, query) : -1;
   if (best < 0) return plain(text);
   const s = sentences[best];
   const core = s.trimEnd();

@@ -52,7 +52,8 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   } finally {
     stopTyping();
   }
-  if (!answer.answered || answer.passages.length === 0) return replyHtml(ctx, [formatNoAnswerHtml(question, answer.lang)]);
+  // echo the service's cleaned question: the raw text may hold control, zero-width or direction characters
+  if (!answer.answered || answer.passages.length === 0) return replyHtml(ctx, [formatNoAnswerHtml(answer.query, answer.lang)]);
   const key = deps.questions.remember(question, answer.lang);
   await replyHtml(ctx, formatAnswerHtml(answer, answer.lang), { keyboard: answerKeyboard(answer, key) });
 }

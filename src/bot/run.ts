@@ -49,9 +49,17 @@ export async function startPolling(
   const abort = new AbortController();
   const commands = registerCommands(bot.api, logger, abort.signal);
   let lastUpdateId: number | undefined;
+  // the runner's own stop() does not wait for the updates its concurrent sink is still handling
+  const inFlight = new Set<Promise<void>>();
   const handle = run({
     init: () => bot.init(),
-    handleUpdate: (update) => { lastUpdateId = Math.max(lastUpdateId ?? 0, update.update_id); return bot.handleUpdate(update); },
+    handleUpdate: (update) => {
+      lastUpdateId = Math.max(lastUpdateId ?? 0, update.update_id);
+      const handling = bot.handleUpdate(update);
+      const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });
+      inFlight.add(settled);
+      return handling;
+    },
     get errorHandler() { return bot.errorHandler; },
     api: bot.api,
   }, { runner: { fetch: { timeout: timeoutS, allowed_updates: ALLOWED_UPDATES }, silent: true } });
@@ -65,6 +73,7 @@ export async function startPolling(
       abort.abort();
       if (handle.isRunning()) await handle.stop();
       await commands;
+      while (inFlight.size > 0) await Promise.all(inFlight);
       if (lastUpdateId !== undefined) {
         await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
       }

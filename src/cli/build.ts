@@ -7,7 +7,7 @@ runCli(import.meta.url, async () => {
   const settings = retrievalSettings(process.env);
   const corpus = loadCorpus(settings.corpusDir);
   const embedder = await createEmbedder(settings, corpus, log);
-  const meta = await build(settings, corpus, embedder, log);
+  const meta = await build(settings, corpus, embedder);
   log(`built ${meta.chunkCount} chunks with ${meta.embedder.id} (${meta.embedder.dims} dims) in ${meta.buildSeconds.toFixed(2)} s → ${settings.indexDir}`);
   return 0;
 });

@@ -86,6 +86,13 @@ function swapInto(tmp: string, dir: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** The fields the service reads of every chunk; anything else in chunks.json is damage. */
+function isChunk(c: unknown): c is Chunk {
+  const x = c as Partial<Chunk> | null;
+  return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.sectionId === 'string' && typeof x.lang === 'string'
+    && typeof x.text === 'string' && typeof x.sourceText === 'string' && typeof x.position === 'number' && typeof x.official === 'boolean';
+}
+
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -124,7 +131,7 @@ export function loadIndex(dir: string, expect: { corpusHash: string; embedder: P
     throw new IndexError('corrupt', dir, `is missing ${FILES.vectors} or has an unreadable ${FILES.chunks}`);
   }
   if (sha256(vectors) !== meta.vectorsSha256) throw new IndexError('corrupt', dir, `has a damaged or truncated ${FILES.vectors}`);
-  if (!Array.isArray(chunks) || chunks.length !== meta.chunkCount) throw new IndexError('corrupt', dir, `has ${FILES.chunks} that does not match meta.json`);
+  if (!Array.isArray(chunks) || chunks.length !== meta.chunkCount || !chunks.every(isChunk)) throw new IndexError('corrupt', dir, `has ${FILES.chunks} that does not match meta.json`);
   const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.embedder.dims);
   hnsw.readIndexSync(join(dir, FILES.vectors));
   hnsw.setEf(meta.hnsw.efSearch);

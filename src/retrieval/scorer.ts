@@ -26,6 +26,14 @@ export interface FusionWeights {
 
 export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sentence: 0.45, section: 0.4 };
 
+/**
+ * Sections about the article rather than its content (who wrote it, where it is published, what it
+ * cites): their scores count this much unless the question names them, so "the analysis of the
+ * research results" in the author contributions does not outrank the results themselves.
+ */
+export const META_SECTIONS = ['authors', 'author-details', 'author-contributions', 'conflict-of-interest', 'publication', 'copyright', 'references'];
+export const META_PRIOR = 0.8;
+
 export interface Scored {
   /** The question's content words. */
   terms: Term[];
@@ -112,8 +120,10 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         unique.forEach((t, k) => { if (set.has(t)) s += weightsOf[k]; });
         best = Math.max(best, s);
       }
-      fused[i] = weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total)
-        + weights.section * inNamedSection(chunks[i]);
+      const named = inNamedSection(chunks[i]);
+      const prior = named === 0 && META_SECTIONS.includes(chunks[i].sectionId.split('/')[0]) ? META_PRIOR : 1;
+      fused[i] = prior * (weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total))
+        + weights.section * named;
     }
     return { terms, fused, coverage: covers };
   }

@@ -78,7 +78,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const covered = Math.max(...ranked.slice(0, 3).map((r) => coverage(r.place.members)));
     if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
-    const kept = ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score).slice(0, MAX_TOTAL);
+    const kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score)).slice(0, MAX_TOTAL);
     const passages = kept.slice(offset, offset + limit).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
     return { query, lang, answered: true, passages, total: kept.length, coverage: covered };
   }
@@ -104,6 +104,16 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     return ns.flatMap((n) => {
       const ref = reference(n, lang);
       return ref ? [{ n, text: ref }] : [];
+    });
+  }
+
+  /** Drops a reference entry that an earlier passage already cites (it is shown under that passage). */
+  function withoutCitedReferences<T extends { place: Place }>(list: T[]): T[] {
+    const cited = new Set<string>();
+    return list.filter(({ place }) => {
+      if (cited.has(place.sectionId)) return false;
+      for (const m of place.members) for (const c of chunks[m].text.matchAll(/\[(\d{1,2})\]/g)) cited.add(`references/${c[1]}`);
+      return true;
     });
   }
 

@@ -7,12 +7,13 @@ const KAZAKH_FOLD: Record<string, string> = {
   'қ': 'к', 'ғ': 'г', 'ү': 'у', 'ұ': 'у', 'ө': 'о', 'ә': 'а', 'і': 'и', 'ң': 'н', 'һ': 'х', 'ё': 'е', 'ј': 'й',
 };
 
-/** Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed. */
+/** Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed, superscript digits (affiliation marks) made spaces. */
 export function fold(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, ' ')
     .replace(/[қғүұөәіңһёј]/g, (ch) => KAZAKH_FOLD[ch]);
 }
 

@@ -11,6 +11,8 @@ export interface Concept {
   en: string[];
   /** Section ids (or their top-level prefix) a question using this concept is steered towards. */
   sections?: string[];
+  /** Broader concepts a mention also counts for (an author's name → `authors`). */
+  implies?: string[];
 }
 
 /** A concept found in a word sequence: words `start` … `start + length - 1`. */
@@ -51,6 +53,7 @@ export function createGlossary(concepts: Concept[]): Glossary {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
   return {
     concepts,
     match(stems) {
@@ -60,8 +63,10 @@ export function createGlossary(concepts: Concept[]): Glossary {
         for (const entry of byFirst.get(stems[i]) ?? []) {
           if (seen.has(entry.id)) continue;
           if (entry.stems.every((s, k) => stems[i + k] === s)) {
-            found.push({ id: entry.id, start: i, length: entry.stems.length });
-            seen.add(entry.id);
+            for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
+              if (!seen.has(id)) found.push({ id, start: i, length: entry.stems.length });
+              seen.add(id);
+            }
           }
         }
       }

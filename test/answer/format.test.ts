@@ -26,7 +26,7 @@ describe('formatAnswerHtml', () => {
     const p = passage({ text: 'Risk <b>levels</b> & the AI Act.', section: { id: 'x', title: 'A < B & C' }, citations: [{ n: 18, text: REFERENCE_18 }] });
     const html = formatAnswerHtml(answer([p]), 'en')[0];
     expect(html).toContain('<b>1. § A &lt; B &amp; C</b>');
-    expect(html).toContain('<blockquote><b>Risk &lt;b&gt;levels&lt;/b&gt; &amp; the AI Act.</b></blockquote>');
+    expect(html).toContain('<blockquote>Risk &lt;b&gt;levels&lt;/b&gt; &amp; the AI Act.</blockquote>');
     expect(html).toContain('Қолжетімді: &lt;https://adilet.zan.kz/&gt; (Қол');
     expect(telegramHtmlProblems(html)).toEqual([]);
   });
@@ -92,11 +92,11 @@ describe('formatAnswerText', () => {
 describe('formatNoAnswerHtml', () => {
   it('returns the message in each language, pointing to /sections and /findings', () => {
     expect(formatNoAnswerHtml('Who won the 2022 World Cup?', 'en')).toBe(
-      'The article does not address “Who won the 2022 World Cup?”.\n\nSee the table of contents with /sections or the five main findings with /findings.');
+      'The article does not address this question: “Who won the 2022 World Cup?”\n\nSee the table of contents with /sections or the five main findings with /findings.');
     expect(formatNoAnswerHtml('Кто выиграл чемпионат мира?', 'ru')).toBe(
-      'В статье не говорится о «Кто выиграл чемпионат мира?».\n\nПосмотрите оглавление — /sections, или пять основных выводов — /findings.');
+      'В статье об этом не говорится: «Кто выиграл чемпионат мира?»\n\nПосмотрите оглавление — /sections, или пять основных выводов — /findings.');
     expect(formatNoAnswerHtml('Әлем чемпионатын кім жеңді?', 'kk')).toBe(
-      'Мақалада «Әлем чемпионатын кім жеңді?» туралы айтылмайды.\n\nМазмұнын /sections, ал негізгі бес тұжырымын /findings арқылы қараңыз.');
+      'Мақалада бұл сұрақ туралы айтылмайды: «Әлем чемпионатын кім жеңді?»\n\nМазмұнын /sections, ал негізгі бес тұжырымын /findings арқылы қараңыз.');
   });
 
   it('escapes the echoed question and shortens a long one to 200 characters', () => {

@@ -28,6 +28,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const LEGAL_STATUS = 'What is the legal status of AI?';
 
 describe('createArticleService', () => {
+  it('returns no reference entry that an earlier passage already cites', async () => {
+    const a = await service.ask('What does the Law on Artificial Intelligence regulate?', { limit: 5 });
+    const first = a.passages[0];
+    expect(first.citations.map((c) => c.n)).toEqual([18]);
+    expect(a.passages.map((p) => p.section.id)).not.toContain('references/18');
+  });
+
   describe('ask', () => {
     it.each([
       ['What is the fourth finding?', 'en:results/finding-4:1'],
