@@ -109,6 +109,9 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const [qv] = await embedder.embedQueries([text]);
     const found = search(Array.from(qv), Math.min(chunks.length, 64));
     const inNamedSection = named(terms);
+    // "what does the article find about fraud": the findings are steered to only where they speak of fraud
+    const topical = queryTokens(terms.filter((t) => !t.concepts.some((id) => sectionsOf.has(id))));
+    const onTopic = (i: number) => topical.length === 0 || topical.some((t) => bm25.has(i, t));
     const top = Math.max(...found.scores);
     const bottom = Math.min(...found.scores);
     const vector = new Float64Array(chunks.length);
@@ -120,7 +123,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         unique.forEach((t, k) => { if (set.has(t)) s += weightsOf[k]; });
         best = Math.max(best, s);
       }
-      const named = inNamedSection(chunks[i]);
+      const named = onTopic(i) ? inNamedSection(chunks[i]) : 0;
       const prior = named === 0 && META_SECTIONS.includes(chunks[i].sectionId.split('/')[0]) ? META_PRIOR : 1;
       fused[i] = prior * (weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total))
         + weights.section * named;

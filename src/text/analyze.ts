@@ -27,7 +27,7 @@ export const CONCEPT_PREFIX = '#';
  * `lang` picks the stemming rules for Cyrillic words (detected from the text when not given).
  * ```ts
  * analyze('What does the article find about criminal liability?', glossary).tokens
- * // → ['articl', 'find', 'crimin', 'liabil', '#article', '#findings', '#criminal-law', '#liability']
+ * // → ['find', 'crimin', 'liabil', '#findings', '#criminal-law', '#liability']
  * ```
  */
 export function analyze(text: string, glossary: Glossary, lang: StemLang = detectLang(text).lang): Analysis {

@@ -49,7 +49,7 @@ describe('createArticleService', () => {
       ['Как называется статья?', 'ru:title:1'],
       ['Бесінші тұжырым', 'kk:results/finding-5:1'],
       ['Түйін сөздер', 'kk:keywords:1'],
-      ['Зерттеу әдістері қандай?', 'kk:methods:1'],
+      ['Зерттеу әдістері қандай?', 'kk:methods:2'],
       ['Мүдделер қақтығысы', 'kk:conflict-of-interest:1'],
       ['Jasandy intellekt turaly zań', 'kk:introduction:4'],
     ])('returns for "%s" the first passage %s, in the question\'s language', async (question, id) => {
