@@ -46,11 +46,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit });
   let crashed: (err: unknown) => void = () => undefined;
   const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
+  // listen for SIGINT/SIGTERM before the first update can arrive (earlier, Ctrl+C simply ends a long index build)
+  const signal = waitForSignal();
   const running: RunningBot = config.webhook
     ? await startWebhook(bot, { ...config.webhook, logger })
     : await startPolling(bot, { logger, onCrash: (err) => crashed(err) });
   logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
-  const reason = await Promise.race([waitForSignal(), crash]);
+  const reason = await Promise.race([signal, crash]);
   logger.info(`${reason}: stopping`);
   await running.stop();
   await storage.flush();

@@ -81,8 +81,14 @@ export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash
 function swapInto(tmp: string, dir: string): void {
   mkdirSync(dirname(dir), { recursive: true });
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
+  const hadIndex = existsSync(dir);
+  if (hadIndex) renameSync(dir, old);
+  try {
+    renameSync(tmp, dir);
+  } catch (err) {
+    if (hadIndex) renameSync(old, dir); // the previous index goes back where it was
+    throw err;
+  }
   rmSync(old, { recursive: true, force: true });
 }
 

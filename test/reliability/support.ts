@@ -1,37 +1,28 @@
 /**
  * Shared helpers of the reliability tests: the REAL article service over a lexical index built in
  * a temp folder, the real bot (createBot + startPolling) against the fake Bot API, a record of which
- * calls the fake failed on purpose, a reference model of the reply to a text message, and the
- * checks every sent text must pass (valid Telegram HTML, no paths, stacks or tokens).
+ * calls the fake failed on purpose, and the checks every sent text must pass (valid Telegram HTML,
+ * no paths, stacks or tokens). The reference model of a reply and the questions are in model.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { formatAnswerHtml, formatNoAnswerHtml } from '../../src/answer/format.js';
-import { t } from '../../src/answer/i18n.js';
-import { escapeHtml } from '../../src/answer/rich.js';
 import { createBot } from '../../src/bot/bot.js';
 import type { SessionData } from '../../src/bot/context.js';
-import { questionText } from '../../src/bot/group.js';
 import { createLogger } from '../../src/bot/logger.js';
-import { PAGE_SIZE } from '../../src/bot/reply.js';
 import type { RetryOptions } from '../../src/bot/retry.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { FileStorage } from '../../src/bot/storage.js';
 import { loadRetrievalConfig } from '../../src/config.js';
-import type { Lang } from '../../src/corpus/types.js';
-import { UserError } from '../../src/errors.js';
 import type { ArticleService, AskOptions } from '../../src/retrieval/types.js';
 import { openService } from '../../src/setup.js';
 import { startFakeBotApi, type Fault, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 
-/** A token of the shape @BotFather issues (passes BOT_TOKEN_PATTERN), so that redaction is tested on a real-looking one. */
-export const TOKEN = '7312945860:AAG-reliability_fake_token_0123456789xyz';
-/** The secret half of TOKEN: what must never appear anywhere. */
-export const TOKEN_SECRET = TOKEN.split(':')[1];
-export const BOT_USERNAME = 'article_qa_test_bot';
+import { BOT_USERNAME, expectedReply, QUESTIONS, TOKEN, TOKEN_SECRET } from './model.js';
+
+export { BOT_USERNAME, expectedReply, percentile, QUESTIONS, TOKEN, TOKEN_SECRET } from './model.js';
 
 export interface RealService {
   service: ArticleService;
@@ -68,35 +59,34 @@ export function spyService(service: ArticleService, before?: (question: string) 
 
 /** The fake Bot API plus a record of the calls it failed on purpose. */
 export interface Api extends FakeBotApi {
-  /** Calls of `method` the fake answered normally (not failed by `failNext`), in arrival order. */
+  /** Calls of `method` the fake carried out (not failed by `failNext`; a 'hang' is carried out late), in arrival order. */
   delivered(method: string): RecordedCall[];
-  /** Calls of `method` that `failNext` failed. */
+  /** Calls of `method` that `failNext` failed (429, 500, 502, drop). */
   faulted(method: string): RecordedCall[];
 }
 
 /** Starts the fake Bot API with TOKEN and fault bookkeeping. */
 export async function startApi(): Promise<Api> {
   const api = await startFakeBotApi({ token: TOKEN, botUsername: BOT_USERNAME });
-  const marks: Array<{ at: number; method: string; times: number }> = [];
+  const marks: Array<{ at: number; method: string; kinds: Array<Fault['kind']> }> = [];
   const failNext = api.failNext.bind(api);
   // the fake takes a fault for a call synchronously right after recording it, in arrival order:
   // replaying the registrations against the recorded calls tells exactly which calls failed
   const split = (method: string) => {
-    const pending = new Map<string, number>();
+    const pending = new Map<string, Array<Fault['kind']>>();
     const out = { delivered: [] as RecordedCall[], faulted: [] as RecordedCall[] };
     let m = 0;
     api.calls.forEach((call, i) => {
-      for (; m < marks.length && marks[m].at <= i; m++) pending.set(marks[m].method, (pending.get(marks[m].method) ?? 0) + marks[m].times);
+      for (; m < marks.length && marks[m].at <= i; m++) pending.set(marks[m].method, [...(pending.get(marks[m].method) ?? []), ...marks[m].kinds]);
       const key = call.method.toLowerCase();
-      const left = pending.get(key) ?? 0;
-      if (left > 0) pending.set(key, left - 1);
-      if (key === method.toLowerCase()) (left > 0 ? out.faulted : out.delivered).push(call);
+      const kind = pending.get(key)?.shift();
+      if (key === method.toLowerCase()) (kind === undefined || kind === 'hang' ? out.delivered : out.faulted).push(call);
     });
     return out;
   };
   return Object.assign(api, {
     failNext(method: string, fault: Fault, times = 1) {
-      marks.push({ at: api.calls.length, method: method.toLowerCase(), times });
+      marks.push({ at: api.calls.length, method: method.toLowerCase(), kinds: Array(times).fill(fault.kind) });
       failNext(method, fault, times);
     },
     delivered: (method: string) => split(method).delivered,
@@ -158,23 +148,6 @@ export async function startBot(options: BotOptions): Promise<BotRun> {
   return run;
 }
 
-/**
- * Reference model of the bot's reply in a private chat to a text message that is not a command:
- * what askFeature + answerQuestion send, computed straight from the service and the formatter.
- */
-export async function expectedReply(service: ArticleService, text: string, ui: Lang = 'en'): Promise<string[]> {
-  const question = questionText(text, BOT_USERNAME);
-  if (!question) return [escapeHtml(t(ui).badQuestion)];
-  try {
-    const answer = await service.ask(question, { offset: 0, limit: PAGE_SIZE });
-    if (!answer.answered || answer.passages.length === 0) return [formatNoAnswerHtml(answer.query, answer.lang)];
-    return formatAnswerHtml(answer, answer.lang);
-  } catch (err) {
-    if (err instanceof UserError) return [escapeHtml(t(ui).badQuestion)];
-    throw err;
-  }
-}
-
 /** Texts of the delivered sendMessage calls to one chat, in order. */
 export const textsTo = (api: Api, chatId: number): string[] =>
   api.delivered('sendMessage').filter((c) => Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
@@ -200,8 +173,26 @@ export function expectCleanRun(api: Api, logs: string[]): void {
 /** Resolves after `ms`. */
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The p-th percentile (0–100) of numbers, nearest-rank. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+/** Resolves once `condition()` holds (checked every 20 ms); rejects after `timeoutMs` naming `what`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await pause(20);
+  }
 }
+
+/** One question per chat, pushed at once; each with the reply the reference model expects. */
+export interface Pushed { chatId: number; question: string; updateId: number; expected: string[] }
+
+export async function pushQuestions(service: ArticleService, api: Api, chatIds: number[], offset = 0): Promise<Pushed[]> {
+  const plan = await Promise.all(chatIds.map(async (chatId, i) => {
+    const question = QUESTIONS[(offset + i) % QUESTIONS.length];
+    return { chatId, question, expected: await expectedReply(service, question) };
+  }));
+  return plan.map((p) => ({ ...p, updateId: api.sendText({ chatId: p.chatId, text: p.question }) }));
+}
+
+/** Waits until every pushed question has at least its expected number of delivered parts. */
+export const allAnswered = (api: Api, pushed: Array<Pick<Pushed, 'chatId' | 'expected'>>, timeoutMs = 10_000) =>
+  until(() => pushed.every((p) => textsTo(api, p.chatId).length >= p.expected.length), `answers to ${pushed.length} questions`, timeoutMs);
