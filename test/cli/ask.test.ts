@@ -1,16 +1,15 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, spawnCli, type CliRun } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'corpus');
 const tmp = mkdtempSync(join(tmpdir(), 'cli-ask-'));
 const INDEX = join(tmp, 'shared', 'article');
 
-interface Run { code: number | null; stdout: string; stderr: string }
+type Run = CliRun;
 
 // Tests run concurrently, but at most one CLI process per core runs at a time (each takes about a second of CPU).
 let free = Math.max(1, Math.min(4, availableParallelism()));
@@ -29,24 +28,9 @@ async function withSlot<T>(f: () => Promise<T>): Promise<T> {
 
 /** Runs a CLI entry point as a subprocess with the lexical embedder and the given INDEX_DIR. */
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return withSlot(() => spawnCli(script, args, env));
+  return withSlot(() => spawnCli(script, args, { INDEX_DIR: INDEX, ...env }));
 }
 
-function spawnCli(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  const base = { ...process.env };
-  for (const k of ['DEBUG', 'DEBUG_SCORES', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDER', 'EMBEDDING_MODEL']) delete base[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', script), ...args], {
-      cwd: ROOT, env: { ...base, EMBEDDER: 'lexical', INDEX_DIR: INDEX, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 const ask = (args: string[], env?: Record<string, string>) => run('ask.ts', args, env);
 
 let copies = 0;

@@ -1,32 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, spawnCli } from '../support/cli.js';
 import { chunkSections } from '../../src/chunking/chunk.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { createLexicalEmbedder } from '../../src/embedding/lexical.js';
 import { buildIndex } from '../../src/index/store.js';
 import { DEFAULT_ABSTENTION } from '../../src/retrieval/abstain.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'cli-eval-'));
 const INDEX = join(tmp, 'article');
 
-function evalCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'lexical', INDEX_DIR: INDEX };
-  for (const k of ['DEBUG', 'DEBUG_SCORES', 'CORPUS_DIR']) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', 'eval.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const evalCli = (args: string[]) => spawnCli('eval.ts', args, { INDEX_DIR: INDEX });
 
 beforeAll(async () => {
   // the same index the CLI would build: lexical embedder, default abstention
