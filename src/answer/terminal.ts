@@ -1,11 +1,5 @@
-import type { Lang } from '../corpus/types.js';
 import type { Answer } from '../retrieval/types.js';
-
-const LABELS: Record<Lang, { translated: string; also: string; none: string; original: string }> = {
-  kk: { translated: 'қазақ тілінен аударылған', also: 'сондай-ақ', none: 'Мақалада бұл туралы айтылмайды.', original: 'Түпнұсқа' },
-  ru: { translated: 'перевод с казахского', also: 'также', none: 'В статье об этом не говорится.', original: 'Оригинал' },
-  en: { translated: 'translated from Kazakh', also: 'also in', none: 'The article does not say.', original: 'Original' },
-};
+import { fill, t } from './i18n.js';
 
 /**
  * The answer as plain text for a terminal: each passage with its rank, section reference, a
@@ -13,12 +7,12 @@ const LABELS: Record<Lang, { translated: string; also: string; none: string; ori
  * With `original`, translated passages are followed by their Kazakh source.
  */
 export function formatForTerminal(answer: Answer, options: { original?: boolean } = {}): string {
-  const l = LABELS[answer.lang];
-  if (!answer.answered) return `${l.none}\n`;
+  const m = t(answer.lang);
+  if (!answer.answered) return `${fill(m.noAnswer, { q: answer.query })}\n`;
   const blocks = answer.passages.map((p) => {
-    const head = `[${p.rank}] § ${p.section.title}${p.official ? '' : ` (${l.translated})`}${p.alsoIn.length ? ` — ${l.also} § ${p.alsoIn.map((s) => s.title).join(', § ')}` : ''}`;
-    const lines = [head, p.text];
-    if (options.original && !p.official) lines.push(`${l.original}: ${p.sourceText}`);
+    const also = p.alsoIn.length ? ` — ${m.alsoIn}: § ${p.alsoIn.map((s) => s.title).join(', § ')}` : '';
+    const lines = [`[${p.rank}] § ${p.section.title}${p.official ? '' : ` (${m.translated})`}${also}`, p.text];
+    if (options.original && !p.official) lines.push(`${m.originalTitle}: ${p.sourceText}`);
     for (const c of p.citations) lines.push(`  [${c.n}] ${c.text}`);
     return lines.join('\n');
   });

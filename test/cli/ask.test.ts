@@ -123,7 +123,7 @@ describe.concurrent('ask (text)', { timeout: 30_000 }, () => {
     const [head, text, original] = stdout.split('\n');
     expect(head).toBe('[1] § Results · finding 4 (translated from Kazakh)');
     expect(text.startsWith('Fourth, ')).toBe(true);
-    expect(original.startsWith('Original: Төртіншіден, жасанды интеллект технологияларын қолдану')).toBe(true);
+    expect(original.startsWith('Original text (Kazakh): Төртіншіден, жасанды интеллект технологияларын қолдану')).toBe(true);
   });
 
   it('prints no original without --original', async () => {
@@ -133,7 +133,7 @@ describe.concurrent('ask (text)', { timeout: 30_000 }, () => {
   });
 
   it('prints that the article does not say, in the question\'s language', async () => {
-    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout).toBe('В статье об этом не говорится.\n');
+    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout).toBe('В статье об этом не говорится: «Кто выиграл чемпионат мира по футболу 2018 года?»\n');
   });
 });
 
