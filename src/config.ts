@@ -5,7 +5,8 @@ import { LOG_LEVELS, type LogLevel } from './bot/logger.js';
 
 /** A bot token as @BotFather issues it: `<bot id>:<secret>`. */
 export const BOT_TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The project folder (where package.json is): relative paths in the configuration start here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** One or more environment variables are missing or invalid; the message says which and how to fix them. */
 export class ConfigError extends UserError {

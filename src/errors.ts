@@ -1,7 +1,7 @@
 /** Base class of the errors a user can fix: the CLI prints their message on one line, without a stack. */
 export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }

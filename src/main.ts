@@ -4,32 +4,28 @@
  * A configuration or other user-fixable error prints one line to stderr and exits with 1.
  */
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { createBot } from './bot/bot.js';
 import { createLogger, describeError, redact, type Logger } from './bot/logger.js';
 import { startPolling, startWebhook, type RunningBot } from './bot/run.js';
 import { FileStorage } from './bot/storage.js';
 import type { SessionData } from './bot/context.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
 import { UserError } from './errors.js';
 import type { ArticleService } from './retrieval/types.js';
 import { openService as openRetrieval } from './setup.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// ─── LEAD: the one place where the article service is opened ───────────────────────────────
 /**
  * Opens the article service for the bot (corpus → embedder → index, rebuilt when missing or
  * stale → service) through `openService` of src/setup.ts; progress and notices go to the log.
- * Replace the body if the service is to be created differently.
  */
-export async function openService(config: Config, logger: Logger): Promise<ArticleService> {
+async function openArticleService(config: Config, logger: Logger): Promise<ArticleService> {
   const opened = await openRetrieval(config.retrieval, { log: (line) => logger.info(line) });
   logger.info(`article index: ${opened.meta.embedder.id} embedder${opened.rebuilt ? ' (rebuilt now)' : ''}`);
   return opened.service;
 }
-// ────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
  * Runs the bot until SIGINT or SIGTERM. Returns the process exit code.
@@ -41,7 +37,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
-  const service = await openService(config, logger);
+  const service = await openArticleService(config, logger);
   const storage = await FileStorage.open<SessionData>(join(config.dataDir, 'sessions.json'));
   const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit });
   let crashed: (err: unknown) => void = () => undefined;
@@ -80,10 +76,9 @@ function report(err: unknown, env: NodeJS.ProcessEnv): void {
   if (env.DEBUG && err instanceof Error) process.stderr.write(`${redact(err.stack ?? '', secrets)}\n`);
 }
 
-/** User-fixable: a UserError, or one of the project's named errors (CorpusError, ModelUnavailableError, …) that say how to fix them. */
+/** User-fixable: every error the project raises for something the user can fix extends UserError. */
 function isFixable(err: unknown): boolean {
-  if (err instanceof UserError) return true;
-  return err instanceof Error && /^[A-Z]\w*Error$/.test(err.name) && !['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError'].includes(err.name);
+  return err instanceof UserError;
 }
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;

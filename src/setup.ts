@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { chunkSections } from './chunking/chunk.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { createLexicalEmbedder } from './embedding/lexical.js';
@@ -6,14 +5,13 @@ import { createModelProgressHandler, createProgressBar, type BarStream } from '.
 import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
-import { ConfigError, loadRetrievalConfig, type RetrievalConfig } from './config.js';
+import { ConfigError, loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
 import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
 import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
 import { createArticleService } from './retrieval/service.js';
 import type { ArticleService } from './retrieval/types.js';
 
-/** The project folder (where package.json is). */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { PROJECT_ROOT };
 
 /** What retrieval needs from the environment (read and validated by `loadRetrievalConfig` in config.ts). */
 export type RetrievalSettings = RetrievalConfig;
@@ -61,7 +59,7 @@ export interface Opened { service: ArticleService; meta: IndexMeta; embedder: Em
  */
 export async function build(settings: RetrievalSettings, corpus: Corpus, embedder: Embedder, progress: BarStream = process.stderr): Promise<IndexMeta> {
   const chunks = chunkSections(corpus.sections);
-  const bar = createProgressBar(progress, `Embedding ${chunks.length} passages`);
+  const bar = createProgressBar(progress, 'Embedding', { items: 'passages' });
   const meta = await buildIndex(chunks, embedder, corpus.hash, settings.indexDir, {
     abstention: { ...DEFAULT_ABSTENTION },
     onProgress: (done, total) => bar.update(done, total),
@@ -73,8 +71,10 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
 /**
  * Opens the article service: loads the corpus, the embedder and the index; with `rebuild: 'auto'`
  * a missing, stale or corrupt index is rebuilt (and said so through `log`).
- * @throws IndexError for an index built with another embedder (kind `mismatch`), and for any index
- * problem with `rebuild: 'never'`; CorpusError and the other corpus errors always.
+ * Under `EMBEDDER=auto` an index built with another embedder is rebuilt too (the choice follows
+ * what is available); with an embedder named explicitly it is refused.
+ * @throws IndexError for an index built with another embedder than an explicitly named one (kind
+ * `mismatch`), and for any index problem with `rebuild: 'never'`; CorpusError and the other corpus errors always.
  */
 export async function openService(settings: RetrievalSettings, options: { log: Log; rebuild?: 'auto' | 'never' }): Promise<Opened> {
   const { log, rebuild = 'auto' } = options;
@@ -85,8 +85,9 @@ export async function openService(settings: RetrievalSettings, options: { log: L
   try {
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
   } catch (err) {
-    // a mismatch is the user's choice of embedder against an index built with another: refuse, do not overwrite
-    if (!(err instanceof IndexError) || rebuild === 'never' || err.kind === 'mismatch') throw err;
+    // a mismatch against an embedder the user chose is refused (not overwritten); under `auto` the choice
+    // follows what is available (the model appeared, or the network went away), so the index follows it
+    if (!(err instanceof IndexError) || rebuild === 'never' || (err.kind === 'mismatch' && settings.embedder !== 'auto')) throw err;
     log(`index at ${err.dir} ${err.detail}: rebuilding it now`);
     await build(settings, corpus, embedder);
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });

@@ -1,9 +1,11 @@
 import type { Answer } from '../retrieval/types.js';
+import { sourceLine } from './format.js';
 import { fill, t } from './i18n.js';
 
 /**
  * The answer as plain text for a terminal: each passage with its rank, section reference, a
- * translation marker, the text, and the reference entries its citations point to.
+ * translation marker, the text, and the reference entries its citations point to; then the source
+ * line (article, DOI, licence).
  * With `original`, translated passages are followed by their Kazakh source.
  */
 export function formatForTerminal(answer: Answer, options: { original?: boolean } = {}): string {
@@ -16,5 +18,5 @@ export function formatForTerminal(answer: Answer, options: { original?: boolean 
     for (const c of p.citations) lines.push(`  [${c.n}] ${c.text}`);
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  return `${blocks.join('\n\n')}\n\n${sourceLine(answer.lang).text}\n`;
 }

@@ -13,7 +13,7 @@ export type Action =
 export const MAX_CALLBACK_BYTES = 64;
 const VERSION = 'v1';
 const LANG = /^(kk|ru|en)$/;
-const CHUNK_ID = /^(kk|ru|en):[a-z0-9-]+(\/[a-z0-9-]+)?:\d{1,3}$/;
+const CHUNK_ID = /^(kk|ru|en):[a-z0-9-]+(\/[a-z0-9-]+)?:\d{1,3}(:tr)?$/;
 const SECTION_ID = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 
 /** Callback data for an action, or undefined when it would not fit in 64 bytes. */

@@ -47,6 +47,8 @@ export class FileStorage<T> implements StorageAdapter<T> {
 
   write(key: string, value: T): Promise<void> {
     if (JSON.stringify(this.data.get(key)) === JSON.stringify(value)) return this.queue;
+    // grammY writes back the initial `{}` of every user it sees: only real settings are kept
+    if (!this.data.has(key) && isEmptyObject(value)) return this.queue;
     this.data.set(key, structuredClone(value));
     return this.persist();
   }
@@ -91,4 +93,8 @@ function parse<T>(file: string, raw: string): Map<string, T> {
     throw new SessionStorageError(file, `is not a sessions file of format version ${SESSIONS_FORMAT_VERSION}`);
   }
   return new Map(Object.entries(d.sessions as Record<string, T>));
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

@@ -62,7 +62,7 @@ export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): 
 /** Cuts a paragraph into pieces of at most `maxChars` at sentence ends (a single over-long sentence stays whole). */
 export function splitLong(paragraph: string, maxChars: number): string[] {
   if (paragraph.length <= maxChars) return [paragraph];
-  // a sentence ends at . ! ? followed by white space ("Ж.С." and "3.5" stay inside their sentence)
+  // a sentence ends at . ! ? followed by white space ("3.5" stays whole; initials such as "Ж.С. Бердиярова" may be cut, losing nothing)
   const sentences = paragraph.split(/(?<=[.!?])\s+/);
   const pieces: string[] = [];
   let current = '';

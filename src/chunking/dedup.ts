@@ -9,18 +9,15 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.5;
  */
 export function markNearDuplicates(chunks: Chunk[], threshold = NEAR_DUPLICATE_THRESHOLD): Chunk[] {
   const shingles = chunks.map((c) => wordShingles(c.text));
-  return chunks.map((chunk, i) => {
+  const out: Chunk[] = [];
+  chunks.forEach((chunk, i) => {
     // reference entries share their boilerplate ("Қолжетімді: …") but are never the same work
-    if (chunk.sectionId.startsWith('references/')) return { ...chunk };
-    for (let j = 0; j < i; j++) {
-      if (chunks[j].lang !== chunk.lang || chunks[j].duplicateOf) continue;
-      if (chunks[j].sectionId === chunk.sectionId) continue;
-      if (similarity(shingles[i], shingles[j]) >= threshold) {
-        return { ...chunk, duplicateOf: chunks[j].id };
-      }
-    }
-    return { ...chunk };
+    const original = chunk.sectionId.startsWith('references/') ? undefined
+      : out.find((o, j) => o.lang === chunk.lang && !o.duplicateOf && o.sectionId !== chunk.sectionId
+        && similarity(shingles[i], shingles[j]) >= threshold);
+    out.push(original ? { ...chunk, duplicateOf: original.id } : { ...chunk });
   });
+  return out;
 }
 
 /** Word trigrams of a text, lower-cased, punctuation and citation marks dropped. */

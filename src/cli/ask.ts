@@ -16,7 +16,7 @@ class UsageError extends UserError {
   }
 }
 
-interface Args { json: boolean; original: boolean; k: number; batch?: string; question?: string }
+interface Args { json: boolean; original: boolean; k: number; help?: boolean; batch?: string; question?: string }
 
 /** Parses the command line. Pure. @throws UsageError. */
 export function parseArgs(argv: string[]): Args {
@@ -33,7 +33,7 @@ export function parseArgs(argv: string[]): Args {
       const k = Number(argv[++i]);
       if (!Number.isInteger(k) || k < 1 || k > 10) throw new UsageError('--k needs a whole number from 1 to 10');
       args.k = k;
-    } else if (a === '--help' || a === '-h') throw new UsageError('');
+    } else if (a === '--help' || a === '-h') return { ...args, help: true };
     else if (a.startsWith('--') && a.length > 2) throw new UsageError(`unknown option ${a}`);
     else rest.push(a);
   }
@@ -81,6 +81,7 @@ async function runBatch(service: ArticleService, file: string, k: number): Promi
 
 runCli(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened
   const { service } = await openService(retrievalSettings(process.env), { log });
   if (args.batch) return runBatch(service, args.batch, args.k);

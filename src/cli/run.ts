@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import { PROJECT_ROOT } from '../config.js';
 import { UserError } from '../errors.js';
-import { ModelUnavailableError } from '../embedding/transformers.js';
 
 /**
  * Runs a CLI entry point when its module is the one node was started with (importing it, e.g. from
@@ -13,11 +14,13 @@ import { ModelUnavailableError } from '../embedding/transformers.js';
  */
 export function runCli(moduleUrl: string, main: () => Promise<number | void>): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
+  // the same .env as `npm start` (variables already set win)
+  loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true });
   main().then(
     (code) => { process.exitCode = code ?? 0; },
     (err: unknown) => {
       const e = err as Error;
-      const known = err instanceof UserError || err instanceof ModelUnavailableError || /Error$/.test(e?.name ?? '') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError';
+      const known = err instanceof UserError;
       process.stderr.write(`error: ${e?.message ?? String(err)}\n`);
       if (!known || process.env.DEBUG) process.stderr.write(`${known ? '' : 'this is a bug: please report it with the command you ran. '}${process.env.DEBUG ? e?.stack ?? '' : 'Run with DEBUG=1 for details.'}\n`);
       process.exitCode = 1;

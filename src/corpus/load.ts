@@ -1,16 +1,17 @@
+import { UserError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from './parse.js';
-import { readTranslations, translatedSections } from './translations.js';
-import { keywordTerms, loadGlossary, type Glossary } from '../text/glossary.js';
+import { parseTranslations, translatedSections } from './translations.js';
+import { keywordTerms, parseGlossary, type Glossary } from '../text/glossary.js';
 import type { Lang, Section } from './types.js';
 
 /** Files of the corpus folder that the index depends on. */
 export const CORPUS_FILES = ['article.txt', 'translations.json', 'glossary.json'] as const;
 
 /** Thrown when a corpus file cannot be read. */
-export class CorpusError extends Error {
+export class CorpusError extends UserError {
   constructor(path: string, cause: string) {
     super(`cannot read the corpus file ${path} (${cause}): restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that holds ${CORPUS_FILES.join(', ')}`);
     this.name = 'CorpusError';
@@ -36,8 +37,13 @@ function read(dir: string, file: string): string {
 
 /** Hash of the corpus folder's files (cheap: used to tell whether an index is stale). */
 export function corpusHash(dir: string): string {
+  return hashTexts(CORPUS_FILES.map((f) => read(dir, f)));
+}
+
+/** sha256 over the corpus files' texts, in CORPUS_FILES order. */
+function hashTexts(texts: string[]): string {
   const h = createHash('sha256');
-  for (const f of CORPUS_FILES) h.update(f).update('\0').update(read(dir, f)).update('\0');
+  CORPUS_FILES.forEach((f, i) => h.update(f).update('\0').update(texts[i]).update('\0'));
   return h.digest('hex');
 }
 
@@ -46,13 +52,14 @@ export function corpusHash(dir: string): string {
  * @throws CorpusError (unreadable file), ArticleFormatError, TranslationLinkError, GlossaryError.
  */
 export function loadCorpus(dir: string): Corpus {
-  const official = parseArticle(read(dir, 'article.txt'));
-  read(dir, 'translations.json');
-  const translated = translatedSections(official, readTranslations(join(dir, 'translations.json')));
-  read(dir, 'glossary.json');
+  // each file is read once: what is parsed is exactly what is hashed
+  const texts = CORPUS_FILES.map((f) => read(dir, f));
+  const [article, translations, glossaryText] = texts;
+  const official = parseArticle(article);
+  const translated = translatedSections(official, parseTranslations(translations, join(dir, 'translations.json')));
   const keywords = Object.fromEntries(
     (['kk', 'ru', 'en'] as Lang[]).map((lang) => [lang, keywordTerms(official.find((s) => s.id === 'keywords' && s.lang === lang)!.paragraphs[0])]),
   ) as Record<Lang, string[]>;
-  const glossary = loadGlossary(join(dir, 'glossary.json'), keywords);
-  return { sections: [...official, ...translated], glossary, hash: corpusHash(dir) };
+  const glossary = parseGlossary(glossaryText, join(dir, 'glossary.json'), keywords);
+  return { sections: [...official, ...translated], glossary, hash: hashTexts(texts) };
 }

@@ -1,7 +1,8 @@
+import { UserError } from '../errors.js';
 import type { Lang, Section } from './types.js';
 
 /** Thrown when the article text does not have the structure the parser expects. */
-export class ArticleFormatError extends Error {
+export class ArticleFormatError extends UserError {
   constructor(what: string) {
     super(`the article text does not look like the expected article: ${what}. Restore corpus/article.txt from the published file (git checkout corpus/article.txt)`);
     this.name = 'ArticleFormatError';
@@ -82,8 +83,8 @@ export function parseArticle(text: string): Section[] {
     const line = lines[i];
     const first = line.split(/\s/)[0];
     if (line.startsWith('Copyright:')) { add('copyright', 'en', line); continue; }
-    if (KK_HEADINGS[line]) { current = KK_HEADINGS[line]; continue; }
-    if (ABSTRACT_START[first]) { lang = ABSTRACT_START[first]; current = 'abstract'; }
+    if (Object.hasOwn(KK_HEADINGS, line)) { current = KK_HEADINGS[line]; continue; }
+    if (Object.hasOwn(ABSTRACT_START, first)) { lang = ABSTRACT_START[first]; current = 'abstract'; }
     const kw = Object.keys(KEYWORDS_START).find((k) => line.startsWith(k));
     if (kw) { add('keywords', KEYWORDS_START[kw], line); current = 'after-keywords'; continue; }
     if (current === 'title') { add('title', lang, line); current = 'authors'; continue; }

@@ -32,7 +32,7 @@ export const SECTION_ORDER: readonly string[] = Object.keys(TITLES);
  */
 export function sectionTitle(id: string, lang: Lang): string {
   const [top, sub] = id.split('/');
-  const titles = TITLES[top];
+  const titles = Object.hasOwn(TITLES, top) ? TITLES[top] : undefined;
   if (!titles || !isSectionId(id)) throw new Error(`unknown section id "${id}"`);
   if (!sub) return titles[lang];
   const finding = /^finding-(\d)$/.exec(sub);
@@ -43,7 +43,7 @@ export function sectionTitle(id: string, lang: Lang): string {
 /** True for the ids the parser can produce (`results/finding-1`, `references/7`, ...). */
 export function isSectionId(id: string): boolean {
   const [top, sub, extra] = id.split('/');
-  if (!TITLES[top] || extra !== undefined) return false;
+  if (!Object.hasOwn(TITLES, top) || extra !== undefined) return false;
   if (sub === undefined) return true;
   if (top === 'results') return /^finding-[1-5]$/.test(sub);
   if (top === 'references') return /^([1-9]|1[0-8])$/.test(sub);

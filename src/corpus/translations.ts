@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Lang, Section } from './types.js';
@@ -10,7 +11,7 @@ export const TRANSLATED_SECTIONS = [
 export interface TranslationEntry { section: string; sourceHash: string; kk: string; ru: string; en: string }
 
 /** Thrown when a Kazakh paragraph has no translation, or a translation no longer matches its source. */
-export class TranslationLinkError extends Error {
+export class TranslationLinkError extends UserError {
   constructor(message: string) {
     super(`${message}. Update that entry of corpus/translations.json (kk, ru, en, and sourceHash = the hash named here) and build again`);
     this.name = 'TranslationLinkError';
@@ -25,9 +26,20 @@ export function sourceHash(text: string): string {
 
 /** Reads corpus/translations.json (format version 1). Throws with a fix-it message when unreadable. */
 export function readTranslations(path: string): TranslationEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new TranslationLinkError(`cannot read ${path} (${(err as Error).message})`);
+  }
+  return parseTranslations(text, path);
+}
+
+/** Parses the text of a translations file (`path` only names it in errors). */
+export function parseTranslations(text: string, path: string): TranslationEntry[] {
   let parsed: { formatVersion?: number; paragraphs?: TranslationEntry[] };
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new TranslationLinkError(`cannot read ${path} (${(err as Error).message})`);
   }

@@ -9,7 +9,7 @@ export interface LexicalEmbedderOptions {
   stemWeight?: number;
   /** Weight of a glossary concept feature (what carries meaning across languages). Defaults to 1.5. */
   conceptWeight?: number;
-  /** Weight of the character 4-grams of a word, shared among its grams. Defaults to 0.6. */
+  /** Weight of the character 4-grams: each gram counts a quarter of this. Defaults to 0.6. */
   gramWeight?: number;
 }
 

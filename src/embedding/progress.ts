@@ -40,6 +40,13 @@ function formatMb(bytes: number): string {
   return (bytes / MB).toFixed(1);
 }
 
+/** How the bar shows amounts: byte sizes in MB (downloads) or plain counts with a noun (passages). */
+export type BarUnit = 'bytes' | { items: string };
+
+function amounts(done: number, total: number, unit: BarUnit): string {
+  return unit === 'bytes' ? `${formatMb(done)}/${formatMb(total)} MB` : `${done}/${total} ${unit.items}`;
+}
+
 function formatEta(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
   const s = Math.round(seconds);
@@ -49,10 +56,11 @@ function formatEta(seconds: number): string {
 
 /**
  * Creates a single-line bar like `label [#####-----]  42% 12.3/45.6 MB ETA 0:12` redrawn in place
- * with `\r`. Sizes are shown in MB (2^20 bytes); ETA is extrapolated from the average rate since
- * the first update. When `stream.isTTY` is not true every method is a no-op (no output).
+ * with `\r`. Sizes are shown in MB (2^20 bytes) by default, or as counts (`96/224 passages`) with
+ * `unit: { items: 'passages' }`; ETA is extrapolated from the average rate since the first update.
+ * When `stream.isTTY` is not true every method is a no-op (no output).
  */
-export function createProgressBar(stream: BarStream, label: string): ProgressBar {
+export function createProgressBar(stream: BarStream, label: string, unit: BarUnit = 'bytes'): ProgressBar {
   const enabled = stream.isTTY === true;
   let startedAt = 0;
   let lastDraw = 0;
@@ -69,7 +77,7 @@ export function createProgressBar(stream: BarStream, label: string): ProgressBar
       const elapsed = (Date.now() - startedAt) / 1000;
       const eta = done > 0 ? (elapsed / done) * (total - done) : Number.NaN;
       line = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` +
-        `${String(Math.floor(ratio * 100)).padStart(3)}% ${formatMb(done)}/${formatMb(total)} MB ETA ${formatEta(eta)}`;
+        `${String(Math.floor(ratio * 100)).padStart(3)}% ${amounts(done, total, unit)} ETA ${formatEta(eta)}`;
     } else {
       line = `${label} ${formatMb(done)} MB`;
     }

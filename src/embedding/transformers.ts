@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 import type { Embedder } from './types.js';
 import type { ProgressEvent } from './progress.js';
 
@@ -29,7 +30,7 @@ export interface TransformersEmbedderOptions {
 }
 
 /** Thrown when the model can be neither found locally nor downloaded. The message says how to fix it. */
-export class ModelUnavailableError extends Error {
+export class ModelUnavailableError extends UserError {
   constructor(readonly model: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ModelUnavailableError';

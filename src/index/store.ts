@@ -36,8 +36,10 @@ export interface BuildOptions {
 }
 
 /**
- * Embeds the chunks and writes an index folder atomically: everything goes to a temporary
- * sibling folder first, which then replaces `dir` by rename, so a crash leaves the old index intact.
+ * Embeds the chunks and writes an index folder: everything goes to a temporary sibling folder
+ * first, which then replaces `dir` by two renames (old → `.old-*`, new → `dir`). A crash while
+ * writing leaves the old index intact; a failed rename puts it back; only a crash between the two
+ * renames leaves no `dir` (the next start then rebuilds it).
  * ```ts
  * const meta = await buildIndex(chunks, embedder, corpus.hash, 'index/article', { abstention });
  * ```
@@ -113,7 +115,7 @@ export function readMeta(dir: string): IndexMeta {
   } catch {
     throw new IndexError('corrupt', dir, 'has an unreadable meta.json');
   }
-  if (typeof meta !== 'object' || meta === null) throw new IndexError('corrupt', dir, 'has a meta.json that is not an object');
+  if (!isMetaShaped(meta)) throw new IndexError('corrupt', dir, 'has a meta.json with missing or malformed fields');
   if (meta.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new IndexError('stale', dir, `has format version ${meta.formatVersion} but this program reads version ${INDEX_FORMAT_VERSION}`);
   }
@@ -151,4 +153,15 @@ export function checkMeta(dir: string, meta: IndexMeta, expect: { corpusHash: st
   if (meta.embedder.id !== want.id || meta.embedder.dims !== want.dims || JSON.stringify(meta.embedder.settings) !== JSON.stringify(want.settings)) {
     throw new IndexError('mismatch', dir, `was built with embedder ${meta.embedder.id} (${meta.embedder.dims} dims, ${JSON.stringify(meta.embedder.settings)}) but the config asks for ${want.id} (${want.dims} dims, ${JSON.stringify(want.settings)})`);
   }
+}
+
+/** True when a parsed meta.json has every field loading relies on, of the right type. */
+function isMetaShaped(m: unknown): m is IndexMeta {
+  const meta = m as Partial<IndexMeta> | null;
+  return typeof meta === 'object' && meta !== null
+    && typeof meta.formatVersion === 'number'
+    && typeof meta.embedder?.id === 'string' && Number.isInteger(meta.embedder?.dims) && typeof meta.embedder?.settings === 'object'
+    && typeof meta.corpusHash === 'string' && Number.isInteger(meta.chunkCount) && typeof meta.vectorsSha256 === 'string'
+    && typeof meta.hnsw?.efSearch === 'number'
+    && typeof meta.abstention === 'object' && meta.abstention !== null && typeof (meta.abstention as { minCoverage?: unknown }).minCoverage === 'number';
 }

@@ -129,12 +129,10 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     return (['kk', 'ru', 'en'] as Lang[]).flatMap((l) => canonical.filter((c) => c.lang === l));
   }
 
+  /** The section's paragraphs, each once, in the variant a reader of `lang` is shown. */
   function section(id: string, lang: Lang): Chunk[] {
-    for (const l of [lang, 'kk', 'en'] as Lang[]) {
-      const found = chunks.filter((c) => c.lang === l && (c.sectionId === id || (id === 'references' && c.sectionId.startsWith('references/'))));
-      if (found.length > 0) return found;
-    }
-    return [];
+    const inSection = (sectionId: string) => sectionId === id || (id === 'references' && sectionId.startsWith('references/'));
+    return places.filter((p) => inSection(p.sectionId)).map((p) => pickVariant(p, chunks, lang));
   }
 
   function sectionIds(): string[] {

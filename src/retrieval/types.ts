@@ -36,7 +36,7 @@ export interface Answer {
   passages: Passage[];
   /** Total number of relevant passages available (for a "More" button). */
   total: number;
-  /** Share of the question's words the best passage covers (what the abstention rule compares). */
+  /** Share of the question's words covered by the best of the first three places (what the abstention rule compares). */
   coverage?: number;
 }
 
@@ -61,7 +61,7 @@ export interface ArticleService {
   variants(id: string): Chunk[];
   /** Section ids in reading order (top level and findings; references as one `references` entry). */
   sectionIds(): string[];
-  /** The chunks of a section in a language (falls back to Kazakh, then English, where the language has none). */
+  /** The paragraphs of a section, each once, in the variant shown to a reader of the language (else Kazakh). */
   section(id: string, lang: Lang): Chunk[];
   /** Section title in a language (`Results · finding 3`). */
   sectionTitle(id: string, lang: Lang): string;

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { stem, words } from './fold.js';
 import type { Lang } from '../corpus/types.js';
@@ -28,7 +29,7 @@ export interface Glossary {
 export const GLOSSARY_FORMAT_VERSION = 1;
 
 /** Thrown when corpus/glossary.json is missing or malformed. */
-export class GlossaryError extends Error {
+export class GlossaryError extends UserError {
   constructor(path: string, what: string) {
     super(`glossary ${path}: ${what}. Fix the file (see corpus/glossary.json in git) and run the command again`);
     this.name = 'GlossaryError';
@@ -81,9 +82,20 @@ export function createGlossary(concepts: Concept[]): Glossary {
  * @throws GlossaryError when the file is unreadable or not in format version 1.
  */
 export function loadGlossary(path: string, keywordLists?: Record<Lang, string[]>): Glossary {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new GlossaryError(path, `cannot be read (${(err as Error).message})`);
+  }
+  return parseGlossary(text, path, keywordLists);
+}
+
+/** Builds the glossary from the text of a glossary file (`path` only names it in errors); see `loadGlossary`. */
+export function parseGlossary(text: string, path: string, keywordLists?: Record<Lang, string[]>): Glossary {
   let parsed: { formatVersion?: number; concepts?: Concept[] };
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new GlossaryError(path, `cannot be read as JSON (${(err as Error).message})`);
   }

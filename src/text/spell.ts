@@ -1,11 +1,11 @@
-import { words } from './fold.js';
+import { fold } from './fold.js';
 import { isStopword } from './stopwords.js';
 
 /** Corrects misspelt words against a vocabulary (the article's own words and the glossary's). */
 export interface Speller {
   /** The vocabulary word closest to `word` (folded) within the allowed distance, or undefined. */
   correct(word: string): string | undefined;
-  /** The text's words, each replaced by its correction where it has one (unknown words kept). */
+  /** The text with each misspelt word replaced by its (folded) correction; everything else unchanged. */
   correctText(text: string): string;
 }
 
@@ -51,7 +51,7 @@ export function createSpeller(vocabulary: Iterable<string>): Speller {
   }
   return {
     correct,
-    correctText: (text) => words(text).map((w) => correct(w) ?? w).join(' '),
+    correctText: (text) => text.replace(/[\p{L}\p{N}]+/gu, (w) => correct(fold(w)) ?? w),
   };
 }
 

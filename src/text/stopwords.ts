@@ -1,3 +1,5 @@
+import { fold } from './fold.js';
+
 /** Function and question words (folded) that carry no topic: they never count as matches. */
 const EN = `a an the of to in on for and or is are was were be been being what whats which who whom whose when where why how do does did
 can could would should will shall may might must i me my we our you your he she it its they them their this that these those there here with by from
@@ -25,7 +27,7 @@ const FOLDED = new Set(
   `${EN} ${RU} ${KK}`
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w.toLowerCase().replace(/[қғүұөәіңһё]/g, (c) => ({ қ: 'к', ғ: 'г', ү: 'у', ұ: 'у', ө: 'о', ә: 'а', і: 'и', ң: 'н', һ: 'х', ё: 'е' })[c]!)),
+    .map((w) => fold(w)),
 );
 
 /** True when a folded word is a function or question word. */

@@ -119,7 +119,7 @@ describe('loadGlossary', () => {
   it('throws GlossaryError naming a file that is missing or not JSON', () => {
     const missing = join(dir, 'missing.json');
     expect(() => loadGlossary(missing)).toThrow(GlossaryError);
-    expect(() => loadGlossary(missing)).toThrow(`glossary ${missing}: cannot be read as JSON (ENOENT`);
+    expect(() => loadGlossary(missing)).toThrow(`glossary ${missing}: cannot be read (ENOENT`);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{');
     expect(() => loadGlossary(bad)).toThrow(`glossary ${bad}: cannot be read as JSON (`);
