@@ -8,7 +8,7 @@ import type { Answer, ArticleService } from '../retrieval/types.js';
 import { log, runCli } from './run.js';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"
-       npm run --silent ask -- --json --batch FILE      (one question per non-empty line)`;
+       npm run --silent ask -- --json --batch FILE      (one question per non-empty line, one JSON object per line)`;
 
 class UsageError extends UserError {
   constructor(what: string) {

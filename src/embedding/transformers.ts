@@ -80,7 +80,10 @@ function howToFix(quantized: boolean, remoteAllowed = false): string {
 type Extractor = ((texts: string | string[], opts: { pooling: 'mean'; normalize: boolean }) =>
   Promise<{ dims: number[]; data: Float32Array }>);
 
-/** Pipelines per `<resolved model>|<quantized>`; filled lazily, failed loads are forgotten. */
+/**
+ * Pipelines per `<resolved model>|<quantized>|<cache dir>|<allowRemote>` (one per process for the same
+ * settings; a later call's `onProgress` is not used); filled lazily, failed loads are forgotten.
+ */
 const pipelines = new Map<string, Promise<Extractor>>();
 /** transformers.js `env` is global: pipeline creations run one at a time. */
 let envLock: Promise<unknown> = Promise.resolve();
@@ -145,7 +148,7 @@ async function loadPipeline(opts: TransformersEmbedderOptions, quantized: boolea
 }
 
 function getPipeline(opts: TransformersEmbedderOptions, quantized: boolean): Promise<Extractor> {
-  const key = `${localFolder(opts.model) ?? opts.model}|${quantized}`;
+  const key = `${localFolder(opts.model) ?? opts.model}|${quantized}|${path.resolve(opts.cacheDir)}|${opts.allowRemote}`;
   let promise = pipelines.get(key);
   if (!promise) {
     promise = envLock.then(() => loadPipeline(opts, quantized));

@@ -2,7 +2,7 @@
 export interface Bm25 {
   /** Number of documents containing a token. */
   df(token: string): number;
-  /** Inverse document frequency (BM25+ style, always positive). */
+  /** Inverse document frequency: BM25's, with 1 added inside the log so it is always positive. */
   idf(token: string): number;
   /** Score of every document for the query tokens (weights default to 1). */
   scores(query: Array<{ token: string; weight?: number }>): Float64Array;

@@ -65,6 +65,6 @@ export interface ArticleService {
   section(id: string, lang: Lang): Chunk[];
   /** Section title in a language (`Results · finding 3`). */
   sectionTitle(id: string, lang: Lang): string;
-  /** A reference entry (1–18) as published, in the language's reference list where it has one. */
+  /** A reference entry (1–18) without its number, in the variant a reader of the language is shown (the English gloss for en). */
   reference(n: number, lang: Lang): string | undefined;
 }
