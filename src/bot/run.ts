@@ -90,6 +90,15 @@ export async function startWebhook(bot: Bot<BotContext>, options: { url: string;
   const { url, port, secret, logger, host } = options;
   await init(bot);
   const path = new URL(url).pathname;
+  // after 9 s the request is answered but the update is still handled: stop() waits for those too
+  const inFlight = new Set<Promise<void>>();
+  const handleOne = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = (...args) => {
+    const handling = handleOne(...args);
+    const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });
+    inFlight.add(settled);
+    return handling;
+  };
   const handleUpdate = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
@@ -120,6 +129,7 @@ export async function startWebhook(bot: Bot<BotContext>, options: { url: string;
     stop: () => (stopping ??= (async () => {
       abort.abort();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
+      while (inFlight.size > 0) await Promise.all(inFlight);
       await commands;
     })()),
   };
