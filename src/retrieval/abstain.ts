@@ -18,17 +18,35 @@ export interface AbstentionRule {
  */
 export const DEFAULT_ABSTENTION: AbstentionRule = { kind: 'coverage', minCoverage: 0.34 };
 
+export interface CoverageInputs {
+  has: (token: string) => boolean;
+  known: (token: string) => boolean;
+  idf: (token: string) => number;
+  names?: ReadonlySet<string>;
+}
+
+/** Weight of a word the article never uses, relative to the rarest word it does use. */
+export const UNKNOWN_WORD_WEIGHT = 0.5;
+
 /**
- * Coverage of the question terms by a passage's token set, in [0, 1].
- * @param idf rarity of a token in the article (unknown tokens should get the highest value).
+ * Coverage of the question terms by a passage's token set, in [0, 1]. A word of a glossary concept
+ * weighs what its meaning weighs (the concept's rarity), as in the search; a word the article never
+ * uses weighs `UNKNOWN_WORD_WEIGHT` of the highest rarity, or all of it when it is a name (capitalised
+ * inside the question: "China", "Китае" — the clearest sign of a question about something else);
+ * a bare number weighs half.
+ * `has` tells whether the passage has a token, `known` whether the article has it anywhere, `idf`
+ * how rare it is (unknown tokens get the highest value); `names` are the stems of the question's
+ * capitalised words after its first.
  */
-export function coverage(terms: Term[], has: (token: string) => boolean, idf: (token: string) => number): number {
+export function coverage(terms: Term[], article: CoverageInputs): number {
+  const { has, known, idf, names = new Set<string>() } = article;
   let total = 0;
   let covered = 0;
   for (const t of terms) {
-    const weights = [t.stem, ...t.concepts.map((c) => CONCEPT_PREFIX + c)].map(idf);
-    // a bare number ("2024") is weak evidence on its own
-    const w = Math.max(...weights) * (/^\d+$/.test(t.stem) ? 0.5 : 1);
+    const tokens = t.concepts.length > 0 ? t.concepts.map((c) => CONCEPT_PREFIX + c) : [t.stem];
+    const unknown = !tokens.some(known);
+    const base = Math.max(...tokens.map(idf)) * (unknown && !names.has(t.stem) ? UNKNOWN_WORD_WEIGHT : 1);
+    const w = base * (/^\d+$/.test(t.stem) ? 0.5 : 1);
     total += w;
     if (has(t.stem) || t.concepts.some((c) => has(CONCEPT_PREFIX + c))) covered += w;
   }

@@ -98,7 +98,8 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   async function score(text: string, lang: Lang): Promise<Scored> {
     const terms = analyze(text, glossary, lang).terms;
     const fused = new Float64Array(chunks.length);
-    const covers = (members: number[]) => coverage(terms, (t) => members.some((m) => bm25.has(m, t)), idf);
+    const names = properNames(text, lang);
+    const covers = (members: number[]) => coverage(terms, { has: (t) => members.some((m) => bm25.has(m, t)), known: (t) => bm25.df(t) > 0, idf, names });
     if (terms.length === 0) return { terms, fused, coverage: covers };
     const qTokens = queryTokens(terms);
     const lexical = bm25.scores(qTokens.map((token) => ({ token })));
@@ -144,4 +145,10 @@ export function queryTokens(terms: Term[]): string[] {
 /** Sentences of a paragraph (cut after . ! ? followed by white space). */
 export function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=\S)/u).filter((s) => s.trim().length > 0);
+}
+
+/** Stems of the words after the first that start with a capital letter ("How does China …" → china). */
+export function properNames(text: string, lang: Lang): Set<string> {
+  const raw = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(raw.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map((w) => stem(w, lang)));
 }

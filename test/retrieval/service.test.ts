@@ -28,6 +28,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const LEGAL_STATUS = 'What is the legal status of AI?';
 
 describe('createArticleService', () => {
+  it('returns answered false for questions about something the article never names, in domain words or not', async () => {
+    for (const q of ['How does China regulate AI?', 'Как регулируется ИИ в Китае?', 'What is the population of Kazakhstan?']) {
+      const a = await service.ask(q);
+      expect({ q, answered: a.answered, passages: a.passages.length }).toEqual({ q, answered: false, passages: 0 });
+    }
+  });
+
+  it('returns answered true for a paraphrase with words the article does not use', async () => {
+    const a = await service.ask('Can someone be held criminally liable for misusing AI?');
+    expect(a.answered).toBe(true);
+    expect(a.passages[0].section.id).toBe('results/finding-4');
+  });
+
   it('returns no reference entry that an earlier passage already cites', async () => {
     const a = await service.ask('What does the Law on Artificial Intelligence regulate?', { limit: 5 });
     const first = a.passages[0];
