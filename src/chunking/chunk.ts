@@ -34,8 +34,11 @@ export const MAX_CHUNK_CHARS = 1200;
 export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): Chunk[] {
   const chunks: Chunk[] = [];
   const ids = new Set<string>();
+  // positions count on across entries of the same section (Results comes back after the findings)
+  const positions = new Map<string, number>();
   for (const section of sections) {
-    let position = 0;
+    const key = `${section.lang}:${section.id}:${section.official}`;
+    let position = positions.get(key) ?? 0;
     section.paragraphs.forEach((paragraph, i) => {
       const source = section.sourceParagraphs?.[i] ?? paragraph;
       for (const piece of splitLong(paragraph, maxChars)) {
@@ -55,6 +58,7 @@ export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): 
         });
       }
     });
+    positions.set(key, position);
   }
   return markNearDuplicates(chunks);
 }

@@ -68,7 +68,10 @@ export function parseArticle(text: string): Section[] {
   const lines = repairPageBreaks(text).map(cleanMarkup);
   const sections: Section[] = [];
   const add = (id: string, lang: Lang, paragraph: string) => {
-    const existing = sections.find((s) => s.id === id && s.lang === lang);
+    // consecutive paragraphs of a section share one entry; the Results paragraph after the findings
+    // gets an entry of its own there, so the list stays in reading order
+    const last = sections[sections.length - 1];
+    const existing = last && last.id === id && last.lang === lang ? last : undefined;
     if (existing) existing.paragraphs.push(paragraph);
     else sections.push({ id, lang, official: true, paragraphs: [paragraph] });
   };

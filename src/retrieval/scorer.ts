@@ -41,6 +41,11 @@ export interface Scored {
   fused: Float64Array;
   /** Coverage of the question by a set of chunks taken together, in [0, 1]. */
   coverage(members: number[]): number;
+  /**
+   * For a question that only names sections ("the main findings", "methods"): true for the chunks
+   * of those sections, which are then best read in the article's order. Undefined otherwise.
+   */
+  browsing?: (chunk: number) => boolean;
 }
 
 /**
@@ -117,6 +122,9 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const bottom = Math.min(...found.scores);
     const vector = new Float64Array(chunks.length);
     found.ids.forEach((id, i) => { vector[id] = top > bottom ? (found.scores[i] - bottom) / (top - bottom) : 1; });
+    // only whole sections are browsed: "the fourth finding" wants that finding first, not the list
+    const specific = terms.some((t) => t.concepts.some((id) => (sectionsOf.get(id) ?? []).some((s) => s.includes('/'))));
+    const browsing = topical.length === 0 && !specific ? (i: number) => inNamedSection(chunks[i]) > 0 : undefined;
     for (let i = 0; i < chunks.length; i++) {
       let best = 0;
       for (const set of sentences[i]) {
@@ -129,7 +137,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
       fused[i] = prior * (weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total))
         + weights.section * named;
     }
-    return { terms, fused, coverage: covers };
+    return { terms, fused, coverage: covers, browsing };
   }
   return { score, resolveLang };
 }

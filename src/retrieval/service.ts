@@ -65,7 +65,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const text = speller.correctText(detected.kazakhLatin ? kazakhLatinToCyrillic(query) : query);
     const queryLang = scorer.resolveLang(text, detected.lang);
     const lang = options.lang ?? queryLang;
-    const { terms, fused, coverage } = await scorer.score(text, queryLang);
+    const { terms, fused, coverage, browsing } = await scorer.score(text, queryLang);
     const none: Answer = { query, lang, answered: false, passages: [], total: 0 };
     if (terms.length === 0) return none;
     const ranked = places
@@ -78,7 +78,12 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const covered = Math.max(...ranked.slice(0, 3).map((r) => coverage(r.place.members)));
     if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
-    const kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score)).slice(0, MAX_TOTAL);
+    let kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score)).slice(0, MAX_TOTAL);
+    if (browsing) {
+      // "the main findings": the named section's paragraphs first, in the article's order
+      const inSection = (r: (typeof kept)[number]) => r.place.members.some(browsing);
+      kept = [...kept.filter(inSection).sort((a, b) => a.place.order - b.place.order), ...kept.filter((r) => !inSection(r))];
+    }
     const passages = kept.slice(offset, offset + limit).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
     return { query, lang, answered: true, passages, total: kept.length, coverage: covered };
   }

@@ -28,6 +28,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const LEGAL_STATUS = 'What is the legal status of AI?';
 
 describe('createArticleService', () => {
+  it('returns a section a question only names in the article\'s order, its closing paragraph after the findings', async () => {
+    const a = await service.ask('What are the main findings?', { limit: 7 });
+    expect(a.passages.map((p) => p.id)).toEqual([
+      'en:results:1', 'en:results/finding-1:1', 'en:results/finding-2:1', 'en:results/finding-3:1',
+      'en:results/finding-4:1', 'en:results/finding-5:1', 'en:results:2',
+    ]);
+  });
+
   it('returns answered false for questions about something the article never names, in domain words or not', async () => {
     for (const q of ['How does China regulate AI?', 'Как регулируется ИИ в Китае?', 'What is the population of Kazakhstan?']) {
       const a = await service.ask(q);
@@ -62,7 +70,7 @@ describe('createArticleService', () => {
       ['Как называется статья?', 'ru:title:1'],
       ['Бесінші тұжырым', 'kk:results/finding-5:1'],
       ['Түйін сөздер', 'kk:keywords:1'],
-      ['Зерттеу әдістері қандай?', 'kk:methods:2'],
+      ['Зерттеу әдістері қандай?', 'kk:methods:1'],
       ['Мүдделер қақтығысы', 'kk:conflict-of-interest:1'],
       ['Jasandy intellekt turaly zań', 'kk:introduction:4'],
     ])('returns for "%s" the first passage %s, in the question\'s language', async (question, id) => {
