@@ -4,14 +4,7 @@ import { isStopword } from '../text/stopwords.js';
 /** Letters compared between question and sentence words (Kazakh and Russian inflect at the end). */
 export const PREFIX_LENGTH = 5;
 
-/**
- * Splits a paragraph into sentences without losing a character (`join('')` gives the text back).
- * A sentence ends at `.`, `!`, `?` or `…` followed by white space and a capital, quote or bracket;
- * initials such as "Ж.С. Бердиярова" do not end one.
- */
-export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?…]\s+)(?<![\s.(]\p{L}\.\s+)(?=[\p{Lu}«"“‘'(\[])/u).filter((s) => s.length > 0);
-}
+export { splitSentences } from '../text/sentences.js';
 
 /** The lower-cased, Kazakh-folded word prefixes of a text that carry meaning (no stop words). */
 export function keyPrefixes(text: string): Set<string> {

@@ -1,5 +1,6 @@
 import type { Lang, Section } from '../corpus/types.js';
 import { markNearDuplicates } from './dedup.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** One retrievable passage: a paragraph (or a part of a long one) of one section in one language. */
 export interface Chunk {
@@ -66,16 +67,14 @@ export function chunkSections(sections: Section[], maxChars = MAX_CHUNK_CHARS): 
 /** Cuts a paragraph into pieces of at most `maxChars` at sentence ends (a single over-long sentence stays whole). */
 export function splitLong(paragraph: string, maxChars: number): string[] {
   if (paragraph.length <= maxChars) return [paragraph];
-  // a sentence ends at . ! ? followed by white space ("3.5" stays whole; initials such as "Ж.С. Бердиярова" may be cut, losing nothing)
-  const sentences = paragraph.split(/(?<=[.!?])\s+/);
   const pieces: string[] = [];
   let current = '';
-  for (const sentence of sentences) {
-    if (current && current.length + 1 + sentence.length > maxChars) {
-      pieces.push(current);
+  for (const sentence of splitSentences(paragraph)) {
+    if (current.trim() && (current + sentence).trimEnd().length > maxChars) {
+      pieces.push(current.trim());
       current = '';
     }
-    current = current ? `${current} ${sentence}` : sentence;
+    current += sentence;
   }
   if (current.trim()) pieces.push(current.trim());
   return pieces;

@@ -6,6 +6,7 @@ import type { Glossary } from '../text/glossary.js';
 import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
 import { stem, words } from '../text/fold.js';
 import { isStopword } from '../text/stopwords.js';
+import { splitSentences } from '../text/sentences.js';
 import { coverage } from './abstain.js';
 import { createBm25 } from './bm25.js';
 
@@ -150,10 +151,6 @@ export function queryTokens(terms: Term[]): string[] {
   return terms.flatMap((t) => (t.concepts.length > 0 ? t.concepts.map((c) => CONCEPT_PREFIX + c) : [t.stem]));
 }
 
-/** Sentences of a paragraph (cut after . ! ? followed by white space). */
-export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=\S)/u).filter((s) => s.trim().length > 0);
-}
 
 /** Stems of the words after the first that start with a capital letter ("How does China …" → china). */
 export function properNames(text: string, lang: Lang): Set<string> {

@@ -11,8 +11,9 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 
 // Well-formed prose: words of letters, sentences ending in . ! or ? followed by a space.
 const word = fc.string({ unit: fc.constantFrom(...'абвгдеқңүәіxyzABCЖ'), minLength: 1, maxLength: 12 });
-const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 25 }), fc.constantFrom('.', '!', '?', '...', '?!'))
-  .map(([ws, end]) => `${ws.join(' ')}${end}`);
+// a sentence as text/sentences.ts knows one: a capital first, and no one-letter word (an initial) before its end
+const sentence = fc.tuple(fc.constantFrom('Ж', 'A', 'Қ'), fc.array(word, { minLength: 0, maxLength: 24 }), fc.string({ unit: fc.constantFrom(...'абвгxyz'), minLength: 2, maxLength: 8 }), fc.constantFrom('.', '!', '?', '...', '?!'))
+  .map(([cap, ws, last, end]) => `${[cap + (ws[0] ?? 'а'), ...ws.slice(1), last].join(' ')}${end}`);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 12 }).map((ss) => ss.join(' '));
 
 describe('chunkSections', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { properNames, splitSentences } from '../../src/retrieval/scorer.js';
+import { properNames } from '../../src/retrieval/scorer.js';
 
 describe('properNames', () => {
   it('returns the stems of capitalised words after the first, not of abbreviations or the first word', () => {
     expect([...properNames('How does China regulate AI?', 'en')]).toEqual(['china']);
     expect([...properNames('Как регулируется ИИ в Китае?', 'ru')]).toEqual(['кита']);
     expect([...properNames('What is the fourth finding?', 'en')]).toEqual([]);
-  });
-});
-
-describe('splitSentences', () => {
-  it('returns the sentences of a paragraph', () => {
-    expect(splitSentences('One. Two? Three!')).toEqual(['One.', 'Two?', 'Three!']);
   });
 });
