@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
-import { mulberry32 } from '../src/bench/scaling.js';
+import { mulberry32 } from '../bench/scaling.js';
 
 const { onnx } = onnxProto;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchBot } from '../../src/bench/bot.js';
+import { benchBot } from '../../bench/bot.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
 import { openService } from '../../src/setup.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bruteForceTopK, mulberry32, runScaling } from '../../src/bench/scaling.js';
+import { bruteForceTopK, mulberry32, runScaling } from '../../bench/scaling.js';
 
 // 7 rows × 4 dims, all entries exact in float32 so dot products are exact.
 const H = 0.5;

@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch';
-import type { Chunk } from '../chunking/chunk.js';
-import type { EvalItem, EvalResult, Scores } from '../eval/score.js';
-import { score } from '../eval/score.js';
-import type { ArticleService } from '../retrieval/types.js';
+import type { Chunk } from '../src/chunking/chunk.js';
+import type { EvalItem, EvalResult, Scores } from '../src/eval/score.js';
+import { score } from '../src/eval/score.js';
+import type { ArticleService } from '../src/retrieval/types.js';
 import { bruteForceTopK } from './scaling.js';
-import type { VectorSearch } from '../retrieval/scorer.js';
+import type { VectorSearch } from '../src/retrieval/scorer.js';
 
 /** Something that answers eval questions: ours or a peer. */
 export interface Retriever {

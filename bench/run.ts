@@ -1,18 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chunkSections } from '../chunking/chunk.js';
-import { loadCorpus } from '../corpus/load.js';
-import { formatAnswerHtml } from '../answer/format.js';
-import { benchBot } from '../bench/bot.js';
-import { bruteForceSearch, measure, miniSearchRetriever, serviceRetriever, type QualityRow, type Retriever } from '../bench/quality.js';
-import { runScaling } from '../bench/scaling.js';
-import { parseEvalSet } from '../eval/score.js';
-import { loadIndex } from '../index/store.js';
-import { createArticleService } from '../retrieval/service.js';
-import { build, createEmbedder, PROJECT_ROOT, retrievalSettings } from '../setup.js';
-import { writeReadmeSection } from './readme.js';
-import { log, runCli } from './run.js';
+import { chunkSections } from '../src/chunking/chunk.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { formatAnswerHtml } from '../src/answer/format.js';
+import { benchBot } from './bot.js';
+import { bruteForceSearch, measure, miniSearchRetriever, serviceRetriever, type QualityRow, type Retriever } from './quality.js';
+import { runScaling } from './scaling.js';
+import { parseEvalSet } from '../src/eval/score.js';
+import { loadIndex } from '../src/index/store.js';
+import { createArticleService } from '../src/retrieval/service.js';
+import { build, createEmbedder, PROJECT_ROOT, retrievalSettings } from '../src/setup.js';
+import { writeReadmeSection } from '../src/cli/readme.js';
+import { log, runCli } from '../src/cli/run.js';
 
 const USAGE = 'usage: npm run bench [-- --json] [--quick] [--no-readme]';
 

@@ -5,16 +5,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../../test/support/fake-bot-api.js';
-import { createBot } from '../bot/bot.js';
-import type { SessionData } from '../bot/context.js';
-import { createLogger, type Logger } from '../bot/logger.js';
-import { startPolling, type RunningBot } from '../bot/run.js';
-import { FileStorage } from '../bot/storage.js';
-import { LANGS } from '../corpus/types.js';
-import { parseEvalSet, type EvalItem } from '../eval/score.js';
-import type { ArticleService } from '../retrieval/types.js';
-import { PROJECT_ROOT } from '../setup.js';
+import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../test/support/fake-bot-api.js';
+import { createBot } from '../src/bot/bot.js';
+import type { SessionData } from '../src/bot/context.js';
+import { createLogger, type Logger } from '../src/bot/logger.js';
+import { startPolling, type RunningBot } from '../src/bot/run.js';
+import { FileStorage } from '../src/bot/storage.js';
+import { LANGS } from '../src/corpus/types.js';
+import { parseEvalSet, type EvalItem } from '../src/eval/score.js';
+import type { ArticleService } from '../src/retrieval/types.js';
+import { PROJECT_ROOT } from '../src/setup.js';
 import { percentiles } from './quality.js';
 
 export interface BotBenchOptions {
