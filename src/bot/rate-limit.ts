@@ -8,7 +8,15 @@ export interface RateVerdict {
 }
 
 export interface RateLimiter {
-  /** Counts one question of `key` (a user id) and says whether it may be answered. */
+  /**
+   * Counts one question of `key` (a user id) and says whether it may be answered. The in-memory
+   * limiter answers at once; a shared one (Redis) answers asynchronously: callers always await.
+   */
+  hit(key: string): RateVerdict | Promise<RateVerdict>;
+}
+
+/** The in-memory limiter of one process: answers at once. */
+export interface LocalRateLimiter extends RateLimiter {
   hit(key: string): RateVerdict;
 }
 
@@ -23,7 +31,7 @@ const PRUNE_AT = 10_000;
  * if (!limiter.hit(String(userId)).ok) return;
  * ```
  */
-export function createRateLimiter(options: { max?: number; windowMs?: number; now?: () => number } = {}): RateLimiter {
+export function createRateLimiter(options: { max?: number; windowMs?: number; now?: () => number } = {}): LocalRateLimiter {
   const { max = 8, windowMs = 20_000, now = Date.now } = options;
   const windows = new Map<string, { start: number; count: number; notified: boolean }>();
   return {

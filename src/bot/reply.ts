@@ -80,7 +80,7 @@ export function answerKeyboard(answer: Answer, questionKey: string): InlineKeybo
 
 /** Counts a question of the sender; when over the limit, says so once per window. */
 export async function allowQuestion(ctx: BotContext, deps: BotDeps): Promise<boolean> {
-  const verdict = deps.limiter.hit(String(ctx.from?.id ?? ctx.chat?.id ?? 0));
+  const verdict = await deps.limiter.hit(String(ctx.from?.id ?? ctx.chat?.id ?? 0));
   if (verdict.ok) return true;
   if (verdict.notify) await replyNotice(ctx, fill(t(uiLang(ctx)).rateLimited, { s: verdict.retryAfterS }));
   return false;
@@ -88,7 +88,7 @@ export async function allowQuestion(ctx: BotContext, deps: BotDeps): Promise<boo
 
 /** `allowQuestion` for a button press: the callback query is answered with the notice when limited. */
 export async function allowCallback(ctx: BotContext, deps: BotDeps): Promise<boolean> {
-  const verdict = deps.limiter.hit(String(ctx.from?.id ?? 0));
+  const verdict = await deps.limiter.hit(String(ctx.from?.id ?? 0));
   if (verdict.ok) return true;
   await ack(ctx, fill(t(uiLang(ctx)).rateLimited, { s: verdict.retryAfterS }));
   return false;
