@@ -15,6 +15,7 @@ import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
 import { UserError } from './errors.js';
 import type { ArticleService } from './retrieval/types.js';
 import { openService as openRetrieval } from './setup.js';
+import { checkDataDir } from './state/data-dir.js';
 
 
 /**
@@ -37,9 +38,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
+  checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir }); // before the index build could write into it
   const service = await openArticleService(config, logger);
   const storage = await FileStorage.open<SessionData>(join(config.dataDir, 'sessions.json'));
-  const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit });
+  const bot = createBot({
+    token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit,
+    retry: { maxWaitMs: config.retryMaxWaitS * 1000 },
+  });
   let crashed: (err: unknown) => void = () => undefined;
   const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
   // listen for SIGINT/SIGTERM before the first update can arrive (earlier, Ctrl+C simply ends a long index build)
@@ -50,10 +55,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
   const reason = await Promise.race([signal, crash]);
   logger.info(`${reason}: stopping`);
-  await running.stop();
-  await storage.flush();
+  const stopped = await withDeadline((async () => { await running.stop(); await storage.flush(); })(), config.stopTimeoutS * 1000);
+  if (!stopped) {
+    logger.warn(`work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates again)`);
+    return 1;
+  }
   logger.info('stopped');
   return reason === 'crash' ? 1 : 0;
+}
+
+/** Resolves true when `work` settles within `ms`, false otherwise (the work is left running). */
+function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolveDeadline) => { timer = setTimeout(() => resolveDeadline(false), ms); });
+  const done = work.then(() => true);
+  return Promise.race([done, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves with the first SIGINT/SIGTERM; a second one exits at once. */
@@ -84,7 +100,8 @@ function isFixable(err: unknown): boolean {
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isEntryPoint) {
   main(process.env).then(
-    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), 2000).unref(); },
+    // a stop past its deadline leaves sockets open: exit now rather than wait for them
+    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), code === 0 ? 2000 : 0).unref(); },
     (err) => { report(err, process.env); process.exitCode = 1; setTimeout(() => process.exit(1), 2000).unref(); },
   );
 }

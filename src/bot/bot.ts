@@ -17,7 +17,10 @@ import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from './logger.js';
 import { createQuestionCache } from './question-cache.js';
 import { createRateLimiter } from './rate-limit.js';
+import { resendRejected } from './rejected.js';
 import { autoRetry, type RetryOptions } from './retry.js';
+import { throttle } from './throttle.js';
+import type { APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 
 export interface CreateBotOptions {
   /** Bot token from @BotFather; never logged. */
@@ -32,6 +35,8 @@ export interface CreateBotOptions {
   rateLimit?: { max: number; windowS: number };
   /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
   retry?: Omit<RetryOptions, 'logger'>;
+  /** Outgoing calls per chat and in all: defaults to `TELEGRAM_LIMITS` (throttle.ts); false turns throttling off. */
+  throttle?: APIThrottlerOptions | false;
   /** The bot's own user, to skip getMe (tests). Defaults to asking the Bot API at start. */
   botInfo?: UserFromGetMe;
 }
@@ -46,10 +51,13 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo } = options;
+  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo, throttle: limits } = options;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
+  // innermost first: every retry waits its turn in the throttle; every resent part is retried
+  if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
+  bot.api.config.use(resendRejected({ logger }));
 
   const deps: BotDeps = {
     service,
