@@ -27,7 +27,7 @@ export interface RetryOptions {
  * not return at the same instant), 5xx answers and network errors after an exponential backoff with
  * "equal jitter" (half the step fixed, half random) capped at `maxDelayMs`. A call is given up when
  * its next wait would take its total waiting past `maxWaitMs`, after `maxRetries`, or once its
- * AbortSignal fires; giving up is logged as an error.
+ * AbortSignal fires; giving up is logged as a warning (the caller decides whether it is an error).
  * ```ts
  * bot.api.config.use(autoRetry({ maxWaitMs: 60_000, logger }));
  * ```
@@ -54,10 +54,10 @@ export function autoRetry(options: RetryOptions = {}): Transformer {
       const why = result ? `${result.error_code} ${result.description}` : describeError(error);
       const delay = result?.error_code === 429 ? floodDelay(result.parameters?.retry_after, random) : backoff(attempt, baseDelayMs, maxDelayMs, random);
       if (attempt >= maxRetries || waited + delay > maxWaitMs) {
-        logger?.error(`${method} failed (${why}) and is given up: ${attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`}`);
+        logger?.warn(`${method} failed (${why}) and is given up: ${attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`}`);
         return giveUp();
       }
-      logger?.warn(`${method} failed (${why}): retry ${attempt + 1} in ${delay} ms`);
+      logger?.warn(`${method} failed (${why}): retry ${attempt + 1} of ${maxRetries} in ${delay} ms`);
       waited += delay;
       if (!(await sleep(delay, signal as globalThis.AbortSignal | undefined))) return giveUp();
     }
