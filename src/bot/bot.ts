@@ -8,7 +8,7 @@ import { askFeature } from './features/ask.js';
 import { callbacksFeature } from './features/callbacks.js';
 import { findingsFeature } from './features/findings.js';
 import { helpFeature } from './features/help.js';
-import { inlineFeature } from './features/inline.js';
+import { INLINE_QUERIES_PER_QUESTION, inlineFeature } from './features/inline.js';
 import { langFeature } from './features/lang.js';
 import { sectionsFeature } from './features/sections.js';
 import { startFeature } from './features/start.js';
@@ -69,7 +69,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(session({ initial: (): SessionData => ({}), storage, getSessionKey: (ctx) => ctx.from?.id.toString() }));
   bot.use(groupGate());
   bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature());
-  bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature(deps));
+  const inlineLimiter = createRateLimiter({ max: rateLimit.max * INLINE_QUERIES_PER_QUESTION, windowMs: rateLimit.windowS * 1000 });
+  bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature({ ...deps, limiter: inlineLimiter }));
   bot.use(unhandledFeature());
 
   bot.catch((err) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { INLINE_QUERIES_PER_QUESTION } from '../../src/bot/features/inline.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
-import { expectCleanRun, startHarness, type Harness } from './harness.js';
+import { expectCleanRun, pause, say, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -37,5 +38,18 @@ describe('inline mode', () => {
     expect([empty.results, empty.button]).toEqual([[], { text: 'Type a question about the article', start_parameter: 'inline' }]);
     const none = await inline('Кто выиграл чемпионат мира?');
     expect([none.results, none.button]).toEqual([[], { text: 'В статье об этом не говорится', start_parameter: 'inline' }]);
+  });
+
+  it('answers a flood of inline queries from one user only up to the limit, and another user\'s question meanwhile', async () => {
+    h = await startHarness({ rateLimit: { max: 4, windowS: 20 } });
+    const limit = 4 * INLINE_QUERIES_PER_QUESTION;
+    for (let i = 0; i < 500; i++) h.api.inlineQuery({ userId: 77, query: `risk-based approach ${i}` });
+    const [reply] = await say(h, 'What is the risk-based approach?', { chatId: 78 });
+    expect(reply.params.text.split('\n')[0]).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
+    await pause(300);
+    expect(h.api.calls.filter((c) => c.method === 'answerInlineQuery')).toHaveLength(limit);
+    const searched = h.service.asked.map((a) => a.question);
+    expect(searched.filter((q) => q.startsWith('risk'))).toEqual(Array.from({ length: limit }, (_, i) => `risk-based approach ${i}`));
+    expect(searched.filter((q) => !q.startsWith('risk'))).toEqual(['What is the risk-based approach?']);
   });
 });
