@@ -50,7 +50,7 @@ function foreignEntries(dir: string): string[] | 'file' {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return entries.filter((name) => !INDEX_FILES.includes(name));
+  return entries.filter((name) => !INDEX_FILES.includes(name)).sort();
 }
 
 /**

@@ -32,7 +32,7 @@ export function checkDataDir(dir: string, options: { indexDir: string }): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const foreign = entries.filter((name) => !DATA_DIR_ENTRIES.some((pattern) => pattern.test(name)));
+  const foreign = entries.filter((name) => !DATA_DIR_ENTRIES.some((pattern) => pattern.test(name))).sort();
   if (foreign.length > 0) {
     const shown = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? `, … ${foreign.length} in all` : ''}`;
     throw new PathError('DATA_DIR', dir, `holds files that are not the bot's (${shown})`, 'nothing was changed; point DATA_DIR at a new or empty folder (default data)');
