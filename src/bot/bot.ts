@@ -19,8 +19,7 @@ import { createQuestionCache } from './question-cache.js';
 import { createRateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
 import { autoRetry, type RetryOptions } from './retry.js';
-import { throttle } from './throttle.js';
-import type { APIThrottlerOptions } from '@grammyjs/transformer-throttler';
+import { throttle, type ThrottleLimits } from './throttle.js';
 
 export interface CreateBotOptions {
   /** Bot token from @BotFather; never logged. */
@@ -36,7 +35,7 @@ export interface CreateBotOptions {
   /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
   retry?: Omit<RetryOptions, 'logger'>;
   /** Outgoing calls per chat and in all: defaults to `TELEGRAM_LIMITS` (throttle.ts); false turns throttling off. */
-  throttle?: APIThrottlerOptions | false;
+  throttle?: ThrottleLimits | false;
   /** The bot's own user, to skip getMe (tests). Defaults to asking the Bot API at start. */
   botInfo?: UserFromGetMe;
 }
