@@ -23,6 +23,8 @@ export interface RedisConnectionOptions {
   commandTimeoutMs?: number;
   /** Reconnect attempts back off from 50 ms, doubling, up to this. Default 2000 ms. */
   maxReconnectDelayMs?: number;
+  /** While Redis is unavailable, a PING checks this often whether it is back. Default 500 ms. */
+  probeIntervalMs?: number;
 }
 
 /**
@@ -38,8 +40,10 @@ export interface RedisConnection {
   /** Whether the last command (or connection event) succeeded. */
   readonly up: boolean;
   /**
-   * Runs `op` on the client; when it fails (Redis away, timeout, error reply) returns `fallback()`
-   * instead and notes the loss (one warning until Redis answers again).
+   * Runs `op` on the client and returns its result. When Redis is unavailable (connection lost, a
+   * command timed out) it returns `fallback()` instead: at once, without sending anything, until a
+   * reconnect or a PING probe shows Redis is back. An error reply (e.g. WRONGTYPE, OOM) also
+   * returns `fallback()`, logged once per kind of error.
    */
   attempt<T>(op: (client: Redis) => Promise<T>, fallback: () => T): Promise<T>;
   /** Closes the client (QUIT, or a hard disconnect when Redis is away). Idempotent. */
@@ -58,7 +62,7 @@ const FIRST_RECONNECT_DELAY_MS = 50;
  * @throws RedisUnreachableError within `connectTimeoutMs` when Redis cannot be reached or refuses us.
  */
 export async function connectRedis(url: string, options: RedisConnectionOptions): Promise<RedisConnection> {
-  const { logger, connectTimeoutMs = 5000, commandTimeoutMs = 1000, maxReconnectDelayMs = 2000 } = options;
+  const { logger, connectTimeoutMs = 5000, commandTimeoutMs = 1000, maxReconnectDelayMs = 2000, probeIntervalMs = 500 } = options;
   const where = redactRedisUrl(url);
   const secrets = credentials(url);
   let started = false;
@@ -76,14 +80,19 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
 
   const startErrors: Error[] = [];
   let up = true;
+  let probe: NodeJS.Timeout | undefined;
+  const refusals = new Set<string>();
   const lost = (reason: string) => {
     if (!up || closing) return;
     up = false;
     logger.warn(`Redis at ${where} is unavailable (${redact(reason, secrets)}): replies go on without shared state, and state changes are dropped until it is back`);
+    probe = setInterval(() => { client.ping().then(back, () => undefined); }, probeIntervalMs);
+    probe.unref();
   };
   const back = () => {
     if (up || closing) return;
     up = true;
+    clearInterval(probe);
     logger.info(`Redis at ${where} answers again: shared state is back`);
   };
   client.on('error', (err: Error) => { if (started) lost(describeError(err)); else startErrors.push(err); });
@@ -107,19 +116,29 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
     where,
     get up() { return up; },
     async attempt(op, fallback) {
+      if (!up) return fallback();
       try {
-        const value = await op(client);
-        back();
-        return value;
+        return await op(client);
       } catch (err) {
-        lost(describeError(err));
+        if ((err as Error).name !== 'ReplyError') {
+          lost(describeError(err));
+        } else {
+          const kind = (err as Error).message.split(' ')[0];
+          if (!refusals.has(kind)) logger.warn(`Redis at ${where} refused a command (${redact(describeError(err), secrets)}): going on without that state`);
+          refusals.add(kind);
+        }
         return fallback();
       }
     },
     async close() {
       if (closing) return;
       closing = true;
-      if (client.status === 'ready') await client.quit().catch(() => undefined);
+      clearInterval(probe);
+      if (client.status === 'ready') {
+        const ended = new Promise<void>((r) => { client.once('end', r); setTimeout(r, commandTimeoutMs).unref(); });
+        await client.quit().catch(() => undefined);
+        if ((client.status as string) !== 'end') await ended;
+      }
       client.disconnect();
     },
   };

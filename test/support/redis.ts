@@ -5,7 +5,8 @@
  * ```ts
  * const redis = await startRedis();            // or startRedis({ password: 'secret-for-tests' })
  * const store = await openRedisStore(redis.url, { logger });
- * await redis.stop(); await redis.start();      // an outage
+ * await redis.stop(); await redis.start();      // an outage (what was stored is gone: nothing is saved)
+ * redis.pause(); redis.resume();                // a hang (what was stored stays)
  * await redis.close();                          // in afterAll
  * ```
  */
@@ -32,6 +33,10 @@ export interface RedisServer {
   readonly pid: number | undefined;
   /** Stops the server (SIGTERM, then SIGKILL after REDIS_STOP_TIMEOUT_MS); the port stays reserved for `start`. */
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, like a host that hangs. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
   /** Starts it again on the same port and waits until it answers. */
   start(): Promise<void>;
   /** Stops it and removes its folder. Idempotent. */
@@ -55,6 +60,8 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
       if (server.pid !== undefined) return;
       child = await launch(args, port);
     },
+    pause() { child?.kill('SIGSTOP'); },
+    resume() { child?.kill('SIGCONT'); },
     async stop() {
       const c = child;
       child = undefined;
@@ -115,6 +122,7 @@ function answers(port: number): Promise<boolean> {
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGCONT'); // a paused server cannot act on SIGTERM
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((r) => { timer = setTimeout(() => r(true), REDIS_STOP_TIMEOUT_MS); });
