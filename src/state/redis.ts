@@ -57,10 +57,11 @@ export function createRedisStore(connection: RedisConnection, options: RedisStor
       const keyOf = (key: string) => `${prefix}:${namespace}:${key}`;
       return {
         read: (key) => connection.attempt(async (c) => decode<T>(await c.get(keyOf(key)), keyOf(key), logger), () => undefined),
-        write: (key, value) => connection.attempt(async (c) => {
-          if (value === undefined || value === null) await c.del(keyOf(key));
-          else await c.set(keyOf(key), JSON.stringify(value), 'EX', ttlS);
-        }, () => undefined),
+        write: (key, value) => {
+          if (value === undefined || value === null) return connection.attempt(async (c) => { await c.del(keyOf(key)); }, () => undefined);
+          const json = JSON.stringify(value); // a value that cannot be stored throws here, to the caller: not a Redis problem
+          return connection.attempt(async (c) => { await c.set(keyOf(key), json, 'EX', ttlS); }, () => undefined);
+        },
         delete: (key) => connection.attempt(async (c) => { await c.del(keyOf(key)); }, () => undefined),
       };
     },

@@ -81,8 +81,18 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
   return server;
 }
 
+/** Servers still running: killed when the test process exits without stopping them (a crashed test file). */
+const running = new Set<ChildProcess>();
+let exitHook = false;
+
 async function launch(args: string[], port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => { for (const c of running) c.kill('SIGKILL'); });
+  }
   let output = '';
   const keep = (b: Buffer) => { output = (output + b.toString()).slice(-2000); };
   child.stdout!.on('data', keep);
