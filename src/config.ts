@@ -46,6 +46,8 @@ export interface Config {
   rateLimit: { max: number; windowS: number };
   /** LOG_LEVEL, default `info`. */
   logLevel: LogLevel;
+  /** REDIS_URL (`redis://` or `rediss://`): shared state for several replicas; unset: the embedded store under DATA_DIR. */
+  redisUrl?: string;
   retrieval: RetrievalConfig;
 }
 
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const secret = r.get('WEBHOOK_SECRET');
   if (webhookUrl && secret === undefined) r.fail('WEBHOOK_SECRET', 'WEBHOOK_SECRET is not set but WEBHOOK_URL is: set it to 16–256 random letters, digits, _ or - (e.g. `openssl rand -hex 32`)');
   else if (secret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(secret)) r.fail('WEBHOOK_SECRET', `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters)`);
+  const redisUrl = readRedisUrl(r);
   const config: Config = {
     botToken: token ?? '',
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
     dataDir: path(root, r.get('DATA_DIR') ?? 'data'),
     rateLimit: { max: r.int('RATE_LIMIT_MAX', 8, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', 20, 1, 3600) },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    ...(redisUrl ? { redisUrl } : {}),
     retrieval: readRetrieval(r, root),
   };
   r.throwIfFailed();
@@ -105,6 +109,22 @@ function readRetrieval(r: Reader, root: string): RetrievalConfig {
     allowRemote: r.bool('ALLOW_REMOTE_MODELS', true),
     cacheDir: path(root, r.get('MODEL_CACHE_DIR') ?? join('.cache', 'models')),
   };
+}
+
+/** REDIS_URL, checked without ever echoing it (it may hold a password). */
+function readRedisUrl(r: Reader): string | undefined {
+  const v = r.get('REDIS_URL');
+  if (v === undefined) return undefined;
+  let u: URL | undefined;
+  try { u = new URL(v); } catch { /* reported below */ }
+  const problem = !/^rediss?:\/\//.test(v) ? 'it does not start with redis:// (or rediss:// for TLS)'
+    : !u ? 'it is not a URL'
+    : !u.hostname ? 'it names no host'
+    : !/^\/?\d{0,5}$/.test(u.pathname) ? 'what follows the host and port must be a database number'
+    : undefined;
+  if (!problem) return v;
+  r.fail('REDIS_URL', `REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it empty for the embedded store`);
+  return undefined;
 }
 
 const path = (root: string, p: string) => (isAbsolute(p) ? p : resolve(root, p));

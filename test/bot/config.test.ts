@@ -65,6 +65,29 @@ describe('loadConfig', () => {
   it('requires WEBHOOK_SECRET with WEBHOOK_URL', () => {
     expect(error({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook' }).variables).toEqual(['WEBHOOK_SECRET']);
   });
+
+  it('reads REDIS_URL (redis:// or rediss://, with or without password and database)', () => {
+    expect(load({ BOT_TOKEN: TOKEN }).redisUrl).toBeUndefined();
+    for (const url of ['redis://127.0.0.1:6379/0', 'rediss://:p%40ss@cache.example.org:6380/3', 'redis://user:pw@localhost', 'redis://10.0.0.5:6379']) {
+      expect(load({ BOT_TOKEN: TOKEN, REDIS_URL: url }).redisUrl).toBe(url);
+    }
+  });
+
+  it('rejects a REDIS_URL that is not a Redis URL, with how to write it and without echoing it', () => {
+    const cases: Array<[string, string]> = [
+      ['http://:hunter2-secret@127.0.0.1:6379/0', 'it does not start with redis:// (or rediss:// for TLS)'],
+      ['localhost:6379', 'it does not start with redis:// (or rediss:// for TLS)'],
+      ['redis://:hunter2-secret@bad host:6379', 'it is not a URL'],
+      ['redis:///0', 'it names no host'],
+      ['redis://:hunter2-secret@127.0.0.1:6379/zero', 'what follows the host and port must be a database number'],
+    ];
+    for (const [url, problem] of cases) {
+      const e = error({ BOT_TOKEN: TOKEN, REDIS_URL: url });
+      expect(e.variables).toEqual(['REDIS_URL']);
+      expect(e.message).toBe(`REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it empty for the embedded store (every variable is described in .env.example)`);
+      expect(e.message).not.toContain('hunter2');
+    }
+  });
 });
 
 describe('loadRetrievalConfig', () => {
