@@ -36,6 +36,13 @@ export interface Answer {
   passages: Passage[];
   /** Total number of relevant passages available (for a "More" button). */
   total: number;
+  /**
+   * How many of `passages`, from the first, the reply shows: the best one always, the next ones only
+   * when nearly as relevant (src/retrieval/show.ts), a whole list for a list question ("the main
+   * findings"), every passage of a "More" page (offset > 0). The rest waits behind "More", which
+   * continues at `offset + shown`. The service always sets it; absent, a reply shows all `passages`.
+   */
+  shown?: number;
   /** Share of the question's words covered by the best of the first three places (what the abstention rule compares). */
   coverage?: number;
 }
@@ -45,7 +52,7 @@ export interface AskOptions {
   lang?: Lang;
   /** Passages to skip (paging for "More"). Defaults to 0. */
   offset?: number;
-  /** Passages to return. Defaults to 3. */
+  /** Passages to return. Defaults to 3. A list question ("the main findings", first page) returns the whole list even when it is longer. */
   limit?: number;
 }
 
