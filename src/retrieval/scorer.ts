@@ -35,6 +35,8 @@ export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sente
  */
 export const META_SECTIONS = ['title', 'keywords', 'authors', 'author-details', 'author-contributions', 'conflict-of-interest', 'publication', 'copyright', 'references'];
 export const META_PRIOR = 0.8;
+/** The same for the sections about the authors and the publication when a question speaks of "the authors" as the article's voice ("what do the authors propose?"). */
+export const VOICE_PRIOR = 0.5;
 
 /** A word in more than this share of the chunks is too common to be the topic a question steers by. */
 export const COMMON_SHARE = 0.4;
@@ -135,7 +137,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   }
 
   async function score(text: string, lang: Lang): Promise<Scored> {
-    const terms = articleVoice(analyze(text, glossary, lang).terms);
+    const { terms, voice } = articleVoice(analyze(text, glossary, lang).terms);
     const fused = new Float64Array(chunks.length);
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them
@@ -143,7 +145,8 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const counts = (token: string) => metaQuestion || elsewhere.has(token);
     const covers = (members: number[]) => coverage(terms, { has: (t) => counts(t) && members.some((m) => bm25.has(m, t)), known: (t) => counts(t) && bm25.df(t) > 0, idf, names });
     if (terms.length === 0) return { terms, fused, coverage: covers };
-    const qTokens = queryTokens(terms);
+    // the article's voice still finds its own word ("the authors analyse …"), by stem only
+    const qTokens = [...queryTokens(terms), ...voice.map((t) => t.stem)];
     const lexical = bm25.scores(qTokens.map((token) => ({ token })));
     const maxLex = Math.max(...lexical);
     const unique = [...new Set(qTokens)];
@@ -174,7 +177,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         best = Math.max(best, s);
       }
       const named = onTopic(i) ? inNamedSection(chunks[i]) : 0;
-      const prior = named === 0 && META_SECTIONS.includes(chunks[i].sectionId.split('/')[0]) ? META_PRIOR : 1;
+      const prior = named > 0 ? 1 : voice.length > 0 && about(chunks[i].sectionId) ? VOICE_PRIOR : META_SECTIONS.includes(chunks[i].sectionId.split('/')[0]) ? META_PRIOR : 1;
       fused[i] = prior * (weights.lexical * (maxLex > 0 ? lexical[i] / maxLex : 0) + weights.vector * vector[i] + weights.sentence * (best / total))
         + weights.section * named;
     }
@@ -182,13 +185,15 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   }
   /**
    * "Which methods did the authors use?", "какие выводы сделали авторы?": "the authors" is how people
-   * name the article's voice, so the word is dropped unless the question is about the authors
-   * themselves (only author words: "who are the authors?", "where do the authors work?").
+   * name the article's voice, so unless the question is about the authors themselves (only author
+   * words: "who are the authors?", "where do the authors work?") the word is taken out of the
+   * question's terms (no steering to the author sections, no part in coverage) and searched by its
+   * stem only, as any word of the text.
    */
-  function articleVoice(terms: Term[]): Term[] {
-    const voice = (t: Term) => t.concepts.includes(AUTHORS) && !t.concepts.some((c) => personal.has(c));
-    const others = terms.filter((t) => !voice(t));
-    return others.length > 0 && others.some((t) => !authorTopic(t)) ? others : terms;
+  function articleVoice(all: Term[]): { terms: Term[]; voice: Term[] } {
+    const isVoice = (t: Term) => t.concepts.includes(AUTHORS) && !t.concepts.some((c) => personal.has(c));
+    const others = all.filter((t) => !isVoice(t));
+    return others.length > 0 && others.some((t) => !authorTopic(t)) ? { terms: others, voice: all.filter(isVoice) } : { terms: all, voice: [] };
   }
   return { score, resolveLang, readsAsKazakhLatin };
 }
