@@ -129,11 +129,13 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     };
   }
 
-  function citations(text: string, lang: Lang): Array<{ n: number; text: string }> {
+  function citations(text: string, lang: Lang): Passage['citations'] {
     const ns = [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))];
     return ns.flatMap((n) => {
-      const ref = reference(n, lang);
-      return ref ? [{ n, text: ref }] : [];
+      const place = places.find((p) => p.sectionId === `references/${n}`);
+      if (!place) return [];
+      const shown = pickVariant(place, chunks, lang);
+      return [{ n, text: shown.text.replace(/^\d{1,2}\.\s*/, ''), official: shown.official, id: shown.id }];
     });
   }
 

@@ -11,7 +11,7 @@ export interface ShowRule {
 }
 
 /** Calibrated on the dev set and test/eval/extra.jsonl (`npm run eval -- --verbose` prints the scores). */
-export const DEFAULT_SHOW: ShowRule = { minShare: 0.9, max: 3 };
+export const DEFAULT_SHOW: ShowRule = { minShare: 0.9, max: 2 };
 
 /**
  * The number of passages to show, given their scores best first. Pure.

@@ -22,8 +22,12 @@ export interface Passage {
   official: boolean;
   /** Other sections where the article repeats this paragraph almost word for word. */
   alsoIn: SectionRef[];
-  /** The in-text citations of the passage, e.g. `[18]`, resolved to reference entries. */
-  citations: Array<{ n: number; text: string }>;
+  /**
+   * The in-text citations of the passage, e.g. `[18]`, resolved to reference entries in the reader's
+   * language; `official: false` marks the project's rendering (the published entry is `sourceText` of
+   * the reference's chunk, `id`).
+   */
+  citations: Array<{ n: number; text: string; official?: boolean; id?: string }>;
 }
 
 /** The result of a question. */
