@@ -66,7 +66,10 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const chunks = index.chunks;
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights, bm25: deps.bm25 });
-  const places = foldContained(groupPlaces(chunks), chunks, (id) => !META_SECTIONS.includes(id.split('/')[0]) && !['title', 'keywords'].includes(id));
+  // every paragraph once, where the article has it (sections, variants, references) …
+  const allPlaces = groupPlaces(chunks);
+  // … and as answers, a paragraph the article repeats inside a longer one folded into it
+  const places = foldContained(allPlaces, chunks, (id) => !META_SECTIONS.includes(id.split('/')[0]));
   const speller = createSpeller([...chunks.flatMap((c) => words(c.text)), ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words))]);
   const rule = deps.abstention ?? (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
   const showRule = deps.show ?? DEFAULT_SHOW;
@@ -132,7 +135,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   function citations(text: string, lang: Lang): Passage['citations'] {
     const ns = [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))];
     return ns.flatMap((n) => {
-      const place = places.find((p) => p.sectionId === `references/${n}`);
+      const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
       if (!place) return [];
       const shown = pickVariant(place, chunks, lang);
       return [{ n, text: shown.text.replace(/^\d{1,2}\.\s*/, ''), official: shown.official, id: shown.id }];
@@ -150,12 +153,12 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   function reference(n: number, lang: Lang): string | undefined {
-    const place = places.find((p) => p.sectionId === `references/${n}`);
+    const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
     return place ? pickVariant(place, chunks, lang).text.replace(/^\d{1,2}\.\s*/, '') : undefined;
   }
 
   function variants(id: string): Chunk[] {
-    const place = places.find((p) => p.members.some((m) => chunks[m].id === id));
+    const place = allPlaces.find((p) => p.members.some((m) => chunks[m].id === id));
     if (!place) return [];
     const canonical = place.members.map((m) => chunks[m]).filter((c) => c.sectionId === place.sectionId && c.position === place.position);
     return (['kk', 'ru', 'en'] as Lang[]).flatMap((l) => canonical.filter((c) => c.lang === l));
@@ -164,7 +167,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   /** The section's paragraphs, each once, in the variant a reader of `lang` is shown. */
   function section(id: string, lang: Lang): Chunk[] {
     const inSection = (sectionId: string) => sectionId === id || (id === 'references' && sectionId.startsWith('references/'));
-    return places.filter((p) => inSection(p.sectionId)).map((p) => pickVariant(p, chunks, lang));
+    return allPlaces.filter((p) => inSection(p.sectionId)).map((p) => pickVariant(p, chunks, lang));
   }
 
   function sectionIds(): string[] {
