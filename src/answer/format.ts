@@ -118,7 +118,24 @@ export function highlight(text: string, query: string): Rich {
 function answerUnits(answer: Answer, ui: Lang): Rich[] {
   const shown = answer.passages.slice(0, answer.shown ?? answer.passages.length);
   const cited = citedUnit(shown, ui);
-  return [...shown.map((p) => passageUnit(p, ui, answer.query, true, false)), ...(cited ? [cited] : []), sourceLine(ui)];
+  const units: Rich[] = [];
+  for (let i = 0; i < shown.length;) {
+    // a run of reference entries ("the list of references") is one compact block, an entry a line
+    let j = i;
+    while (j < shown.length && isReference(shown[j])) j++;
+    if (j - i > 1) { units.push(referenceRun(shown.slice(i, j), ui)); i = j; continue; }
+    units.push(passageUnit(shown[i], ui, answer.query, true, false));
+    i++;
+  }
+  return [...units, ...(cited ? [cited] : []), sourceLine(ui)];
+}
+
+const isReference = (p: Passage) => p.section.id.startsWith('references/');
+
+/** Reference entries under one heading (`§ References`), one line each, marked when the project rendered any. */
+function referenceRun(run: Passage[], ui: Lang): Rich {
+  const heading = bold(sectionRef(run[0].section.title.split(' · ')[0]));
+  return joinRich([run.every((p) => p.official) ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...run.map((p) => plain(p.text))], '\n');
 }
 
 function noAnswerUnits(query: string, ui: Lang): Rich[] {
