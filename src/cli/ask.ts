@@ -45,7 +45,10 @@ export function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** The `ask --json` object: the retrieval answer in the contract's shape plus the bot's reply text. */
+/**
+ * The `ask --json` object: the retrieval answer in the contract's shape, `shown` (how many of the
+ * ranked `passages` the reply shows, from the first) and `reply`, the text the reader sees.
+ */
 export function toJson(answer: Answer): Record<string, unknown> {
   return {
     query: answer.query,
@@ -55,6 +58,7 @@ export function toJson(answer: Answer): Record<string, unknown> {
       rank: p.rank, id: p.id, section: p.section, lang: p.lang, text: p.text, sourceText: p.sourceText, score: p.score,
       official: p.official, alsoIn: p.alsoIn, citations: p.citations,
     })),
+    shown: answer.shown ?? answer.passages.length,
     reply: formatAnswerText(answer, answer.lang),
   };
 }

@@ -18,7 +18,7 @@ describe('questions in a private chat', () => {
     const [msg] = await say(h, 'What is the risk-based approach?');
     expect((await typing)[0].params).toMatchObject({ chat_id: 501, action: 'typing' });
     expect(firstLine(msg.params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
-    expect(msg.params.text).toContain('<b>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach');
+    expect(msg.params.text).toContain('<blockquote>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach');
     expect(msg.params.text).toContain('<i>Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence”</i>');
     expect(msg.params.link_preview_options).toEqual({ is_disabled: true });
     expect(buttons(msg)).toEqual({ 'Original · 1': 'v1:orig:en:results/finding-3:1', 'Other languages · 1': 'v1:langs:en:results/finding-3:1' });

@@ -98,12 +98,14 @@ describe('the bot with the real article service', () => {
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });
 
-  it('lists reference 18 under a passage citing [18]', async () => {
+  it('lists reference 18, in the project\'s English rendering, once at the end of a reply citing [18]', async () => {
     const { reply, ms } = await send('What does the Law on Artificial Intelligence regulate?', 'en');
-    const [heading, passage, citation] = String(reply.params.text).split('\n');
-    expect(heading).toBe('<b>1. § Introduction</b> · <i>translated from Kazakh</i>');
-    expect(passage).toContain('are fixed in the Law "On Artificial Intelligence" [18].');
-    expect(citation).toBe('[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: &lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).');
+    const lines = String(reply.params.text).split('\n');
+    expect(lines[0]).toBe('<b>1. § Discussion</b> · <i>translated from Kazakh</i>');
+    expect(lines[1]).toContain('are fixed in the Law of the Republic of Kazakhstan "On Artificial Intelligence" [18].');
+    const cited = lines.indexOf('<i>References</i> · <i>translated from Kazakh</i>');
+    expect(lines[cited + 1]).toBe('[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: &lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).');
+    expect(lines.filter((l) => l.startsWith('[18]'))).toHaveLength(1);
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });
 
