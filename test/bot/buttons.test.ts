@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { questionKey } from '../../src/bot/question-cache.js';
+import { turnKey } from '../../src/dialogue/engine.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -17,7 +17,7 @@ describe('buttons under an answer', () => {
     const q = 'What are the main findings of the article?';
     const [first] = await say(h, q);
     expect(ranks(first.params.text)).toEqual([1, 2, 3]);
-    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${questionKey(q, 'en')}`);
+    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${turnKey(q)}`);
     const { callback, messages } = await press(h, buttons(first)['More ▸']);
     expect(callback.params.text).toBeUndefined();
     expect(ranks(messages[0].params.text)).toEqual([4, 5]);
