@@ -50,7 +50,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
   let state: DialogueState | undefined;
   let offered: string[] = [];
 
-  write(`${HELP[ui]}\n`);
+  write(`${HELP[ui]}\n\n`);
   if (terminal) rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

@@ -48,8 +48,8 @@ export const WORDS: Record<Lang, DialogueWords> = {
     fillers: `please pls plz tell me us show give can could would you the a an some in into to on with and again now version text answer
       translate translation language explain say put it that this write one reply what is there`,
     languages: {
-      kk: 'kazakh qazaq qazaqsha kazakhsha',
-      ru: 'russian russki',
+      kk: 'kazakh',
+      ru: 'russian',
       en: 'english',
       original: 'original source',
     },
