@@ -1,4 +1,5 @@
 import type { Lang } from '../corpus/types.js';
+import { kazakhLatinToCyrillic } from '../text/fold.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Classified } from './classify.js';
 import { analyse, inList, ordinalOf, type Analysed } from './lexicon.js';
@@ -52,7 +53,11 @@ export function rewrite(base: string, f: Extract<Classified, { act: 'followup' }
   const framed = frame(base);
   if (f.kind === 'substitute') {
     const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, ''));
-    const standalone = sameLang ? `${framed.prefix}${f.focus}${framed.suffix}` : TEMPLATES[f.lang](f.focus);
+    // Kazakh typed in Latin letters into a Cyrillic frame: one script for the search ("al AQSh she?" → "акш")
+    const focus = f.lang === 'kk' && LATIN.test(f.focus) && !(sameLang && LATIN.test(base)) ? kazakhLatinToCyrillic(f.focus) : f.focus;
+    // "about the EU AI Act" → "about China", not "about the China"
+    const prefix = framed.lang === 'en' ? framed.prefix.replace(/\b(the|a|an)\s+$/i, '') : framed.prefix;
+    const standalone = sameLang ? `${prefix}${focus}${framed.suffix}` : TEMPLATES[f.lang](focus);
     return { standalone: tidy(standalone), isBase: true };
   }
   return { standalone: tidy(`${framed.topic} — ${f.focus}${/[?!.]$/.test(f.focus) ? '' : '?'}`), isBase: false };
@@ -62,7 +67,8 @@ export function rewrite(base: string, f: Extract<Classified, { act: 'followup' }
 function replaceOrdinal(base: string, n: number, said: string, readerLang: Lang): string {
   const a: Analysed = analyse(base);
   const at = a.tokens.find((t) => ordinalOf(a.lex, t.key) > 0);
-  const word = a.lang === 'ru' && readerLang === 'ru' ? said.toLowerCase() : ORDINAL_WORDS[a.lang][n - 1];
+  const own = (a.lang === 'ru' && readerLang === 'ru') || (at !== undefined && LATIN.test(at.text) && LATIN.test(said));
+  const word = own ? said.toLowerCase() : ORDINAL_WORDS[a.lang][n - 1];
   if (!at) {
     const framed = frame(base);
     const topic = `${ORDINAL_WORDS[framed.lang][n - 1]} ${framed.topic}`;
@@ -73,3 +79,4 @@ function replaceOrdinal(base: string, n: number, said: string, readerLang: Lang)
 }
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+const LATIN = /[a-z]/i;

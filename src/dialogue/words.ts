@@ -56,7 +56,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
     social: {
       greeting: 'hi hello hey hiya howdy yo greetings good morning afternoon evening day there bot dear all everyone salam',
       thanks: `thanks thank you thx ty tnx cheers great cool nice ok okay k fine good perfect awesome excellent got it i see understood clear
-        appreciate appreciated much lot a very so helpful wonderful amazing super brilliant alright sure`,
+        appreciate appreciated much lot a very so helpful wonderful amazing super brilliant alright sure yes yeah yep no nope`,
       bye: 'bye goodbye good night see you later cya farewell take care',
     },
     socialPhrases: {
@@ -75,7 +75,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
       подробно подробнее конкретно именно точно причина причины последствия последствие влияет влияют влияние значит означает объясни объясните
       поясни поясните кратко вкратце коротко простыми словами итог суммируй виды вид типы тип работает работают применяется принят приняли
       написал написали автор номер`,
-    interrogatives: 'что какой какая какое какие каких каков какова каково каковы кто где когда почему зачем как сколько чей чья чье чьи',
+    interrogatives: 'что какой какая какое какие каких каков какова каково каковы кто где когда почему зачем как сколько чей чья чье чьи такое',
     sayVerbs: 'говорится сказано пишется написано пишут говорят упоминается сказать',
     more: 'еще ещe больше подробнее подробней дальше далее продолжай продолжи продолжайте продолжим следующий следующие следующее остальное детали',
     fillers: `пожалуйста плиз пж мне нам расскажи расскажите скажи скажите покажи покажите дай дайте давай можно можешь можете это то же самое
@@ -90,7 +90,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
     social: {
       greeting: 'привет приветик здравствуйте здравствуй здрасте добрый день вечер утро доброе доброго салам хай всем бот',
       thanks: `спасибо спс благодарю благодарствую большое огромное очень понятно ясно хорошо отлично ок окей ладно супер класс круто понял поняла
-        приятно здорово прекрасно замечательно`,
+        приятно здорово прекрасно замечательно да ага нет`,
       bye: 'пока до свидания свиданья встречи увидимся всего доброго хорошего счастливо прощай',
     },
     socialPhrases: {
@@ -120,7 +120,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
     social: {
       greeting: `сәлем сәлеметсіз сәлеметсіздер бе ме сәлемет салем ассалаумағалейкум ассалаумағалейкүм армысыз армысың қайырлы күн таң кеш
         кеш жарық боттым бот`,
-      thanks: `рахмет рақмет рахмат көп үлкен алғыс айтамын жақсы түсінікті түсіндім керемет тамаша өте жарайды болады мақұл ок`,
+      thanks: `рахмет рақмет рахмат көп үлкен алғыс айтамын жақсы түсінікті түсіндім керемет тамаша өте жарайды болады мақұл ок иә жоқ`,
       bye: 'сау бол болыңыз болыңдар көріскенше кездескенше хош қош',
     },
     socialPhrases: {
