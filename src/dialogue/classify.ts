@@ -110,10 +110,10 @@ function language(a: Analysed, rest: Token[]): Classified {
 
 const KIND_ORDER: SmalltalkKind[] = ['about', 'howAreYou', 'bye', 'thanks', 'greeting'];
 
-/** The kind of small talk when the whole message is small talk (or has no words at all, e.g. "👍"), else undefined. */
+/** The kind of small talk when the whole message is small talk, else undefined. */
 function smalltalk(a: Analysed): SmalltalkKind | undefined {
   const { tokens, lex } = a;
-  if (tokens.length === 0) return /\p{Extended_Pictographic}/u.test(a.text) ? 'thanks' : undefined;
+  if (tokens.length === 0) return undefined; // emoji or punctuation only: the bot's "type a question" hint
   const kinds = new Set<SmalltalkKind>();
   for (let i = 0; i < tokens.length;) {
     const phrase = (['about', 'howAreYou'] as const).map((k) => [k, phraseAt(lex.socialPhrases[k], tokens, i)] as const).find(([, n]) => n > 0);

@@ -73,7 +73,7 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
   const base = (lang: Lang, act: Act): DialogueReply => ({ act, lang, understoodAs: null, showUnderstood: false, turn: -1, key: '' });
 
   async function fresh(state: DialogueState, question: string, act: Act, lang: Lang | undefined, turnBase: string, show: boolean, readerLang: Lang): Promise<DialogueStep> {
-    const q = question.slice(0, MAX_QUESTION_CHARS);
+    const q = question;
     const answer = await service.ask(q, { lang, offset: 0, limit: pageSize });
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const turn = paged({ q, base: turnBase, lang: answer.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, 0, ids, answer.lang);
@@ -120,7 +120,10 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
           return fresh(state, c.text, 'question', undefined, c.text, false, c.lang);
         case 'followup': {
           const turn: TurnState = state.turns[prev];
-          const { standalone, isBase } = rewrite(turn.base, c);
+          // a rewrite of a long base and a long follow-up may exceed what the service accepts: it is cut, not refused
+          const rewritten = rewrite(turn.base, c);
+          const standalone = rewritten.standalone.slice(0, MAX_QUESTION_CHARS);
+          const isBase = rewritten.isBase;
           const baseQ = isBase ? standalone : turn.base;
           if (c.kind === 'aspect' && c.unknown.length > 0) {
             // a follow-up about something the article never mentions ("does it apply in China?")

@@ -17,9 +17,9 @@ function summary(c: Classified): string {
 
 describe('classify', () => {
   it('reads small talk in each language, Kazakh also without Kazakh letters and in Latin letters, with or without a previous turn', () => {
-    expect(['thank you', 'Hi!', 'hello bot', 'ok thanks', 'who are you?', 'what can you do?', 'how are you', 'bye', '👍'].map((m) => act(m, false))).toEqual([
+    expect(['thank you', 'Hi!', 'hello bot', 'ok thanks', 'who are you?', 'what can you do?', 'how are you', 'bye'].map((m) => act(m, false))).toEqual([
       'smalltalk:thanks:en', 'smalltalk:greeting:en', 'smalltalk:greeting:en', 'smalltalk:thanks:en', 'smalltalk:about:en', 'smalltalk:about:en',
-      'smalltalk:howAreYou:en', 'smalltalk:bye:en', 'smalltalk:thanks:en',
+      'smalltalk:howAreYou:en', 'smalltalk:bye:en',
     ]);
     expect(['Спасибо!', 'Привет', 'спасибо большое', 'кто ты?', 'как дела?', 'пока'].map((m) => act(m))).toEqual([
       'smalltalk:thanks:ru', 'smalltalk:greeting:ru', 'smalltalk:thanks:ru', 'smalltalk:about:ru', 'smalltalk:howAreYou:ru', 'smalltalk:bye:ru',
