@@ -48,6 +48,8 @@ export interface Config {
   logLevel: LogLevel;
   /** REDIS_URL (`redis://` or `rediss://`): shared state for several replicas; unset: the embedded store under DATA_DIR. */
   redisUrl?: string;
+  /** DIALOGUE_TTL_MIN, default 30: a conversation idle longer is forgotten (follow-ups and "More" start afresh). */
+  dialogueTtlMin: number;
   retrieval: RetrievalConfig;
 }
 
@@ -64,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const r = reader(env);
   const token = r.get('BOT_TOKEN');
   if (token === undefined) {
-    r.fail('BOT_TOKEN', 'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to try the article without Telegram, run `npm run ask -- "your question"`)');
+    r.fail('BOT_TOKEN', 'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, run `npm run chat`)');
   } else if (!BOT_TOKEN_PATTERN.test(token)) {
     r.fail('BOT_TOKEN', `BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.length} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram`);
   }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
     rateLimit: { max: r.int('RATE_LIMIT_MAX', 8, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', 20, 1, 3600) },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     ...(redisUrl ? { redisUrl } : {}),
+    dialogueTtlMin: r.int('DIALOGUE_TTL_MIN', 30, 1, 1440),
     retrieval: readRetrieval(r, root),
   };
   r.throwIfFailed();

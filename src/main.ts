@@ -39,7 +39,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
   const service = await openArticleService(config, logger);
   const storage = await FileStorage.open<SessionData>(join(config.dataDir, 'sessions.json'));
-  const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit });
+  // the dialogue state stays in memory (BoundedMemoryStorage) until the state store is plugged in as `dialogueStorage`
+  const bot = createBot({ token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin });
   let crashed: (err: unknown) => void = () => undefined;
   const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
   // listen for SIGINT/SIGTERM before the first update can arrive (earlier, Ctrl+C simply ends a long index build)

@@ -1,8 +1,12 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { createDialogueEngine } from '../dialogue/engine.js';
+import { BoundedMemoryStorage } from '../dialogue/memory-storage.js';
+import type { DialogueState } from '../dialogue/state.js';
 import type { ArticleService } from '../retrieval/types.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
+import { createDialogueSessions } from './dialogue-store.js';
 import { aboutFeature } from './features/about.js';
 import { askFeature } from './features/ask.js';
 import { callbacksFeature } from './features/callbacks.js';
@@ -15,8 +19,8 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from './logger.js';
-import { createQuestionCache } from './question-cache.js';
 import { createRateLimiter } from './rate-limit.js';
+import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
 
 export interface CreateBotOptions {
@@ -32,6 +36,13 @@ export interface CreateBotOptions {
   rateLimit?: { max: number; windowS: number };
   /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
   retry?: Omit<RetryOptions, 'logger'>;
+  /**
+   * Where each chat's dialogue state is kept (e.g. the state store's `sessions('dialogue', { ttlS })`
+   * or Redis). Defaults to a bounded in-memory storage (lost on restart).
+   */
+  dialogueStorage?: StorageAdapter<DialogueState>;
+  /** Dialogue state idle longer than this is ignored, in minutes (DIALOGUE_TTL_MIN). Defaults to 30. */
+  dialogueTtlMin?: number;
   /** The bot's own user, to skip getMe (tests). Defaults to asking the Bot API at start. */
   botInfo?: UserFromGetMe;
 }
@@ -46,7 +57,8 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo } = options;
+  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30 } = options;
+  const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
   bot.api.config.use(autoRetry({ ...retry, logger }));
@@ -55,7 +67,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     service,
     logger,
     limiter: createRateLimiter({ max: rateLimit.max, windowMs: rateLimit.windowS * 1000 }),
-    questions: createQuestionCache(),
+    dialogue: createDialogueEngine({ service, pageSize: PAGE_SIZE, ttlMs }),
+    dialogues: createDialogueSessions(options.dialogueStorage ?? new BoundedMemoryStorage<DialogueState>({ ttlMs })),
   };
   bot.use(sequentialize((ctx: BotContext) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(session({ initial: (): SessionData => ({}), storage, getSessionKey: (ctx) => ctx.from?.id.toString() }));

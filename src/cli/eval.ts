@@ -2,17 +2,25 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { EvalSetError, firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { evalDialogues } from './eval-dialogues.js';
 import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
 import type { Answer } from '../retrieval/types.js';
 import { formatAnswerText } from '../answer/format.js';
 
-const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)';
+const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
+       npm run eval -- --dialogues FILE.jsonl [--verbose] [--readme]   (dialogues: the last turn of each is checked)`;
 
 runCli(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const verbose = args.includes('--verbose');
+  const dialogues = args.indexOf('--dialogues');
+  if (dialogues >= 0) {
+    const set = args[dialogues + 1];
+    if (!set || set.startsWith('--')) throw new EvalSetError(`--dialogues needs a file, e.g. --dialogues ../shared/eval/dialogues.jsonl\n${USAGE}`);
+    return evalDialogues(set, { verbose, readme: args.includes('--readme') });
+  }
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'));
   let text: string;
   try {

@@ -73,10 +73,11 @@ describe('questions in a group', () => {
     const sent = await wait;
     await pause(100);
     expect(h.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(3);
-    expect(h.service.asked.map((a) => a.question)).toEqual(['what is the risk-based approach?', 'and criminal liability?']);
+    // the reply continues the bot's answer: its new subject goes into the previous question's frame
+    expect(h.service.asked.map((a) => a.question)).toEqual(['what is the risk-based approach?', 'what is criminal liability?']);
     expect(firstLine(sent[0].params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
     expect(sent[0].params.reply_parameters).toEqual({ message_id: 2, allow_sending_without_reply: true });
-    expect(firstLine(sent[1].params.text)).toBe('<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>');
+    expect(sent[1].params.text.split('\n').slice(0, 3)).toEqual(['<i>↪ what is criminal liability?</i>', '', '<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>']);
     expect(firstLine(sent[2].params.text)).toBe('<b>About the article</b>');
   });
 });

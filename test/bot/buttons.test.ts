@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { questionKey } from '../../src/bot/question-cache.js';
+import { turnKey } from '../../src/dialogue/engine.js';
+import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -17,7 +18,7 @@ describe('buttons under an answer', () => {
     const q = 'What are the main findings of the article?';
     const [first] = await say(h, q);
     expect(ranks(first.params.text)).toEqual([1, 2, 3]);
-    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${questionKey(q, 'en')}`);
+    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${turnKey(q)}`);
     const { callback, messages } = await press(h, buttons(first)['More ▸']);
     expect(callback.params.text).toBeUndefined();
     expect(ranks(messages[0].params.text)).toEqual([4, 5]);
@@ -59,9 +60,12 @@ describe('buttons under an answer', () => {
     expect(h.logs.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
   });
 
-  it('"More" after a restart (the question is forgotten) says the button expired', async () => {
-    h = await startHarness();
+  it('"More" says the button expired once the conversation was idle longer than DIALOGUE_TTL_MIN (30 min), restart or not', async () => {
+    let now = Date.now();
+    h = await startHarness({ dialogueStorage: new BoundedMemoryStorage({ ttlMs: 30 * 60_000, now: () => now }) });
     const [first] = await say(h, 'What are the main findings of the article?');
+    await pause(50); // the state is written after the reply is sent
+    now += 31 * 60_000;
     await h.restartBot();
     const { callback } = await press(h, buttons(first)['More ▸'], { count: 0 });
     expect(callback.params.text).toBe(STALE);

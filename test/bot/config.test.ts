@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/bot/data',
       rateLimit: { max: 8, windowS: 20 },
       logLevel: 'info',
+      dialogueTtlMin: 30,
       retrieval: {
         corpusDir: '/srv/bot/corpus', indexDir: '/srv/bot/index/article', embedder: 'auto', model: 'Xenova/multilingual-e5-small',
         allowRemote: true, cacheDir: '/srv/bot/.cache/models',
@@ -26,21 +27,21 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = load({
       BOT_TOKEN: ` ${TOKEN} `, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_PORT: '8443',
-      WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: '/var/lib/bot', RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_S: '60', LOG_LEVEL: 'debug',
+      WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: '/var/lib/bot', RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_S: '60', LOG_LEVEL: 'debug', DIALOGUE_TTL_MIN: '5',
       INDEX_DIR: 'idx', CORPUS_DIR: 'c', EMBEDDER: 'lexical', EMBEDDING_MODEL: 'models/tiny', ALLOW_REMOTE_MODELS: 'no', MODEL_CACHE_DIR: '/tmp/m',
     });
     expect(config).toEqual({
       botToken: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/hook', port: 8443, secret: 's'.repeat(32) },
-      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug',
+      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug', dialogueTtlMin: 5,
       retrieval: { corpusDir: '/srv/bot/c', indexDir: '/srv/bot/idx', embedder: 'lexical', model: 'models/tiny', allowRemote: false, cacheDir: '/tmp/m' },
     });
   });
 
-  it('throws a ConfigError naming .env.example and `npm run ask` when BOT_TOKEN is missing', () => {
+  it('throws a ConfigError naming .env.example and `npm run chat` when BOT_TOKEN is missing', () => {
     const e = error({ BOT_TOKEN: '' });
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.variables).toEqual(['BOT_TOKEN']);
-    expect(e.message).toBe('BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to try the article without Telegram, run `npm run ask -- "your question"`) (every variable is described in .env.example)');
+    expect(e.message).toBe('BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, run `npm run chat`) (every variable is described in .env.example)');
   });
 
   it('rejects an implausible token without echoing it', () => {

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/bot/callback-data.js';
 import { questionText } from '../../src/bot/group.js';
 import { createLogger, redact } from '../../src/bot/logger.js';
-import { createQuestionCache } from '../../src/bot/question-cache.js';
 import { createRateLimiter } from '../../src/bot/rate-limit.js';
 import { FileStorage, SessionStorageError } from '../../src/bot/storage.js';
 
@@ -36,18 +35,6 @@ describe('createRateLimiter', () => {
     expect(limiter.hit('u')).toEqual({ ok: false, notify: false, retryAfterS: 8 });
     now = 10_000;
     expect(limiter.hit('u')).toEqual({ ok: true, notify: false, retryAfterS: 0 });
-  });
-});
-
-describe('createQuestionCache', () => {
-  it('returns remembered questions and evicts the least recently used', () => {
-    const cache = createQuestionCache(2);
-    const a = cache.remember('a?', 'en');
-    const b = cache.remember('b?', 'ru');
-    expect(cache.get(a)).toEqual({ question: 'a?', lang: 'en' });
-    cache.remember('c?', 'kk');
-    expect([cache.get(a)?.question, cache.get(b)]).toEqual(['a?', undefined]);
-    expect(a).toMatch(/^[A-Za-z0-9_-]{10}$/);
   });
 });
 

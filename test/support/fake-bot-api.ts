@@ -40,9 +40,10 @@ export interface FakeBotApi {
   /**
    * Push a realistic text message. Private chat when chatId > 0, supergroup otherwise (override with chatType).
    * userId defaults to chatId in private chats, 1001 in groups. Without `entities`, a leading /command
-   * and @mentions get their entities automatically. `replyToBot` makes it a reply to the bot's last message in the chat.
+   * and @mentions get their entities automatically. `replyToBot` makes it a reply to the bot's last message in the chat,
+   * `replyTo` a reply to the bot's message with that id.
    */
-  sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; entities?: any[] }): number;
+  sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; replyTo?: number; entities?: any[] }): number;
   /** Push a callback_query for an inline button under message `messageId` (a bot message; synthesised if unknown). */
   pressButton(opts: { chatId: number; userId?: number; data: string; messageId: number }): number;
   /** Push an inline_query from `userId`. */
@@ -247,14 +248,15 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     token,
     calls,
     pushUpdate,
-    sendText({ chatId, userId, text, languageCode, chatType, replyToBot, entities }) {
+    sendText({ chatId, userId, text, languageCode, chatType, replyToBot, replyTo, entities }) {
       const auto: any[] = [];
       const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
       if (cmd) auto.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
       for (const mm of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)) auto.push({ type: 'mention', offset: mm.index, length: mm[0].length });
       const ents = entities ?? auto;
       const chat = chatFor(chatId, chatType);
-      const replied = replyToBot ? lastBotMsg.get(chatId) ?? botMessage(chatId) : undefined; // before our own message_id
+      const replied = replyTo !== undefined ? botMessage(chatId, replyTo)
+        : replyToBot ? lastBotMsg.get(chatId) ?? botMessage(chatId) : undefined; // before our own message_id
       return pushUpdate({
         message: {
           message_id: nextMsgId(chatId), from: user(userId ?? (chat.type === 'private' ? chatId : 1001), languageCode), chat, date: now(), text,
