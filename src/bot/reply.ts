@@ -87,15 +87,19 @@ export function replyParts(reply: DialogueReply): [string[], { keyboard?: Inline
   return [parts, { keyboard: answerKeyboard(answer, reply.key) }];
 }
 
+/** Replies showing more passages than this (whole lists) get no per-passage buttons. */
+const PASSAGE_BUTTONS_UP_TO = 3;
+
 /**
  * Buttons under an answer: per passage shown "Original · n" (translated passages only) and
- * "Other languages · n"; then "More ▸" when further passages exist after the ones shown.
+ * "Other languages · n", up to 3 passages; then "More ▸" when further passages exist after the ones shown.
  */
 export function answerKeyboard(answer: Answer, turnKey: string): InlineKeyboard {
   const m = t(answer.lang);
   const kb = new InlineKeyboard();
   const shown = answer.passages.slice(0, shownCount(answer));
-  for (const p of shown) {
+  // a whole list (18 references, 5 findings) would bury the reply under its buttons
+  for (const p of shown.length <= PASSAGE_BUTTONS_UP_TO ? shown : []) {
     const original = p.official ? undefined : encodeAction({ kind: 'orig', chunkId: p.id });
     const langs = encodeAction({ kind: 'langs', chunkId: p.id });
     if (original) kb.text(`${m.original} · ${p.rank}`, original);

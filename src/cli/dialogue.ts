@@ -39,6 +39,16 @@ export function answerOf(run: TurnRun): Answer {
   return run.reply.answer ?? { query: run.message, lang: run.reply.lang, answered: false, passages: [], total: 0 };
 }
 
+/**
+ * The answer of a turn as the reader saw it: only the passages its reply shows (the rest of the
+ * ranking stays behind "More", and the next turn continues from what was shown).
+ */
+export function shownAnswer(run: TurnRun): Answer {
+  const answer = answerOf(run);
+  const shown = answer.passages.slice(0, answer.shown ?? answer.passages.length);
+  return { ...answer, passages: shown, shown: shown.length };
+}
+
 /** The reply as plain text: the "↪" line for follow-ups, then the passages (or small talk, or a notice). */
 export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
   const { reply } = run;
@@ -49,10 +59,13 @@ export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
   return reply.showUnderstood && reply.understoodAs ? `${understoodLine(reply.understoodAs)}\n\n${body}` : body;
 }
 
-/** The `ask --json --dialogue` object of a turn: every `ask --json` field, then dialogue, turn, act, understoodAs. */
+/**
+ * The `ask --json --dialogue` object of a turn: every `ask --json` field, then dialogue, turn, act,
+ * understoodAs. A turn's `passages` are the ones its reply shows (`shownAnswer`).
+ */
 export function turnJson(run: TurnRun, toJson: (answer: Answer) => Record<string, unknown>): Record<string, unknown> {
   return {
-    ...toJson(answerOf(run)),
+    ...toJson(shownAnswer(run)),
     reply: replyText(run, 'json').trimEnd(),
     dialogue: run.dialogue,
     turn: run.turn,

@@ -4,7 +4,7 @@ import { createDialogueEngine } from '../dialogue/engine.js';
 import { dialogueTable, parseDialogueSet, passes, tally, type TurnResult } from '../eval/dialogues.js';
 import { EvalSetError } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
-import { answerOf, runDialogues, type TurnRun } from './dialogue.js';
+import { answerOf, runDialogues, shownAnswer, type TurnRun } from './dialogue.js';
 import { writeReadmeSection } from './readme.js';
 import { log } from './run.js';
 
@@ -46,7 +46,8 @@ export async function evalDialogues(path: string, options: { verbose: boolean; r
   return 0;
 }
 
+/** A turn as `ask --json --dialogue` prints it: the passages its reply shows. */
 function toResult(run: TurnRun): TurnResult {
-  const answer = answerOf(run);
+  const answer = shownAnswer(run);
   return { act: run.reply.act, answered: answer.answered, passages: answer.passages };
 }

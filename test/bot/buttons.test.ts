@@ -1,4 +1,7 @@
+import type { InlineKeyboard } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerKeyboard } from '../../src/bot/reply.js';
+import type { Answer, Passage } from '../../src/retrieval/types.js';
 import { turnKey } from '../../src/dialogue/engine.js';
 import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
@@ -87,5 +90,27 @@ describe('buttons under an answer', () => {
     expect(callback.params.text).toBe('Интерфейс тілі: қазақ тілі.');
     await pause(50);
     expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+  });
+});
+
+describe('answerKeyboard', () => {
+  const passage = (rank: number): Passage => ({
+    rank, id: `en:results/finding-${rank}:1`, section: { id: `results/finding-${rank}`, title: `Results · finding ${rank}` }, lang: 'en',
+    text: 'x', sourceText: 'x', score: 1, official: false, alsoIn: [], citations: [],
+  });
+  const answer = (shown: number, count: number, total: number): Answer => ({
+    query: 'q', lang: 'en', answered: true, passages: Array.from({ length: count }, (_, i) => passage(i + 1)), total, shown,
+  });
+  const labels = (kb: InlineKeyboard) => kb.inline_keyboard.flat().map((b) => b.text);
+
+  it('returns per-passage buttons for the shown passages only, and More after the last shown', () => {
+    const kb = answerKeyboard(answer(1, 3, 6), 'KEY');
+    expect(labels(kb)).toEqual(['Original · 1', 'Other languages · 1', 'More ▸']);
+    expect(kb.inline_keyboard.flat().at(-1)).toEqual({ text: 'More ▸', callback_data: 'v1:more:1:KEY' });
+  });
+
+  it('returns no per-passage buttons when a whole list of more than 3 passages is shown', () => {
+    expect(labels(answerKeyboard(answer(5, 5, 7), 'KEY'))).toEqual(['More ▸']);
+    expect(labels(answerKeyboard(answer(5, 5, 5), 'KEY'))).toEqual([]);
   });
 });
