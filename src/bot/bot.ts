@@ -2,6 +2,8 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { ArticleService } from '../retrieval/types.js';
+import { createMemoryStore } from '../state/memory.js';
+import type { StateStore } from '../state/types.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { aboutFeature } from './features/about.js';
 import { askFeature } from './features/ask.js';
@@ -18,6 +20,7 @@ import { describeError, redactingLogger, type Logger } from './logger.js';
 import { createQuestionCache } from './question-cache.js';
 import { createRateLimiter } from './rate-limit.js';
 import { autoRetry, type RetryOptions } from './retry.js';
+import { storeUserSessions, userSessions } from './session.js';
 
 export interface CreateBotOptions {
   /** Bot token from @BotFather; never logged. */
@@ -25,8 +28,10 @@ export interface CreateBotOptions {
   /** Bot API server root, e.g. a local Bot API server or a test fake. Defaults to https://api.telegram.org. */
   apiRoot?: string;
   service: ArticleService;
-  /** Where per-user settings (the /lang choice) are kept, e.g. `FileStorage.open('data/sessions.json')`. */
-  storage: StorageAdapter<SessionData>;
+  /** What survives a restart (user settings, conversations), e.g. `openEmbeddedStore('data')`. Defaults to an in-memory store. */
+  store?: StateStore;
+  /** Where per-user settings (the /lang choice) are kept instead of `store` (tests: grammY's MemorySessionStorage). */
+  storage?: StorageAdapter<SessionData>;
   logger: Logger;
   /** Questions per user per window. Defaults to 8 per 20 s. */
   rateLimit?: { max: number; windowS: number };
@@ -41,15 +46,16 @@ export interface CreateBotOptions {
  * ask, callbacks, inline, then unhandled) but does not start it: see `startPolling` and
  * `startWebhook`. Nothing is sent to Telegram until then.
  * ```ts
- * const bot = createBot({ token, service, storage, logger });
- * const running = await startPolling(bot, { logger });
+ * const bot = createBot({ token, service, store, logger });
+ * const running = await startPolling(bot, { logger, store });
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo } = options;
+  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo } = options;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
   bot.api.config.use(autoRetry({ ...retry, logger }));
+  const users = userSessions(options.storage ?? storeUserSessions(store), (line) => logger.warn(line));
 
   const deps: BotDeps = {
     service,
@@ -58,9 +64,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     questions: createQuestionCache(),
   };
   bot.use(sequentialize((ctx: BotContext) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
-  bot.use(session({ initial: (): SessionData => ({}), storage, getSessionKey: (ctx) => ctx.from?.id.toString() }));
+  bot.use(session({ initial: (): SessionData => ({}), storage: users, getSessionKey: (ctx) => ctx.from?.id.toString() }));
   bot.use(groupGate());
-  bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature());
+  bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature(users));
   bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature(deps));
   bot.use(unhandledFeature());
 
