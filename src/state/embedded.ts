@@ -136,7 +136,7 @@ class EmbeddedStore implements EmbeddedStateStore {
     let removed = 0;
     for (;;) {
       if (this.closing) return removed;
-      const due = [...this.expiry.getKeys({ end: [this.now()], limit: 1000 })];
+      const due = [...this.expiry.getKeys({ end: [this.now() + 1], limit: 1000 })];
       if (due.length === 0) return removed;
       await this.root.transaction(() => {
         for (const [at, ns, key] of due) {

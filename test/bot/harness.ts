@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StorageAdapter } from 'grammy';
 import { expect } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
+import type { SessionData } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { openEmbeddedStore } from '../../src/state/embedded.js';
@@ -31,6 +33,8 @@ export interface Harness {
 export interface HarnessOptions {
   service?: FakeService;
   rateLimit?: { max: number; windowS: number };
+  /** User sessions instead of the store's (e.g. a storage whose writes wait). */
+  storage?: StorageAdapter<SessionData>;
   /** Called with the API before the bot starts (fault injection at start-up). */
   beforeStart?: (api: FakeBotApi) => void;
 }
@@ -46,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // no secrets given to the logger: createBot must redact the token by itself
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const bot = createBot({
-      token: api.token, apiRoot: api.apiRoot, service, store, logger,
+      token: api.token, apiRoot: api.apiRoot, service, store, storage: options.storage, logger,
       rateLimit: options.rateLimit ?? { max: 100, windowS: 20 }, retry: { baseDelayMs: 5, maxRetries: 2 },
     });
     const running = await startPolling(bot, { logger, store, timeoutS: 1 });
