@@ -110,7 +110,7 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
           logger.warn(`cannot get updates from Telegram (${describeError(err)}): retrying every ${maxBackoffMs / 1000} s at most until it answers`);
         }
         const retryAfterS = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        await pause(retryAfterS ? retryAfterS * 1000 : backoff(failures, maxBackoffMs), abort.signal);
+        await pause(retryAfterS ? retryAfterS * 1000 : pollingBackoffMs(failures, maxBackoffMs), abort.signal);
         continue;
       }
       if (failures > 0) {
@@ -149,7 +149,7 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
 }
 
 /** Full-jitter exponential backoff: 200 ms doubled per failure, capped, then between half and all of it. */
-function backoff(failures: number, maxMs: number): number {
+export function pollingBackoffMs(failures: number, maxMs: number): number {
   const cap = Math.min(maxMs, 200 * 2 ** Math.min(failures - 1, 20));
   return cap / 2 + Math.random() * (cap / 2);
 }
