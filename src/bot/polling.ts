@@ -67,6 +67,7 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
       logger.warn(`update ${id} is recorded as handled after its failure: it is not retried`);
     }
     await handled.markHandled(id).catch((err) => logger.warn(`could not record update ${id} as handled (${describeError(err)}): after a crash it may be answered again`));
+    logger.debug(`update ${id} handled`);
   };
 
   const dispatch = (update: Update) => {

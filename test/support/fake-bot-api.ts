@@ -217,7 +217,7 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     const method = m[2];
     if (latencyMs > 0) {
       await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, latencyMs); timers.add(t); });
-      if (closed || res.destroyed) return;
+      if (closed || res.destroyed || req.socket.destroyed) return; // the client went away: the request never arrived
     }
     calls.push({ method, params, at: Date.now() });
     for (const listener of [...callListeners]) listener();

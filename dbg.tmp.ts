@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeBotApi } from './test/support/fake-bot-api.js';
+import { TOKEN, BOT_USERNAME, QUESTIONS } from './test/reliability/model.js';
+const api = await startFakeBotApi({ token: TOKEN, botUsername: BOT_USERNAME, latencyMs: 100 });
+const data = mkdtempSync(join(tmpdir(), 'dbg-'));
+let out = '';
+const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: '/work/wt/storage', env: { PATH: process.env.PATH!, HOME: '/tmp', EMBEDDER: 'lexical', LOG_LEVEL: 'debug', RATE_LIMIT_MAX: '1000', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: data }, stdio: ['ignore', 'pipe', 'pipe'] });
+p.stderr.on('data', (d) => { out += d; });
+await new Promise((r) => setTimeout(r, 3000));
+const t0 = Date.now();
+for (let i = 0; i < 50; i++) api.sendText({ chatId: 200 + i, text: QUESTIONS[i % 20] });
+await new Promise((r) => setTimeout(r, 3000));
+const sends = api.calls.filter(c => c.method === 'sendMessage').map(c => c.at - t0).sort((a, b) => a - b);
+console.log('sendMessage recorded at ms:', sends.filter((_, i) => i % 10 === 0 || i === sends.length - 1).join(','));
+const ev = (w: string) => [...out.matchAll(new RegExp(`(\\S+) DEBUG update \\d+ ${w}\\n`, 'g'))].map(m => Date.parse(m[1]) - t0).sort((a, b) => a - b);
+for (const w of ['start', 'done', 'handled']) { const e = ev(w); console.log(w, e.length, e.filter((_, i) => i % 10 === 0 || i === e.length - 1).join(',')); }
+console.log(out.split('\n').filter(l => !/DEBUG update/.test(l)).join('\n'));
+p.kill('SIGTERM');
+await new Promise((r) => setTimeout(r, 500));
+await api.close();
