@@ -16,7 +16,7 @@ export interface PollingOptions {
   allowedUpdates?: readonly string[];
   /** Longest wait between attempts while getUpdates fails. Defaults to 5000 ms. */
   maxBackoffMs?: number;
-  /** While the oldest updates are still in progress, how often to look for new ones. Defaults to 500 ms. */
+  /** While the oldest updates are still in progress, how often to look for new ones. Defaults to 100 ms. */
   recheckMs?: number;
   /** Called when polling stops by itself: 401 (token revoked) or 409 (another instance polls). */
   onCrash?: (err: unknown) => void;
@@ -43,14 +43,13 @@ export interface Poller {
  * ```
  */
 export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poller {
-  const { logger, handled, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, recheckMs = 500, onCrash } = options;
+  const { logger, handled, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, recheckMs = 100, onCrash } = options;
   const abort = new AbortController();
   const pending = new Map<number, Promise<void>>(); // fetched, not yet handled and recorded
   const chains = new Map<string, Promise<void>>(); // per chat: the last update queued
   let maxSeen = -1;
   let sentOffset = -1;
   let progressed: () => void = () => undefined;
-  let finishedCount = 0;
   const nextOffset = () => (pending.size > 0 ? Math.min(...pending.keys()) : maxSeen + 1);
 
   const handleOne = async (update: Update): Promise<void> => {
@@ -79,7 +78,6 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
     void run.then(() => {
       pending.delete(update.update_id);
       if (chains.get(key) === run) chains.delete(key);
-      finishedCount++;
       progressed();
     });
   };
@@ -87,9 +85,9 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
   const loop = (async () => {
     let failures = 0;
     let outageSince = 0;
+    let fetched = { offset: 0, at: 0 };
     while (!abort.signal.aborted) {
       let updates: Update[];
-      const finishedBefore = finishedCount;
       try {
         const offset = nextOffset();
         updates = await bot.api.getUpdates({
@@ -97,6 +95,7 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
           ...(allowedUpdates ? { allowed_updates: allowedUpdates as never } : {}),
         }, abort.signal as Parameters<typeof bot.api.getUpdates>[1]);
         sentOffset = Math.max(sentOffset, offset);
+        fetched = { offset, at: Date.now() };
       } catch (err) {
         if (abort.signal.aborted) break;
         if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
@@ -121,10 +120,15 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
       const fresh = updates.filter((u) => u.update_id > maxSeen);
       for (const u of fresh) dispatch(u);
       if (fresh.length > 0) maxSeen = fresh[fresh.length - 1].update_id;
-      // the oldest updates are still in progress: Telegram would send them again at once
-      if (fresh.length === 0 && pending.size > 0 && finishedCount === finishedBefore) {
+      // Telegram answers at once with the unconfirmed updates: wait until fetching again can bring new ones
+      const full = updates.length >= limit;
+      while (!abort.signal.aborted && pending.size > 0) {
+        const advanced = nextOffset() - fetched.offset;
+        const due = fetched.at + recheckMs - Date.now();
+        if (advanced >= limit / 4 || (due <= 0 && (advanced > 0 || !full))) break;
         const waited = new AbortController();
-        await Promise.race([new Promise<void>((r) => { progressed = r; }), pause(recheckMs, AbortSignal.any([abort.signal, waited.signal]))]);
+        const timer = pause(due > 0 ? due : recheckMs, AbortSignal.any([abort.signal, waited.signal]));
+        await Promise.race([new Promise<void>((r) => { progressed = r; }), timer]);
         waited.abort();
       }
     }
