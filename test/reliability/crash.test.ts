@@ -18,7 +18,7 @@ beforeAll(async () => { real = await openRealService(); });
 afterAll(() => real?.dispose());
 
 describe('kill -9 in the middle of a burst', () => {
-  it('loses no question and answers none twice (SIGKILL twice, then SIGTERM; 3 × 50 questions, 100 ms latency)', async () => {
+  it('loses no question and sends no reply twice except one that reached Telegram as the process was killed (SIGKILL twice, then SIGTERM; 3 × 50 questions, 100 ms latency)', async () => {
     const result = await runCrashTrial({
       service: real.service, indexDir: real.indexDir, latencyMs: 100,
       kills: [{ signal: 'SIGKILL', afterMs: 150 }, { signal: 'SIGKILL', afterMs: 700 }, { signal: 'SIGTERM', afterMs: 500 }],
