@@ -40,7 +40,7 @@ export interface Config {
   apiRoot?: string;
   /** Webhook mode when WEBHOOK_URL is set (WEBHOOK_SECRET then required, WEBHOOK_PORT default 8080); long polling otherwise. */
   webhook?: { url: string; port: number; secret: string };
-  /** DATA_DIR, default `data/`: the sessions file lives there. */
+  /** DATA_DIR, default `data/`: the state store (`state.lmdb`) lives there. */
   dataDir: string;
   /** RATE_LIMIT_MAX questions (default 8) per RATE_LIMIT_WINDOW_S seconds (default 20) per user. */
   rateLimit: { max: number; windowS: number };

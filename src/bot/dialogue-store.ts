@@ -2,6 +2,9 @@ import type { StorageAdapter } from 'grammy';
 import type { DialogueState } from '../dialogue/state.js';
 import type { BotContext } from './context.js';
 
+/** The state store namespace of the conversations. */
+export const DIALOGUE_NAMESPACE = 'dialogue';
+
 /** Loads and saves the dialogue state of the chat an update comes from, through any grammY storage adapter. */
 export interface DialogueSessions {
   load(ctx: BotContext): Promise<DialogueState | undefined>;

@@ -39,6 +39,23 @@ export interface DialogueState {
   turns: TurnState[];
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => Number.isInteger(x));
+
+/** Whether a stored value is a whole dialogue state of this version (a damaged one is reset by the store's reader). */
+export function isDialogueState(value: unknown): value is DialogueState {
+  if (value === null || typeof value !== 'object') return false;
+  const s = value as Partial<DialogueState>;
+  return s.v === DIALOGUE_STATE_VERSION && typeof s.at === 'number' && Array.isArray(s.turns) && s.turns.every(isTurnState);
+}
+
+function isTurnState(value: unknown): value is TurnState {
+  if (value === null || typeof value !== 'object') return false;
+  const t = value as Partial<TurnState>;
+  return typeof t.q === 'string' && typeof t.base === 'string' && (t.lang === 'kk' || t.lang === 'ru' || t.lang === 'en')
+    && [t.start, t.count, t.next].every((n) => Number.isInteger(n) && (n as number) >= 0) && isStrings(t.shown) && isNumbers(t.msgs);
+}
+
 /** A place in the article: the same paragraph in any language (`en:results/finding-4:1:tr` → `results/finding-4:1`). */
 export const placeOf = (chunkId: string): string => chunkId.replace(/^(kk|ru|en):/, '').replace(/:tr$/, '');
 

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHelpHtml, formatStartHtml } from '../../src/answer/views.js';
 import { createBot } from '../../src/bot/bot.js';
-import type { SessionData } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
-import { FileStorage } from '../../src/bot/storage.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import { openService } from '../../src/setup.js';
+import { openEmbeddedStore } from '../../src/state/embedded.js';
+import type { StateStore } from '../../src/state/types.js';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 
@@ -25,6 +25,7 @@ let api: FakeBotApi;
 let running: RunningBot | undefined;
 let indexDir: string;
 let dataDir: string;
+let store: StateStore | undefined;
 let rebuilt = false;
 const logs: string[] = [];
 
@@ -35,14 +36,15 @@ beforeAll(async () => {
   const opened = await openService(settings, { log: (line) => logs.push(line) }); // builds the missing index once
   rebuilt = opened.rebuilt;
   api = await startFakeBotApi();
-  const storage = await FileStorage.open<SessionData>(join(dataDir, 'sessions.json'));
+  store = await openEmbeddedStore(dataDir);
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: opened.service, storage, logger });
-  running = await startPolling(bot, { logger }); // the default 30 s long-polling timeout, as in main.ts
+  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: opened.service, store, logger });
+  running = await startPolling(bot, { logger, store }); // the default 30 s long-polling timeout, as in main.ts
 }, 60_000);
 
 afterAll(async () => {
   await running?.stop();
+  await store?.close();
   await api?.close();
   for (const dir of [indexDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -52,6 +52,8 @@ export interface FakeBotApi {
   waitForCalls(method: string, count: number, opts?: { timeoutMs?: number; filter?: (params: any) => boolean }): Promise<RecordedCall[]>;
   /** Fault injection: the next `times` (default 1) calls of `method` — and only of that method — fail in the given way. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** Every later request waits `ms` before it is carried out (network and server time); 0 turns it off. */
+  setLatency(ms: number): void;
   /** Update ids delivered by getUpdates that the bot later confirmed with a higher offset, in confirmation order. */
   confirmedUpdateIds(): number[];
   /** Stop the server: pending long polls get `[]`, every socket is closed. Idempotent. */
@@ -90,13 +92,14 @@ async function parseParams(req: http.IncomingMessage, url: URL): Promise<Record<
 }
 
 /** Start a fake Bot API on 127.0.0.1 (ephemeral port unless `port` is given). */
-export async function startFakeBotApi(opts: { token?: string; botUsername?: string; port?: number } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi(opts: { token?: string; botUsername?: string; port?: number; latencyMs?: number } = {}): Promise<FakeBotApi> {
   const token = opts.token ?? '4242:TEST-fake-bot-api-token';
   const botUser = { id: 4242, is_bot: true, first_name: 'Article QA Test Bot', username: opts.botUsername ?? 'article_qa_test_bot' };
   const me = { ...botUser, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   const calls: RecordedCall[] = [];
   let queue: Update[] = [];
   let [nextUpdateId, querySeq, webhookUrl, commands, closed] = [1, 0, '', [] as unknown[], false];
+  let latencyMs = opts.latencyMs ?? 0;
   const delivered = new Set<number>();
   const confirmed: number[] = [];
   const pollers = new Set<{ wake(): void; end(reply: Reply): void }>();
@@ -213,6 +216,10 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     let params: Record<string, any>;
     try { params = await parseParams(req, url); } catch (e) { return send(res, fail(400, `Bad Request: can't parse request body: ${(e as Error).message}`)); }
     const method = m[2];
+    if (latencyMs > 0) {
+      await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, latencyMs); timers.add(t); });
+      if (closed || res.destroyed || req.socket.destroyed) return; // the client went away: the request never arrived
+    }
     calls.push({ method, params, at: Date.now() });
     for (const listener of [...callListeners]) listener();
     const fault = faults.get(method.toLowerCase())?.shift();
@@ -296,6 +303,7 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     failNext(method, fault, times = 1) {
       faults.set(method.toLowerCase(), [...(faults.get(method.toLowerCase()) ?? []), ...Array.from({ length: times }, () => fault)]);
     },
+    setLatency(ms) { latencyMs = ms; },
     confirmedUpdateIds: () => [...confirmed],
     async close() {
       if (closed) return;
