@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../test/support/fake-bot-api.js';
 import { createBot } from '../src/bot/bot.js';
-import type { SessionData } from '../src/bot/context.js';
 import { createLogger, type Logger } from '../src/bot/logger.js';
 import { startPolling, type RunningBot } from '../src/bot/run.js';
-import { FileStorage } from '../src/bot/storage.js';
+import { openEmbeddedStore } from '../src/state/embedded.js';
+import type { StateStore } from '../src/state/types.js';
 import { LANGS } from '../src/corpus/types.js';
 import { parseEvalSet, type EvalItem } from '../src/eval/score.js';
 import type { ArticleService } from '../src/retrieval/types.js';
@@ -63,14 +63,14 @@ export async function benchBot(options: BotBenchOptions): Promise<BotBenchResult
   const api = await startFakeBotApi();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
   let running: RunningBot | undefined;
-  let storage: FileStorage<SessionData> | undefined;
+  let store: StateStore | undefined;
   try {
-    storage = await FileStorage.open<SessionData>(join(dataDir, 'sessions.json'));
+    store = await openEmbeddedStore(dataDir);
     const first = api.waitForCalls('sendMessage', 1, { filter: (p) => Number(p.chat_id) === STARTUP_CHAT, timeoutMs });
     const startedAt = Date.now();
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service, storage, logger, rateLimit: { max: Math.max(8, Math.ceil(updates / users)), windowS: 20 }, throttle: false }); // the bot's own capacity, not Telegram's ~30 messages/s
+    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service, store, logger, rateLimit: { max: Math.max(8, Math.ceil(updates / users)), windowS: 20 }, throttle: false }); // the bot's own capacity, not Telegram's ~30 messages/s
     api.sendText({ chatId: STARTUP_CHAT, text: questions[0] });
-    running = await startPolling(bot, { logger });
+    running = await startPolling(bot, { logger, store });
     const startupMs = (await first)[0].at - startedAt;
 
     const pushes = pushBatch(api, questions, updates, users);
@@ -85,7 +85,7 @@ export async function benchBot(options: BotBenchOptions): Promise<BotBenchResult
     };
   } finally {
     await running?.stop();
-    await storage?.flush();
+    await store?.close();
     await api.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { formatAnswerHtml } from '../src/answer/format.js';
 import { benchBot } from './bot.js';
 import { bruteForceSearch, measure, miniSearchRetriever, serviceRetriever, type QualityRow, type Retriever } from './quality.js';
 import { runScaling } from './scaling.js';
+import { benchState, formatState } from './state.js';
 import { parseEvalSet } from '../src/eval/score.js';
 import { loadIndex } from '../src/index/store.js';
 import { createArticleService } from '../src/retrieval/service.js';
@@ -55,6 +56,8 @@ runCli(import.meta.url, async () => {
     const botLoad = { updates: 200, users: 40 };
     const bot = await benchBot({ service: ours, ...botLoad });
     log(`bot: ${bot.answered} of ${botLoad.updates} questions from ${botLoad.users} chats answered`);
+    const state = await benchState({ quick, service: ours, indexDir: settings.indexDir, crash: !quick });
+    log(formatState(state));
     log('scaling: HNSW vs brute force on synthetic vectors …');
     const scaling = await runScaling({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000], dims: embedder.dims, onProgress: log });
 
@@ -69,6 +72,7 @@ runCli(import.meta.url, async () => {
       peers: peerRows.map((r) => ({ name: r.name, recall1: round3(r.scores.recall1), recall3: round3(r.scores.recall3), mrr5: round3(r.scores.mrr5), queryLatencyMs: r.latencyMs })),
       scaling: scaling.map((s) => ({ chunks: s.chunks, hnswMs: round3(s.hnswMs), bruteMs: round3(s.bruteMs), recallVsExact: round3(s.recallVsExact), buildSeconds: round3(s.buildSeconds) })),
       bot: { startupMs: bot.startupMs, throughputPerSec: bot.throughputPerSec, p95Ms: bot.p95Ms },
+      state,
     };
     const table = markdown(result, oursRow);
     process.stdout.write(`${table}\n`);

@@ -43,7 +43,7 @@ export interface Config {
    * WEBHOOK_HOST default 127.0.0.1: a TLS proxy on the same machine); long polling otherwise.
    */
   webhook?: { url: string; port: number; host: string; secret: string };
-  /** DATA_DIR, default `data/`: the sessions file lives there. */
+  /** DATA_DIR, default `data/`: the state store (`state.lmdb`) lives there. */
   dataDir: string;
   /** RATE_LIMIT_MAX questions (default 8) per RATE_LIMIT_WINDOW_S seconds (default 20) per user. */
   rateLimit: { max: number; windowS: number };
@@ -53,6 +53,10 @@ export interface Config {
   stopTimeoutS: number;
   /** RETRY_MAX_WAIT_S, default 60: the longest a Bot API call waits in all for Telegram's retry_after and retries before it is given up. */
   retryMaxWaitS: number;
+  /** REDIS_URL (`redis://` or `rediss://`): shared state for several replicas; unset: the embedded store under DATA_DIR. */
+  redisUrl?: string;
+  /** DIALOGUE_TTL_MIN, default 30: a conversation idle longer is forgotten (follow-ups and "More" start afresh). */
+  dialogueTtlMin: number;
   retrieval: RetrievalConfig;
 }
 
@@ -69,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const r = reader(env);
   const token = r.get('BOT_TOKEN');
   if (token === undefined) {
-    r.fail('BOT_TOKEN', 'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to try the article without Telegram, run `npm run ask -- "your question"`)');
+    r.fail('BOT_TOKEN', 'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, run `npm run chat`)');
   } else if (!BOT_TOKEN_PATTERN.test(token)) {
     r.fail('BOT_TOKEN', `BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.length} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram`);
   }
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const secret = r.get('WEBHOOK_SECRET');
   if (webhookUrl && secret === undefined) r.fail('WEBHOOK_SECRET', 'WEBHOOK_SECRET is not set but WEBHOOK_URL is: set it to 16–256 random letters, digits, _ or - (e.g. `openssl rand -hex 32`)');
   else if (secret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(secret)) r.fail('WEBHOOK_SECRET', `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters)`);
+  const redisUrl = readRedisUrl(r);
   const config: Config = {
     botToken: token ?? '',
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
@@ -89,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     stopTimeoutS: r.int('STOP_TIMEOUT_S', 10, 1, 600),
     retryMaxWaitS: r.int('RETRY_MAX_WAIT_S', 60, 1, 3600),
+    ...(redisUrl ? { redisUrl } : {}),
+    dialogueTtlMin: r.int('DIALOGUE_TTL_MIN', 30, 1, 1440),
     retrieval: readRetrieval(r, root),
   };
   r.throwIfFailed();
@@ -115,6 +122,22 @@ function readRetrieval(r: Reader, root: string): RetrievalConfig {
     allowRemote: r.bool('ALLOW_REMOTE_MODELS', true),
     cacheDir: path(root, r.get('MODEL_CACHE_DIR') ?? join('.cache', 'models')),
   };
+}
+
+/** REDIS_URL, checked without ever echoing it (it may hold a password). */
+function readRedisUrl(r: Reader): string | undefined {
+  const v = r.get('REDIS_URL');
+  if (v === undefined) return undefined;
+  let u: URL | undefined;
+  try { u = new URL(v); } catch { /* reported below */ }
+  const problem = !/^rediss?:\/\//.test(v) ? 'it does not start with redis:// (or rediss:// for TLS)'
+    : !u ? 'it is not a URL'
+    : !u.hostname ? 'it names no host'
+    : !/^\/?\d{0,5}$/.test(u.pathname) ? 'what follows the host and port must be a database number'
+    : undefined;
+  if (!problem) return v;
+  r.fail('REDIS_URL', `REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it empty for the embedded store`);
+  return undefined;
 }
 
 const path = (root: string, p: string) => (isAbsolute(p) ? p : resolve(root, p));

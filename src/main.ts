@@ -9,13 +9,15 @@ import { config as loadDotenv } from 'dotenv';
 import { createBot } from './bot/bot.js';
 import { createLogger, describeError, redact, type Logger } from './bot/logger.js';
 import { startPolling, startWebhook, type RunningBot } from './bot/run.js';
-import { FileStorage } from './bot/storage.js';
-import type { SessionData } from './bot/context.js';
+import { storeUserSessions } from './bot/session.js';
 import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
 import { UserError } from './errors.js';
 import type { ArticleService } from './retrieval/types.js';
 import { openService as openRetrieval } from './setup.js';
 import { checkDataDir } from './state/data-dir.js';
+import { openEmbeddedStore } from './state/embedded.js';
+import { LEGACY_SESSIONS_FILE, migrateSessionsFile } from './state/migrate.js';
+import type { StateStore } from './state/types.js';
 
 
 /**
@@ -26,6 +28,20 @@ async function openArticleService(config: Config, logger: Logger): Promise<Artic
   const opened = await openRetrieval(config.retrieval, { log: (line) => logger.info(line) });
   logger.info(`article index: ${opened.meta.embedder.id} embedder${opened.rebuilt ? ' (rebuilt now)' : ''}`);
   return opened.service;
+}
+
+/** Opens the embedded state store in DATA_DIR and migrates an earlier version's sessions.json into it once. */
+async function openStateStore(config: Config, logger: Logger): Promise<StateStore> {
+  const store = await openEmbeddedStore(config.dataDir, { warn: (line) => logger.warn(line) });
+  try {
+    const legacy = join(config.dataDir, LEGACY_SESSIONS_FILE);
+    const migrated = await migrateSessionsFile(legacy, storeUserSessions(store));
+    if (migrated !== undefined) logger.info(`migrated ${migrated} user settings from ${legacy} into the state store (the file is kept as ${LEGACY_SESSIONS_FILE}.migrated)`);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
 }
 
 /**
@@ -40,9 +56,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
   checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir }); // before the index build could write into it
   const service = await openArticleService(config, logger);
-  const storage = await FileStorage.open<SessionData>(join(config.dataDir, 'sessions.json'));
+  const store = await openStateStore(config, logger);
   const bot = createBot({
-    token: config.botToken, apiRoot: config.apiRoot, service, storage, logger, rateLimit: config.rateLimit,
+    token: config.botToken, apiRoot: config.apiRoot, service, store, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin,
     retry: { maxWaitMs: config.retryMaxWaitS * 1000 },
   });
   let crashed: (err: unknown) => void = () => undefined;
@@ -51,11 +67,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const signal = waitForSignal();
   const running: RunningBot = config.webhook
     ? await startWebhook(bot, { ...config.webhook, logger })
-    : await startPolling(bot, { logger, onCrash: (err) => crashed(err) });
+    : await startPolling(bot, { logger, store, onCrash: (err) => crashed(err) });
   logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
   const reason = await Promise.race([signal, crash]);
   logger.info(`${reason}: stopping`);
-  const stopped = await withDeadline((async () => { await running.stop(); await storage.flush(); })(), config.stopTimeoutS * 1000);
+  const stopped = await withDeadline((async () => { await running.stop(); await store.close(); })(), config.stopTimeoutS * 1000);
   if (!stopped) {
     logger.warn(`work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates again)`);
     return 1;

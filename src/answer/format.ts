@@ -3,16 +3,17 @@ import type { Answer, Passage, SectionRef } from '../retrieval/types.js';
 import { ARTICLE } from './article.js';
 import { bestSentence, splitSentences } from './highlight.js';
 import { fill, t } from './i18n.js';
-import { bold, cat, DEFAULT_PART_CHARS, italic, joinRich, link, packParts, plain, quote, renderAll, type Rich } from './rich.js';
+import { bold, cat, DEFAULT_PART_CHARS, expandable, italic, joinRich, link, packParts, plain, quote, renderAll, type Rich } from './rich.js';
 
 /** Longest question echoed back in a "not addressed" reply, in characters. */
 const MAX_ECHO_CHARS = 200;
 
 /**
  * The reply to an answered question as Telegram HTML parts (parse_mode HTML), each at most
- * `maxChars` (default 4000, below Telegram's 4096) and cut only between passages: every passage
- * with its section reference, a "translated from Kazakh" marker, the sentence most relevant to
- * the question in bold, its citations resolved, and the sections that repeat it; then the source line.
+ * `maxChars` (default 4000, below Telegram's 4096) and cut only between passages: the passages the
+ * reply shows (`answer.shown`, else all), each with its section reference, a "translated from
+ * Kazakh" marker, its answering sentence visible and the rest of a long paragraph in an expandable
+ * quote, and the sections that repeat it; then the references they cite, each once; then the source line.
  * ```ts
  * for (const part of formatAnswerHtml(answer, 'en')) await ctx.reply(part, { parse_mode: 'HTML' });
  * ```
@@ -49,16 +50,40 @@ export function formatPassageHtml(passage: Passage, ui: Lang, query = '', maxCha
 /** The section reference shown to readers: `§ Results · finding 3`. */
 export const sectionRef = (title: string): string => `§ ${title}`;
 
+/** A passage longer than this (in characters, with more than one sentence) shows its answering sentence and folds the rest. */
+export const LONG_PASSAGE_CHARS = 280;
+
 /**
- * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, the text in a
- * quote with its best sentence in bold, "Also in: § …", and one line per resolved citation.
+ * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, then the text
+ * as a quote — a long passage shows the sentence that answers the question (the first one when none
+ * shares a word with it) and folds the rest of the paragraph into an expandable quote, `[…]` where
+ * the shown sentence stands —, "Also in: § …", and (`withCitations`) its resolved citations.
  */
-export function passageUnit(p: Passage, ui: Lang, query: string, numbered = true): Rich {
+export function passageUnit(p: Passage, ui: Lang, query: string, numbered = true, withCitations = true): Rich {
   const heading = bold(`${numbered ? `${p.rank}. ` : ''}${sectionRef(p.section.title)}`);
-  const lines: Rich[] = [p.official ? heading : cat(heading, ' · ', italic(t(ui).translated)), quote(highlight(p.text, query))];
+  const lines: Rich[] = [p.official ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...passageBody(p.text, query)];
   if (p.alsoIn.length > 0) lines.push(italic(`${t(ui).alsoIn}: ${alsoIn(p.alsoIn)}`));
-  lines.push(...citationLines(p.citations));
+  if (withCitations) lines.push(...citationLines(p.citations));
   return joinRich(lines, '\n');
+}
+
+/** A passage's text as quotes: whole when short, else its answering sentence and the rest folded. */
+export function passageBody(text: string, query: string): Rich[] {
+  const sentences = splitSentences(text);
+  if (text.length <= LONG_PASSAGE_CHARS || sentences.length < 2) return [quote(text.trim())];
+  const best = Math.max(0, query ? bestSentence(sentences, query) : 0);
+  const before = sentences.slice(0, best).join('').trim();
+  const after = sentences.slice(best + 1).join('').trim();
+  const rest = [before, after].filter(Boolean).join(before && after ? ' […] ' : '');
+  return [quote(`${best > 0 ? '… ' : ''}${sentences[best].trim()}${after ? ' …' : ''}`), expandable(best > 0 && !after ? `${rest} […]` : best === 0 ? `[…] ${rest}` : rest)];
+}
+
+/** The references cited by passages, each once, in number order, under one heading (marked when the project rendered them). */
+export function citedUnit(passages: Passage[], ui: Lang): Rich | undefined {
+  const all = passages.flatMap((p) => p.citations);
+  if (all.length === 0) return undefined;
+  const heading = all.some((c) => c.official === false) ? cat(italic(t(ui).cited), ' · ', italic(t(ui).translated)) : italic(t(ui).cited);
+  return joinRich([heading, ...citationLines(all)], '\n');
 }
 
 /** The source line: authors (year) “title” · DOI link · licence. */
@@ -91,7 +116,26 @@ export function highlight(text: string, query: string): Rich {
 }
 
 function answerUnits(answer: Answer, ui: Lang): Rich[] {
-  return [...answer.passages.map((p) => passageUnit(p, ui, answer.query)), sourceLine(ui)];
+  const shown = answer.passages.slice(0, answer.shown ?? answer.passages.length);
+  const cited = citedUnit(shown, ui);
+  const units: Rich[] = [];
+  for (let i = 0; i < shown.length;) {
+    // a run of reference entries ("the list of references") is one compact block, an entry a line
+    let j = i;
+    while (j < shown.length && isReference(shown[j])) j++;
+    if (j - i > 1) { units.push(referenceRun(shown.slice(i, j), ui)); i = j; continue; }
+    units.push(passageUnit(shown[i], ui, answer.query, true, false));
+    i++;
+  }
+  return [...units, ...(cited ? [cited] : []), sourceLine(ui)];
+}
+
+const isReference = (p: Passage) => p.section.id.startsWith('references/');
+
+/** Reference entries under one heading (`§ References`), one line each, marked when the project rendered any. */
+function referenceRun(run: Passage[], ui: Lang): Rich {
+  const heading = bold(sectionRef(run[0].section.title.split(' · ')[0]));
+  return joinRich([run.every((p) => p.official) ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...run.map((p) => plain(p.text))], '\n');
 }
 
 function noAnswerUnits(query: string, ui: Lang): Rich[] {

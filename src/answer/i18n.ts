@@ -9,6 +9,8 @@ export interface Messages {
   langName: Record<Lang, string>;
   translated: string;
   alsoIn: string;
+  /** Heading of the references a reply cites. */
+  cited: string;
   source: string;
   noAnswer: string;
   noAnswerHint: string;
@@ -51,6 +53,7 @@ const kk: Messages = {
   langName: { kk: 'қазақ тілі', ru: 'орыс тілі', en: 'ағылшын тілі' },
   translated: 'қазақ тілінен аударылған',
   alsoIn: 'Сондай-ақ',
+  cited: 'Әдебиеттер',
   source: 'Дереккөз',
   noAnswer: 'Мақалада бұл сұрақ туралы айтылмайды: «{q}»',
   noAnswerHint: 'Мазмұнын /sections, ал негізгі бес тұжырымын /findings арқылы қараңыз.',
@@ -91,6 +94,7 @@ const ru: Messages = {
   langName: { kk: 'казахский', ru: 'русский', en: 'английский' },
   translated: 'перевод с казахского',
   alsoIn: 'Также в разделе',
+  cited: 'Литература',
   source: 'Источник',
   noAnswer: 'В статье об этом не говорится: «{q}»',
   noAnswerHint: 'Посмотрите оглавление — /sections, или пять основных выводов — /findings.',
@@ -131,6 +135,7 @@ const en: Messages = {
   langName: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
   translated: 'translated from Kazakh',
   alsoIn: 'Also in',
+  cited: 'References',
   source: 'Source',
   noAnswer: 'The article does not address this question: “{q}”',
   noAnswerHint: 'See the table of contents with /sections or the five main findings with /findings.',

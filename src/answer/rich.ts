@@ -33,6 +33,11 @@ export const bold = (r: Rich | string): Rich => wrap('b', r);
 export const italic = (r: Rich | string): Rich => wrap('i', r);
 /** A quoted block (`<blockquote>`); plain text shows the content as is. */
 export const quote = (r: Rich | string): Rich => wrap('blockquote', r);
+/** A quotation Telegram shows collapsed to a few lines until tapped (`<blockquote expandable>`); plain text shows the content as is. */
+export function expandable(r: Rich | string): Rich {
+  const x = rich(r);
+  return { html: `<blockquote expandable>${x.html}</blockquote>`, text: x.text };
+}
 /** A link; plain text shows `textForm` (default: `label (href)`). */
 export function link(href: string, label: Rich | string, textForm?: string): Rich {
   const x = rich(label);

@@ -1,8 +1,15 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { createDialogueEngine } from '../dialogue/engine.js';
+import { BoundedMemoryStorage } from '../dialogue/memory-storage.js';
+import { isDialogueState, type DialogueState } from '../dialogue/state.js';
+import { validated } from '../state/validate.js';
 import type { ArticleService } from '../retrieval/types.js';
+import { createMemoryStore } from '../state/memory.js';
+import type { StateStore } from '../state/types.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
+import { createDialogueSessions, DIALOGUE_NAMESPACE } from './dialogue-store.js';
 import { aboutFeature } from './features/about.js';
 import { askFeature } from './features/ask.js';
 import { callbacksFeature } from './features/callbacks.js';
@@ -15,10 +22,11 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from './logger.js';
-import { createQuestionCache } from './question-cache.js';
 import { createRateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
+import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
+import { storeUserSessions, userSessions } from './session.js';
 import { throttle, type ThrottleLimits } from './throttle.js';
 
 export interface CreateBotOptions {
@@ -27,8 +35,10 @@ export interface CreateBotOptions {
   /** Bot API server root, e.g. a local Bot API server or a test fake. Defaults to https://api.telegram.org. */
   apiRoot?: string;
   service: ArticleService;
-  /** Where per-user settings (the /lang choice) are kept, e.g. `FileStorage.open('data/sessions.json')`. */
-  storage: StorageAdapter<SessionData>;
+  /** What survives a restart (user settings, conversations), e.g. `openEmbeddedStore('data')`. Defaults to an in-memory store. */
+  store?: StateStore;
+  /** Where per-user settings (the /lang choice) are kept instead of `store` (tests: grammY's MemorySessionStorage). */
+  storage?: StorageAdapter<SessionData>;
   logger: Logger;
   /** Questions per user per window. Defaults to 8 per 20 s. */
   rateLimit?: { max: number; windowS: number };
@@ -36,6 +46,13 @@ export interface CreateBotOptions {
   retry?: Omit<RetryOptions, 'logger'>;
   /** Outgoing calls per chat and in all: defaults to `TELEGRAM_LIMITS` (throttle.ts); false turns throttling off. */
   throttle?: ThrottleLimits | false;
+  /**
+   * Where each chat's dialogue state is kept (e.g. the state store's `sessions('dialogue', { ttlS })`
+   * or Redis). Defaults to a bounded in-memory storage (lost on restart).
+   */
+  dialogueStorage?: StorageAdapter<DialogueState>;
+  /** Dialogue state idle longer than this is ignored, in minutes (DIALOGUE_TTL_MIN). Defaults to 30. */
+  dialogueTtlMin?: number;
   /** The bot's own user, to skip getMe (tests). Defaults to asking the Bot API at start. */
   botInfo?: UserFromGetMe;
 }
@@ -45,29 +62,35 @@ export interface CreateBotOptions {
  * ask, callbacks, inline, then unhandled) but does not start it: see `startPolling` and
  * `startWebhook`. Nothing is sent to Telegram until then.
  * ```ts
- * const bot = createBot({ token, service, storage, logger });
- * const running = await startPolling(bot, { logger });
+ * const bot = createBot({ token, service, store, logger });
+ * const running = await startPolling(bot, { logger, store });
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, storage, rateLimit = { max: 8, windowS: 20 }, retry, botInfo, throttle: limits } = options;
+  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
+  const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
   // innermost first: every retry waits its turn in the throttle; every resent part is retried
   if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
   bot.api.config.use(resendRejected({ logger }));
+  // the conversations: in the state store when there is one (they survive a restart), else in a bounded memory
+  const dialogueStorage = options.dialogueStorage
+    ?? (options.store ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 }) : new BoundedMemoryStorage<DialogueState>({ ttlMs }));
+  const users = userSessions(options.storage ?? storeUserSessions(store), (line) => logger.warn(line));
 
   const deps: BotDeps = {
     service,
     logger,
     limiter: createRateLimiter({ max: rateLimit.max, windowMs: rateLimit.windowS * 1000 }),
-    questions: createQuestionCache(),
+    dialogue: createDialogueEngine({ service, pageSize: PAGE_SIZE, ttlMs }),
+    dialogues: createDialogueSessions(validated(dialogueStorage, isDialogueState, (line) => logger.warn(line))),
   };
   bot.use(sequentialize((ctx: BotContext) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
-  bot.use(session({ initial: (): SessionData => ({}), storage, getSessionKey: (ctx) => ctx.from?.id.toString() }));
+  bot.use(session({ initial: (): SessionData => ({}), storage: users, getSessionKey: (ctx) => ctx.from?.id.toString() }));
   bot.use(groupGate());
-  bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature());
+  bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature(users));
   const inlineLimiter = createRateLimiter({ max: rateLimit.max * INLINE_QUERIES_PER_QUESTION, windowMs: rateLimit.windowS * 1000 });
   bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature({ ...deps, limiter: inlineLimiter }));
   bot.use(unhandledFeature());

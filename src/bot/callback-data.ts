@@ -3,6 +3,7 @@ import type { Lang } from '../corpus/types.js';
 /** What an inline button asks for. Encoded as `v1:<kind>:<fields…>` in at most 64 bytes. */
 export type Action =
   | { kind: 'ex'; lang: Lang; index: number }
+  | { kind: 'try'; lang: Lang; index: number }
   | { kind: 'more'; offset: number; key: string }
   | { kind: 'orig'; chunkId: string }
   | { kind: 'langs'; chunkId: string }
@@ -18,7 +19,7 @@ const SECTION_ID = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 
 /** Callback data for an action, or undefined when it would not fit in 64 bytes. */
 export function encodeAction(a: Action): string | undefined {
-  const fields = a.kind === 'ex' ? [a.lang, a.index]
+  const fields = a.kind === 'ex' || a.kind === 'try' ? [a.lang, a.index]
     : a.kind === 'more' ? [a.offset, a.key]
     : a.kind === 'orig' || a.kind === 'langs' ? [a.chunkId]
     : a.kind === 'sec' ? [a.sectionId]
@@ -40,6 +41,8 @@ export function decodeAction(data: string | undefined): Action | undefined {
   switch (kind) {
     case 'ex':
       return parts.length === 2 && LANG.test(parts[0]) && /^[0-2]$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
+    case 'try':
+      return parts.length === 2 && LANG.test(parts[0]) && /^\d$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
     case 'more':
       return parts.length === 2 && /^[1-9]\d{0,2}$/.test(parts[0]) && /^[A-Za-z0-9_-]{10}$/.test(parts[1]) ? { kind, offset: Number(parts[0]), key: parts[1] } : undefined;
     case 'orig':

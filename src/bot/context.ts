@@ -1,8 +1,9 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { Lang } from '../corpus/types.js';
+import type { DialogueEngine } from '../dialogue/engine.js';
 import type { ArticleService } from '../retrieval/types.js';
+import type { DialogueSessions } from './dialogue-store.js';
 import type { Logger } from './logger.js';
-import type { QuestionCache } from './question-cache.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What the bot remembers per user (persisted by the session storage). */
@@ -18,5 +19,8 @@ export interface BotDeps {
   service: ArticleService;
   logger: Logger;
   limiter: RateLimiter;
-  questions: QuestionCache;
+  /** The conversation engine (acts, follow-ups, paging). */
+  dialogue: DialogueEngine;
+  /** Where each chat's dialogue state is kept. */
+  dialogues: DialogueSessions;
 }

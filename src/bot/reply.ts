@@ -1,5 +1,9 @@
 import { InlineKeyboard } from 'grammy';
 import { formatAnswerHtml, formatNoAnswerHtml } from '../answer/format.js';
+import type { SmalltalkKind } from '../dialogue/classify.js';
+import { shownCount, type DialogueReply, type DialogueStep } from '../dialogue/engine.js';
+import { dialogueText, suggestionsFor, understoodLine } from '../dialogue/messages.js';
+import { attachMessages, type DialogueState } from '../dialogue/state.js';
 import { fill, t } from '../answer/i18n.js';
 import { escapeHtml } from '../answer/rich.js';
 import type { Lang } from '../corpus/types.js';
@@ -16,65 +20,102 @@ const TYPING_EVERY_MS = 4500;
 
 /**
  * Sends Telegram HTML parts as consecutive messages (link previews off); the keyboard goes under
- * the last part. In groups the first part replies to the message being answered.
+ * the last part. In groups the first part replies to the message being answered. Resolves with
+ * the ids of the messages sent.
  */
-export async function replyHtml(ctx: BotContext, parts: string[], options: { keyboard?: InlineKeyboard } = {}): Promise<void> {
+export async function replyHtml(ctx: BotContext, parts: string[], options: { keyboard?: InlineKeyboard } = {}): Promise<number[]> {
   const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
   const replyTo = group ? ctx.message?.message_id : undefined;
+  const ids: number[] = [];
   for (const [i, part] of parts.entries()) {
-    await ctx.reply(part, {
+    const sent = await ctx.reply(part, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === parts.length - 1 && options.keyboard ? { reply_markup: options.keyboard } : {}),
       ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     });
+    ids.push(sent.message_id);
   }
+  return ids;
 }
 
 /** Plain interface text as an HTML message. */
 export const replyNotice = (ctx: BotContext, text: string) => replyHtml(ctx, [escapeHtml(text)]);
 
 /**
- * Answers a question: "typing…", `service.ask`, then the formatted passages with their buttons
- * (or "the article does not address this"). Questions the service rejects (empty, too long) get
- * a hint; other failures get an apology and are rethrown for `bot.catch`.
+ * Runs one dialogue step for a message ("typing…" meanwhile), sends its reply and saves the chat's
+ * dialogue state with the ids of the messages sent. Messages the service rejects (empty, too
+ * long) get a hint; other failures get an apology and are rethrown for `bot.catch`.
  */
-export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string, options: { lang?: Lang; offset?: number } = {}): Promise<void> {
+export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: DialogueState | undefined) => Promise<DialogueStep>): Promise<void> {
+  const stored = await deps.dialogues.load(ctx);
   const stopTyping = startTyping(ctx);
-  let answer: Answer;
+  let result: DialogueStep;
   try {
-    answer = await deps.service.ask(question, { lang: options.lang, offset: options.offset ?? 0, limit: PAGE_SIZE });
+    result = await step(stored);
   } catch (err) {
-    const ui = options.lang ?? uiLang(ctx);
-    if (err instanceof UserError) return replyNotice(ctx, t(ui).badQuestion);
+    const ui = uiLang(ctx);
+    if (err instanceof UserError) { await replyNotice(ctx, t(ui).badQuestion); return; }
     await replyNotice(ctx, t(ui).error).catch(() => undefined);
     throw err;
   } finally {
     stopTyping();
   }
-  // echo the service's cleaned question: the raw text may hold control, zero-width or direction characters
-  if (!answer.answered || answer.passages.length === 0) return replyHtml(ctx, [formatNoAnswerHtml(answer.query, answer.lang)]);
-  const key = deps.questions.remember(question, answer.lang);
-  await replyHtml(ctx, formatAnswerHtml(answer, answer.lang), { keyboard: answerKeyboard(answer, key) });
+  await deliver(ctx, deps, result);
+}
+
+/** Sends a step's reply and saves its state, the reply's message ids attached to the turn it shows. */
+export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: DialogueStep): Promise<void> {
+  const ids = await replyHtml(ctx, ...replyParts(reply));
+  await deps.dialogues.save(ctx, attachMessages(state, reply.turn, ids));
 }
 
 /**
- * Buttons under an answer: per passage "Original · n" (translated passages only) and
- * "Other languages · n"; then "More ▸" when further passages exist.
+ * The messages of a dialogue reply: small talk with example-question buttons, a notice, "not
+ * addressed", or the passages with their buttons — for a follow-up under one line
+ * "↪ what it was understood as".
  */
-export function answerKeyboard(answer: Answer, questionKey: string): InlineKeyboard {
+export function replyParts(reply: DialogueReply): [string[], { keyboard?: InlineKeyboard }] {
+  const d = dialogueText(reply.lang);
+  if (reply.smalltalk) return [[`${escapeHtml(d.smalltalk[reply.smalltalk])}\n\n${escapeHtml(d.tryAsking)}`], { keyboard: suggestionsKeyboard(reply.smalltalk, reply.lang) }];
+  const answer = reply.answer;
+  if (reply.notice || !answer) return [[escapeHtml(d[reply.notice ?? 'askFirst'])], {}];
+  // echo the service's cleaned question: the raw text may hold control, zero-width or direction characters
+  if (!answer.answered || answer.passages.length === 0) return [[formatNoAnswerHtml(answer.query, answer.lang)], {}];
+  const parts = formatAnswerHtml(answer, answer.lang);
+  if (reply.showUnderstood && reply.understoodAs) parts[0] = `<i>${escapeHtml(understoodLine(reply.understoodAs))}</i>\n\n${parts[0]}`;
+  return [parts, { keyboard: answerKeyboard(answer, reply.key) }];
+}
+
+/** Replies showing more passages than this (whole lists) get no per-passage buttons. */
+const PASSAGE_BUTTONS_UP_TO = 3;
+
+/**
+ * Buttons under an answer: per passage shown "Original · n" (translated passages only) and
+ * "Other languages · n", up to 3 passages; then "More ▸" when further passages exist after the ones shown.
+ */
+export function answerKeyboard(answer: Answer, turnKey: string): InlineKeyboard {
   const m = t(answer.lang);
   const kb = new InlineKeyboard();
-  for (const p of answer.passages) {
+  const shown = answer.passages.slice(0, shownCount(answer));
+  // a whole list (18 references, 5 findings) would bury the reply under its buttons
+  for (const p of shown.length <= PASSAGE_BUTTONS_UP_TO ? shown : []) {
     const original = p.official ? undefined : encodeAction({ kind: 'orig', chunkId: p.id });
     const langs = encodeAction({ kind: 'langs', chunkId: p.id });
     if (original) kb.text(`${m.original} · ${p.rank}`, original);
     if (langs) kb.text(`${m.otherLangs} · ${p.rank}`, langs);
     if (original || langs) kb.row();
   }
-  const shown = answer.passages[answer.passages.length - 1]?.rank ?? 0;
-  const more = shown < answer.total ? encodeAction({ kind: 'more', offset: shown, key: questionKey }) : undefined;
+  const last = shown[shown.length - 1]?.rank ?? 0;
+  const more = last < answer.total && turnKey ? encodeAction({ kind: 'more', offset: last, key: turnKey }) : undefined;
   if (more) kb.text(`${m.more} ▸`, more);
+  return kb;
+}
+
+/** Small talk's example questions, one button each, asked through the dialogue when pressed. */
+export function suggestionsKeyboard(kind: SmalltalkKind, lang: Lang): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (const index of suggestionsFor(kind)) kb.text(dialogueText(lang).suggestions[index], encodeAction({ kind: 'try', lang, index })!).row();
   return kb;
 }
 

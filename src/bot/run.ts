@@ -1,12 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { run } from '@grammyjs/runner';
 import { GrammyError, HttpError, webhookCallback, type Bot } from 'grammy';
 import { UserError } from '../errors.js';
+import { createMemoryStore } from '../state/memory.js';
+import type { StateStore } from '../state/types.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { describeError, type Logger } from './logger.js';
 import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
+import { pollUpdates } from './polling.js';
 
 /** The update types the bot handles (others are not even fetched). */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -34,50 +36,30 @@ export interface RunningBot {
 }
 
 /**
- * Starts long polling with @grammyjs/runner (updates of one chat/user in order, others in
- * parallel); the command menu is registered in the background. `timeoutS` is the long-polling
- * timeout (defaults to 30 s); `onCrash` is called when polling stops by itself (e.g. 409: another
- * instance polls with the same token).
+ * Starts at-least-once long polling (src/bot/polling.ts): an update is confirmed to Telegram only
+ * after it is handled and recorded in `store` (default: in memory), so a crash loses none and a
+ * restart answers none twice; updates of one chat in order, others in parallel. The command menu
+ * is registered in the background. `timeoutS` is the long-polling timeout (defaults to 30 s);
+ * `stopTimeoutMs` bounds how long stop() waits for updates in progress (default: no bound);
+ * `onCrash` is called when polling stops by itself (401, or 409: another instance polls).
  * @throws TelegramAuthError when the token is refused, TelegramUnreachableError when getMe cannot be reached.
  */
 export async function startPolling(
   bot: Bot<BotContext>,
-  options: { logger: Logger; timeoutS?: number; onCrash?: (err: unknown) => void },
+  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
 ): Promise<RunningBot> {
-  const { logger, timeoutS = 30, onCrash } = options;
+  const { logger, store = createMemoryStore(), timeoutS = 30, stopTimeoutMs, onCrash } = options;
   await init(bot);
   await bot.api.deleteWebhook();
   const abort = new AbortController();
   const commands = registerCommands(bot.api, logger, abort.signal);
-  let lastUpdateId: number | undefined;
-  // the runner's own stop() does not wait for the updates its concurrent sink is still handling
-  const inFlight = new Set<Promise<void>>();
-  const handle = run({
-    init: () => bot.init(),
-    handleUpdate: (update) => {
-      lastUpdateId = Math.max(lastUpdateId ?? 0, update.update_id);
-      const handling = bot.handleUpdate(update);
-      const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });
-      inFlight.add(settled);
-      return handling;
-    },
-    get errorHandler() { return bot.errorHandler; },
-    api: bot.api,
-  }, { runner: { fetch: { timeout: timeoutS, allowed_updates: ALLOWED_UPDATES }, silent: true } });
-  handle.task()?.catch((err) => {
-    logger.error(`polling stopped: ${describeError(err)}`);
-    onCrash?.(err);
-  });
+  const poller = pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
   let stopping: Promise<void> | undefined;
   return {
     stop: () => (stopping ??= (async () => {
       abort.abort();
-      if (handle.isRunning()) await handle.stop();
+      await poller.stop({ timeoutMs: stopTimeoutMs });
       await commands;
-      while (inFlight.size > 0) await Promise.all(inFlight);
-      if (lastUpdateId !== undefined) {
-        await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
-      }
     })()),
   };
 }

@@ -5,10 +5,13 @@ import { UserError } from '../errors.js';
 import { cleanQuestion } from '../retrieval/question.js';
 import { openService, retrievalSettings } from '../setup.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
+import { createDialogueEngine } from '../dialogue/engine.js';
+import { parseDialogueFile, replyText, runDialogues, turnJson } from './dialogue.js';
 import { log, runCli } from './run.js';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"
-       npm run --silent ask -- --json --batch FILE      (one question per non-empty line, one JSON object per line)`;
+       npm run --silent ask -- --json --batch FILE      (one question per non-empty line, one JSON object per line)
+       npm run --silent ask -- [--json] --dialogue FILE (one turn per line, an empty line between dialogues)`;
 
 class UsageError extends UserError {
   constructor(what: string) {
@@ -16,7 +19,7 @@ class UsageError extends UserError {
   }
 }
 
-interface Args { json: boolean; original: boolean; k: number; help?: boolean; batch?: string; question?: string }
+interface Args { json: boolean; original: boolean; k: number; help?: boolean; batch?: string; dialogue?: string; question?: string }
 
 /** Parses the command line. Pure. @throws UsageError. */
 export function parseArgs(argv: string[]): Args {
@@ -29,6 +32,9 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--batch') {
       if (!argv[i + 1]) throw new UsageError('--batch needs a file name');
       args.batch = argv[++i];
+    } else if (a === '--dialogue') {
+      if (!argv[i + 1]) throw new UsageError('--dialogue needs a file name');
+      args.dialogue = argv[++i];
     } else if (a === '--k') {
       const k = Number(argv[++i]);
       if (!Number.isInteger(k) || k < 1 || k > 10) throw new UsageError('--k needs a whole number from 1 to 10');
@@ -38,14 +44,18 @@ export function parseArgs(argv: string[]): Args {
     else rest.push(a);
   }
   if (args.batch && rest.length > 0) throw new UsageError('give either --batch FILE or a question, not both');
-  if (!args.batch) {
+  if (args.dialogue && (rest.length > 0 || args.batch)) throw new UsageError('give --dialogue FILE alone, without a question or --batch');
+  if (!args.batch && !args.dialogue) {
     if (rest.length === 0) throw new UsageError('no question given');
     args.question = rest.join(' ');
   }
   return args;
 }
 
-/** The `ask --json` object: the retrieval answer in the contract's shape plus the bot's reply text. */
+/**
+ * The `ask --json` object: the retrieval answer in the contract's shape, `shown` (how many of the
+ * ranked `passages` the reply shows, from the first) and `reply`, the text the reader sees.
+ */
 export function toJson(answer: Answer): Record<string, unknown> {
   return {
     query: answer.query,
@@ -55,6 +65,7 @@ export function toJson(answer: Answer): Record<string, unknown> {
       rank: p.rank, id: p.id, section: p.section, lang: p.lang, text: p.text, sourceText: p.sourceText, score: p.score,
       official: p.official, alsoIn: p.alsoIn, citations: p.citations,
     })),
+    shown: answer.shown ?? answer.passages.length,
     reply: formatAnswerText(answer, answer.lang),
   };
 }
@@ -79,12 +90,33 @@ async function runBatch(service: ArticleService, file: string, k: number): Promi
   return failed > 0 ? 1 : 0;
 }
 
+async function runDialogueFile(service: ArticleService, file: string, k: number, json: boolean): Promise<number> {
+  const dialogues = parseDialogueFile(readText(file, 'dialogue', 'one turn per line and an empty line between dialogues'));
+  let failed = 0;
+  await runDialogues(createDialogueEngine({ service, pageSize: k }), dialogues, (run, error) => {
+    if (error && !(error instanceof UserError)) throw error;
+    if (error) failed++;
+    const out = error ? { dialogue: run.dialogue, turn: run.turn, query: run.message, error: error.message } : turnJson(run, toJson);
+    process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${run.turn === 1 && run.dialogue > 1 ? '\n' : ''}› ${run.message}\n${error ? `error: ${error.message}\n` : replyText(run, 'terminal')}\n`);
+  });
+  return failed > 0 ? 1 : 0;
+}
+
+function readText(file: string, what: string, shape: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read the ${what} file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with ${shape}`);
+  }
+}
+
 runCli(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened
   const { service } = await openService(retrievalSettings(process.env), { log });
   if (args.batch) return runBatch(service, args.batch, args.k);
+  if (args.dialogue) return runDialogueFile(service, args.dialogue, args.k, args.json);
   const answer = await service.ask(args.question!, { limit: args.k });
   process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : formatForTerminal(answer, { original: args.original }));
   return 0;

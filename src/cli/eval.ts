@@ -2,16 +2,25 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { EvalSetError, firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { evalDialogues } from './eval-dialogues.js';
 import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
 import type { Answer } from '../retrieval/types.js';
+import { formatAnswerText } from '../answer/format.js';
 
-const USAGE = 'usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)';
+const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
+       npm run eval -- --dialogues FILE.jsonl [--verbose] [--readme]   (dialogues: the last turn of each is checked)`;
 
 runCli(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const verbose = args.includes('--verbose');
+  const dialogues = args.indexOf('--dialogues');
+  if (dialogues >= 0) {
+    const set = args[dialogues + 1];
+    if (!set || set.startsWith('--')) throw new EvalSetError(`--dialogues needs a file, e.g. --dialogues ../shared/eval/dialogues.jsonl\n${USAGE}`);
+    return evalDialogues(set, { verbose, readme: args.includes('--readme') });
+  }
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'));
   let text: string;
   try {
@@ -21,12 +30,16 @@ runCli(import.meta.url, async () => {
   }
   const items = parseEvalSet(text, file);
   const { service, meta } = await openService(retrievalSettings(process.env), { log });
-  const answers: Answer[] = [];
-  for (const item of items) answers.push(await service.ask(item.q, { limit: 5 }));
+  const answers: Array<Answer & { reply: string }> = [];
+  for (const item of items) {
+    const answer = await service.ask(item.q, { limit: 5 });
+    answers.push({ ...answer, reply: formatAnswerText(answer, answer.lang) });
+  }
   if (verbose) {
     for (const [i, a] of answers.entries()) {
       const hit = items[i].gold.length === 0 ? (a.answered ? 'WRONG' : 'ok') : `hit@${firstHit(items[i], a) || '-'}`;
-      log(`${hit.padEnd(6)} cov=${(a.coverage ?? 0).toFixed(2)} ${items[i].lang} ${items[i].q} → ${a.passages.slice(0, 3).map((p) => p.id).join(', ')}`);
+      const scores = a.passages.slice(0, 3).map((p) => `${p.id} ${p.score}`).join(', ');
+      log(`${hit.padEnd(6)} cov=${(a.coverage ?? 0).toFixed(2)} shown=${a.shown ?? a.passages.length} chars=${a.answered ? a.reply.length : 0} ${items[i].lang} ${items[i].q} → ${scores}`);
     }
   }
   const heading = `embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${relative(PROJECT_ROOT, file)}, ${new Date().toISOString().slice(0, 10)}`;
@@ -43,9 +56,13 @@ function table(items: EvalItem[], answers: Answer[]): string {
   });
   rows.push(['all', score(items, answers)]);
   const f = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
-  const lines = ['| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. |', '|---|---|---|---|---|---|---|---|'];
+  const n = (x: number, digits: number) => (Number.isNaN(x) ? '-' : x.toFixed(digits));
+  const lines = [
+    '| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. | R@shown | mean shown | median reply (chars) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const [lang, s] of rows) {
-    lines.push(`| ${lang} | ${s.questions} | ${f(s.recall1)} | ${f(s.recall3)} | ${f(s.mrr5)} | ${f(s.top1InLang)} | ${s.falseAbstentions} | ${f(s.abstention)} (${s.outOfScope}) |`);
+    lines.push(`| ${lang} | ${s.questions} | ${f(s.recall1)} | ${f(s.recall3)} | ${f(s.mrr5)} | ${f(s.top1InLang)} | ${s.falseAbstentions} | ${f(s.abstention)} (${s.outOfScope}) | ${f(s.recallShown)} | ${n(s.meanShown, 2)} | ${n(s.medianReply, 0)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -31,9 +31,9 @@ export const UNKNOWN_WORD_WEIGHT = 0.5;
 /**
  * Coverage of the question terms by a passage's token set, in [0, 1]. A word of a glossary concept
  * weighs what its meaning weighs (the concept's rarity), as in the search; a word the article never
- * uses weighs `UNKNOWN_WORD_WEIGHT` of the highest rarity, or all of it when it is a name (capitalised
- * inside the question: "China", "Китае" — the clearest sign of a question about something else);
- * a bare number weighs half.
+ * uses weighs `UNKNOWN_WORD_WEIGHT` of the highest rarity; a bare number weighs half. A name the
+ * article never uses (capitalised inside the question, or a country: "China", "Китае") makes the
+ * coverage 0: the subject of the question is not in the article, whatever else it shares with it.
  * `has` tells whether the passage has a token, `known` whether the article has it anywhere, `idf`
  * how rare it is (unknown tokens get the highest value); `names` are the stems of the question's
  * capitalised words after its first.
@@ -45,7 +45,8 @@ export function coverage(terms: Term[], article: CoverageInputs): number {
   for (const t of terms) {
     const tokens = t.concepts.length > 0 ? t.concepts.map((c) => CONCEPT_PREFIX + c) : [t.stem];
     const unknown = !tokens.some(known);
-    const base = Math.max(...tokens.map(idf)) * (unknown && !names.has(t.stem) ? UNKNOWN_WORD_WEIGHT : 1);
+    if (unknown && names.has(t.stem)) return 0;
+    const base = Math.max(...tokens.map(idf)) * (unknown ? UNKNOWN_WORD_WEIGHT : 1);
     const w = base * (/^\d+$/.test(t.stem) ? 0.5 : 1);
     total += w;
     if (has(t.stem) || t.concepts.some((c) => has(CONCEPT_PREFIX + c))) covered += w;

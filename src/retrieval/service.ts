@@ -7,10 +7,11 @@ import type { Glossary } from '../text/glossary.js';
 import { kazakhLatinToCyrillic, words } from '../text/fold.js';
 import { createSpeller } from '../text/spell.js';
 import { DEFAULT_ABSTENTION, type AbstentionRule } from './abstain.js';
-import { createScorer, type FusionWeights, type VectorSearch } from './scorer.js';
+import { createScorer, META_SECTIONS, type FusionWeights, type VectorSearch } from './scorer.js';
 import { detectLang } from '../text/lang.js';
-import { groupPlaces, pickVariant, type Place } from './places.js';
+import { foldContained, groupPlaces, pickVariant, type Place } from './places.js';
 import { cleanQuestion } from './question.js';
+import { DEFAULT_SHOW, shownCount, type ShowRule } from './show.js';
 import type { Answer, ArticleService, AskOptions, Passage } from './types.js';
 
 export interface ServiceDeps {
@@ -25,11 +26,23 @@ export interface ServiceDeps {
   search?: VectorSearch;
   /** Overrides the abstention rule recorded in the index meta. */
   abstention?: AbstentionRule;
+  /** Overrides how many passages a reply shows (defaults in show.ts). */
+  show?: ShowRule;
 }
 
 /** Places scoring below this share of the best one are not offered (not even under "More"). */
 const RELATIVE_FLOOR = 0.3;
 const MAX_TOTAL = 12;
+
+/**
+ * A list's items: the named section's subsections when it has them (the five findings, the 18
+ * references; the Results lead-in and closing paragraphs follow under "More"), else its paragraphs.
+ */
+function listItems<T extends { place: Place }>(inSection: T[]): T[] {
+  const ordered = [...inSection].sort((a, b) => a.place.order - b.place.order);
+  const subsections = ordered.filter((r) => r.place.sectionId.includes('/'));
+  return subsections.length > 1 ? subsections : ordered;
+}
 
 /** Vector search over an HNSW graph (cosine space: similarity = 1 − distance). */
 export function hnswSearch(index: LoadedIndex): VectorSearch {
@@ -53,20 +66,21 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const chunks = index.chunks;
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights, bm25: deps.bm25 });
-  const places = groupPlaces(chunks);
+  // every paragraph once, where the article has it (sections, variants, references) …
+  const allPlaces = groupPlaces(chunks);
+  // … and as answers, a paragraph the article repeats inside a longer one folded into it
+  const places = foldContained(allPlaces, chunks, (id) => !META_SECTIONS.includes(id.split('/')[0]));
   const speller = createSpeller([...chunks.flatMap((c) => words(c.text)), ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words))]);
   const rule = deps.abstention ?? (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
+  const showRule = deps.show ?? DEFAULT_SHOW;
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const { offset = 0, limit = 3 } = options;
     const query = cleanQuestion(question);
-    const detected = detectLang(query);
-    // typos ("artifical inteligence") are corrected against the article's own words and the glossary
-    const text = speller.correctText(detected.kazakhLatin ? kazakhLatinToCyrillic(query) : query);
-    const queryLang = scorer.resolveLang(text, detected.lang);
+    const { text, lang: queryLang } = readQuestion(query);
     const lang = options.lang ?? queryLang;
     const { terms, fused, coverage, browsing } = await scorer.score(text, queryLang);
-    const none: Answer = { query, lang, answered: false, passages: [], total: 0 };
+    const none: Answer = { query, lang, answered: false, passages: [], total: 0, shown: 0 };
     if (terms.length === 0) return none;
     const ranked = places
       .map((p) => ({ place: p, score: Math.max(...p.members.map((m) => fused[m])) }))
@@ -78,14 +92,28 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const covered = Math.max(...ranked.slice(0, 3).map((r) => coverage(r.place.members)));
     if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
-    let kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score)).slice(0, MAX_TOTAL);
+    let kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score));
+    let list = 0;
     if (browsing) {
-      // "the main findings": the named section's paragraphs first, in the article's order
-      const inSection = (r: (typeof kept)[number]) => r.place.members.some(browsing);
-      kept = [...kept.filter(inSection).sort((a, b) => a.place.order - b.place.order), ...kept.filter((r) => !inSection(r))];
+      // "the main findings", "list of references": the named section's items in the article's order, all of them
+      const items = listItems(kept.filter((r) => r.place.members.some(browsing)));
+      list = items.length;
+      kept = [...items, ...kept.filter((r) => !items.includes(r))];
     }
-    const passages = kept.slice(offset, offset + limit).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
-    return { query, lang, answered: true, passages, total: kept.length, coverage: covered };
+    kept = kept.slice(0, Math.max(MAX_TOTAL, list));
+    const page = offset === 0 && list > 0 ? Math.max(limit, list) : limit;
+    const passages = kept.slice(offset, offset + page).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
+    const shown = offset > 0 ? passages.length : list > 0 ? Math.min(list, passages.length) : shownCount(passages.map((p) => p.score), showRule);
+    return { query, lang, answered: true, passages, total: kept.length, shown, coverage: covered };
+  }
+
+  /** Language and search text of a cleaned question: Kazakh in Latin letters transliterated, typos corrected. */
+  function readQuestion(query: string): { text: string; lang: Lang } {
+    const detected = detectLang(query);
+    const kazakhLatin = detected.kazakhLatin || (detected.lang === 'en' && scorer.readsAsKazakhLatin(query));
+    // typos ("artifical inteligence") are corrected against the article's own words and the glossary
+    const text = speller.correctText(kazakhLatin ? kazakhLatinToCyrillic(query) : query);
+    return { text, lang: kazakhLatin ? 'kk' : scorer.resolveLang(text, detected.lang) };
   }
 
   function toPassage(place: Place, score: number, rank: number, lang: Lang): Passage {
@@ -104,11 +132,13 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     };
   }
 
-  function citations(text: string, lang: Lang): Array<{ n: number; text: string }> {
+  function citations(text: string, lang: Lang): Passage['citations'] {
     const ns = [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))];
     return ns.flatMap((n) => {
-      const ref = reference(n, lang);
-      return ref ? [{ n, text: ref }] : [];
+      const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
+      if (!place) return [];
+      const shown = pickVariant(place, chunks, lang);
+      return [{ n, text: shown.text.replace(/^\d{1,2}\.\s*/, ''), official: shown.official, id: shown.id }];
     });
   }
 
@@ -123,12 +153,12 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   function reference(n: number, lang: Lang): string | undefined {
-    const place = places.find((p) => p.sectionId === `references/${n}`);
+    const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
     return place ? pickVariant(place, chunks, lang).text.replace(/^\d{1,2}\.\s*/, '') : undefined;
   }
 
   function variants(id: string): Chunk[] {
-    const place = places.find((p) => p.members.some((m) => chunks[m].id === id));
+    const place = allPlaces.find((p) => p.members.some((m) => chunks[m].id === id));
     if (!place) return [];
     const canonical = place.members.map((m) => chunks[m]).filter((c) => c.sectionId === place.sectionId && c.position === place.position);
     return (['kk', 'ru', 'en'] as Lang[]).flatMap((l) => canonical.filter((c) => c.lang === l));
@@ -137,7 +167,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   /** The section's paragraphs, each once, in the variant a reader of `lang` is shown. */
   function section(id: string, lang: Lang): Chunk[] {
     const inSection = (sectionId: string) => sectionId === id || (id === 'references' && sectionId.startsWith('references/'));
-    return places.filter((p) => inSection(p.sectionId)).map((p) => pickVariant(p, chunks, lang));
+    return allPlaces.filter((p) => inSection(p.sectionId)).map((p) => pickVariant(p, chunks, lang));
   }
 
   function sectionIds(): string[] {

@@ -22,8 +22,12 @@ export interface Passage {
   official: boolean;
   /** Other sections where the article repeats this paragraph almost word for word. */
   alsoIn: SectionRef[];
-  /** The in-text citations of the passage, e.g. `[18]`, resolved to reference entries. */
-  citations: Array<{ n: number; text: string }>;
+  /**
+   * The in-text citations of the passage, e.g. `[18]`, resolved to reference entries in the reader's
+   * language; `official: false` marks the project's rendering (the published entry is `sourceText` of
+   * the reference's chunk, `id`).
+   */
+  citations: Array<{ n: number; text: string; official?: boolean; id?: string }>;
 }
 
 /** The result of a question. */
@@ -36,6 +40,13 @@ export interface Answer {
   passages: Passage[];
   /** Total number of relevant passages available (for a "More" button). */
   total: number;
+  /**
+   * How many of `passages`, from the first, the reply shows: the best one always, the next ones only
+   * when nearly as relevant (src/retrieval/show.ts), a whole list for a list question ("the main
+   * findings"), every passage of a "More" page (offset > 0). The rest waits behind "More", which
+   * continues at `offset + shown`. The service always sets it; absent, a reply shows all `passages`.
+   */
+  shown?: number;
   /** Share of the question's words covered by the best of the first three places (what the abstention rule compares). */
   coverage?: number;
 }
@@ -45,7 +56,7 @@ export interface AskOptions {
   lang?: Lang;
   /** Passages to skip (paging for "More"). Defaults to 0. */
   offset?: number;
-  /** Passages to return. Defaults to 3. */
+  /** Passages to return. Defaults to 3. A list question ("the main findings", first page) returns the whole list even when it is longer. */
   limit?: number;
 }
 

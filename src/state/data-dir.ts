@@ -4,11 +4,11 @@ import { PathError } from '../errors.js';
 import { assertWritable } from '../index/owned.js';
 
 /**
- * Names the bot's state store may keep in DATA_DIR: the JSON sessions file of earlier versions (and
- * its temporary files), the embedded store's files (`state*`, e.g. `state.mdb`, `state.mdb-lock`,
+ * Names the bot's state store may keep in DATA_DIR: the JSON sessions file of earlier versions (its
+ * temporary files, and the name it is kept under once migrated), the embedded store's files (`state*`, e.g. `state.mdb`, `state.mdb-lock`,
  * `state.db-wal`), LMDB's default `data.mdb`/`lock.mdb`. A store that writes other names adds them here.
  */
-export const DATA_DIR_ENTRIES: readonly RegExp[] = [/^sessions\.json(\.\d+\.\d+\.tmp)?$/, /^state([.-].*)?$/, /^(data|lock)\.mdb$/, /^\.gitkeep$/];
+export const DATA_DIR_ENTRIES: readonly RegExp[] = [/^sessions\.json(\.\d+\.\d+\.tmp|\.migrated(\.\d+)?)?$/, /^state([.-].*)?$/, /^(data|lock)\.mdb$/, /^\.gitkeep$/];
 
 /**
  * Checks that DATA_DIR is a folder the bot's store can own before the store opens it: missing (it

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAnswerHtml, formatAnswerText, formatNoAnswerHtml, formatNoAnswerText, formatPassageHtml } from '../../src/answer/format.js';
+import { escapeHtml } from '../../src/answer/rich.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 import { answer, DISCUSSION_4_RU, DOI_URL, FINDING_3_EN, FINDING_3_KK, passage, REFERENCE_18 } from './fixtures.js';
 
@@ -7,12 +8,29 @@ const SOURCE_EN = `<i>Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal p
 const SENTENCE_2 = "In the European Union's legal act, the AI Act, the legal requirements for the use of artificial intelligence systems are established by classifying them according to their level of risk.";
 
 describe('formatAnswerHtml', () => {
-  it('returns the passage with its section reference, marker, bold sentence and the source line', () => {
+  it('returns a long passage as its answering sentence, the rest of the paragraph folded, then the source line', () => {
     const parts = formatAnswerHtml(answer([passage({ text: FINDING_3_EN })]), 'en');
+    const first = FINDING_3_EN.slice(0, FINDING_3_EN.indexOf(SENTENCE_2)).trim();
     expect(parts).toEqual([
       '<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>\n'
-      + `<blockquote>${FINDING_3_EN.slice(0, FINDING_3_EN.indexOf(SENTENCE_2))}<b>${SENTENCE_2}</b></blockquote>\n\n${SOURCE_EN}`,
+      + `<blockquote>… ${SENTENCE_2}</blockquote>\n<blockquote expandable>${first} […]</blockquote>\n\n${SOURCE_EN}`,
     ]);
+    expect(telegramHtmlProblems(parts[0])).toEqual([]);
+  });
+
+  it('returns the first sentence visible when no sentence shares a word with the question, and a short passage whole', () => {
+    const [first, second] = [FINDING_3_EN.slice(0, FINDING_3_EN.indexOf(SENTENCE_2)).trim(), SENTENCE_2];
+    const folded = formatAnswerHtml(answer([passage({ text: FINDING_3_EN })], { query: 'xyz' }), 'en')[0].split('\n');
+    expect(folded.slice(1, 3)).toEqual([`<blockquote>${first} …</blockquote>`, `<blockquote expandable>[…] ${second}</blockquote>`]);
+    const short = formatAnswerHtml(answer([passage({ text: SENTENCE_2 })]), 'en')[0].split('\n');
+    expect(short[1]).toBe(`<blockquote>${SENTENCE_2}</blockquote>`);
+  });
+
+  it('returns only the passages the answer shows; the rest waits behind "More"', () => {
+    const passages = [1, 2, 3].map((rank) => passage({ rank, text: `Passage ${rank}.` }));
+    const html = formatAnswerHtml(answer(passages, { shown: 2 }), 'en')[0];
+    expect([...html.matchAll(/<blockquote>(.*?)<\/blockquote>/g)].map((m) => m[1])).toEqual(['Passage 1.', 'Passage 2.']);
+    expect(formatAnswerText(answer(passages, { shown: 1 }), 'en')).not.toContain('Passage 2.');
   });
 
   it('omits the translation marker for official passages and writes it in the reader language', () => {
@@ -31,13 +49,23 @@ describe('formatAnswerHtml', () => {
     expect(telegramHtmlProblems(html)).toEqual([]);
   });
 
-  it('lists resolved citations under the passage once each, in number order, without the entry number', () => {
+  it('lists the cited references once per reply, at the end, in number order, without the entry number', () => {
     const p = passage({ text: DISCUSSION_4_RU, citations: [{ n: 18, text: REFERENCE_18 }, { n: 3, text: '3. Entry three.' }, { n: 18, text: REFERENCE_18 }] });
-    const lines = formatAnswerHtml(answer([p], { query: 'закон об искусственном интеллекте', lang: 'ru' }), 'ru')[0].split('\n');
-    expect(lines.slice(2, 4)).toEqual([
-      '[3] Entry three.',
-      '[18] Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ. Қолжетімді: &lt;https://adilet.zan.kz/&gt; (Қол жеткізілген күні: 20 қаңтар 2026 ж.).',
+    const q = passage({ rank: 2, text: 'Ещё о законе [18].', citations: [{ n: 18, text: REFERENCE_18 }] });
+    const html = formatAnswerHtml(answer([p, q], { query: 'закон об искусственном интеллекте', lang: 'ru' }), 'ru')[0];
+    const blocks = html.split('\n\n');
+    expect(blocks.slice(2)).toEqual([
+      '<i>Литература</i>\n[3] Entry three.\n'
+      + '[18] Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ. Қолжетімді: &lt;https://adilet.zan.kz/&gt; (Қол жеткізілген күні: 20 қаңтар 2026 ж.).',
+      blocks[3],
     ]);
+    expect(blocks[3]).toContain('<i>Источник:');
+    expect(html.match(/\[18\] /g)).toHaveLength(1);
+  });
+
+  it('marks the cited references the project rendered in the reader\'s language', () => {
+    const p = passage({ text: 'The Law [18].', citations: [{ n: 18, text: 'Republic of Kazakhstan (2025) Law "On Artificial Intelligence"', official: false, id: 'en:references/18:1:tr' }] });
+    expect(formatAnswerText(answer([p]), 'en').split('\n\n')[1]).toBe('References · translated from Kazakh\n[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence"');
   });
 
   it('mentions the sections that repeat the passage', () => {
@@ -50,8 +78,8 @@ describe('formatAnswerHtml', () => {
     const passages = Array.from({ length: 12 }, (_, i) => passage({ rank: i + 1, text: long, citations: [{ n: 18, text: REFERENCE_18 }] }));
     const a = answer(passages, { total: 12 });
     const parts = formatAnswerHtml(a, 'en');
-    expect(parts.map((part) => [...part.matchAll(/^<b>(\d+)\. /gm)].map((m) => Number(m[1])))).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12], []]);
-    expect(parts[4]).toBe(SOURCE_EN);
+    expect(parts.map((part) => [...part.matchAll(/^<b>(\d+)\. /gm)].map((m) => Number(m[1])))).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]);
+    expect(parts[3].endsWith(`<i>References</i>\n[18] ${escapeHtml(REFERENCE_18.slice(4))}\n\n${SOURCE_EN}`)).toBe(true);
     expect(parts.join('\n\n')).toBe(formatAnswerHtml(a, 'en', Infinity)[0]);
     for (const part of parts) {
       expect(part.length).toBeLessThan(4096);
@@ -80,8 +108,11 @@ describe('formatAnswerText', () => {
     const p = passage({ text: FINDING_3_EN, citations: [{ n: 18, text: REFERENCE_18 }], alsoIn: [{ id: 'discussion', title: 'Discussion' }] });
     expect(formatAnswerText(answer([p]), 'en')).toBe([
       '1. § Results · finding 3 · translated from Kazakh',
-      FINDING_3_EN,
+      `… ${SENTENCE_2}`,
+      `${FINDING_3_EN.slice(0, FINDING_3_EN.indexOf(SENTENCE_2)).trim()} […]`,
       'Also in: § Discussion',
+      '',
+      'References',
       REFERENCE_18.replace('18. ', '[18] '),
       '',
       `Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence” · ${DOI_URL} · CC BY-NC 4.0`,

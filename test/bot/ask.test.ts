@@ -18,7 +18,7 @@ describe('questions in a private chat', () => {
     const [msg] = await say(h, 'What is the risk-based approach?');
     expect((await typing)[0].params).toMatchObject({ chat_id: 501, action: 'typing' });
     expect(firstLine(msg.params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
-    expect(msg.params.text).toContain('<b>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach');
+    expect(msg.params.text).toContain('<blockquote>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach');
     expect(msg.params.text).toContain('<i>Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence”</i>');
     expect(msg.params.link_preview_options).toEqual({ is_disabled: true });
     expect(buttons(msg)).toEqual({ 'Original · 1': 'v1:orig:en:results/finding-3:1', 'Other languages · 1': 'v1:langs:en:results/finding-3:1' });
@@ -73,10 +73,11 @@ describe('questions in a group', () => {
     const sent = await wait;
     await pause(100);
     expect(h.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(3);
-    expect(h.service.asked.map((a) => a.question)).toEqual(['what is the risk-based approach?', 'and criminal liability?']);
+    // the reply continues the bot's answer: its new subject goes into the previous question's frame
+    expect(h.service.asked.map((a) => a.question)).toEqual(['what is the risk-based approach?', 'what is criminal liability?']);
     expect(firstLine(sent[0].params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
     expect(sent[0].params.reply_parameters).toEqual({ message_id: 2, allow_sending_without_reply: true });
-    expect(firstLine(sent[1].params.text)).toBe('<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>');
+    expect(sent[1].params.text.split('\n').slice(0, 3)).toEqual(['<i>↪ what is criminal liability?</i>', '', '<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>']);
     expect(firstLine(sent[2].params.text)).toBe('<b>About the article</b>');
   });
 });

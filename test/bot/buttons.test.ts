@@ -1,5 +1,9 @@
+import type { InlineKeyboard } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { questionKey } from '../../src/bot/question-cache.js';
+import { answerKeyboard } from '../../src/bot/reply.js';
+import type { Answer, Passage } from '../../src/retrieval/types.js';
+import { turnKey } from '../../src/dialogue/engine.js';
+import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -17,7 +21,7 @@ describe('buttons under an answer', () => {
     const q = 'What are the main findings of the article?';
     const [first] = await say(h, q);
     expect(ranks(first.params.text)).toEqual([1, 2, 3]);
-    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${questionKey(q, 'en')}`);
+    expect(buttons(first)['More ▸']).toBe(`v1:more:3:${turnKey(q)}`);
     const { callback, messages } = await press(h, buttons(first)['More ▸']);
     expect(callback.params.text).toBeUndefined();
     expect(ranks(messages[0].params.text)).toEqual([4, 5]);
@@ -59,9 +63,12 @@ describe('buttons under an answer', () => {
     expect(h.logs.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
   });
 
-  it('"More" after a restart (the question is forgotten) says the button expired', async () => {
-    h = await startHarness();
+  it('"More" says the button expired once the conversation was idle longer than DIALOGUE_TTL_MIN (30 min), restart or not', async () => {
+    let now = Date.now();
+    h = await startHarness({ dialogueStorage: new BoundedMemoryStorage({ ttlMs: 30 * 60_000, now: () => now }) });
     const [first] = await say(h, 'What are the main findings of the article?');
+    await pause(50); // the state is written after the reply is sent
+    now += 31 * 60_000;
     await h.restartBot();
     const { callback } = await press(h, buttons(first)['More ▸'], { count: 0 });
     expect(callback.params.text).toBe(STALE);
@@ -83,5 +90,27 @@ describe('buttons under an answer', () => {
     expect(callback.params.text).toBe('Интерфейс тілі: қазақ тілі.');
     await pause(50);
     expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([]);
+  });
+});
+
+describe('answerKeyboard', () => {
+  const passage = (rank: number): Passage => ({
+    rank, id: `en:results/finding-${rank}:1`, section: { id: `results/finding-${rank}`, title: `Results · finding ${rank}` }, lang: 'en',
+    text: 'x', sourceText: 'x', score: 1, official: false, alsoIn: [], citations: [],
+  });
+  const answer = (shown: number, count: number, total: number): Answer => ({
+    query: 'q', lang: 'en', answered: true, passages: Array.from({ length: count }, (_, i) => passage(i + 1)), total, shown,
+  });
+  const labels = (kb: InlineKeyboard) => kb.inline_keyboard.flat().map((b) => b.text);
+
+  it('returns per-passage buttons for the shown passages only, and More after the last shown', () => {
+    const kb = answerKeyboard(answer(1, 3, 6), 'KEY');
+    expect(labels(kb)).toEqual(['Original · 1', 'Other languages · 1', 'More ▸']);
+    expect(kb.inline_keyboard.flat().at(-1)).toEqual({ text: 'More ▸', callback_data: 'v1:more:1:KEY' });
+  });
+
+  it('returns no per-passage buttons when a whole list of more than 3 passages is shown', () => {
+    expect(labels(answerKeyboard(answer(5, 5, 7), 'KEY'))).toEqual(['More ▸']);
+    expect(labels(answerKeyboard(answer(5, 5, 5), 'KEY'))).toEqual([]);
   });
 });

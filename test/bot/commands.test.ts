@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatAboutHtml, formatHelpHtml, formatStartHtml } from '../../src/answer/views.js';
 import { commandList } from '../../src/bot/commands.js';
@@ -100,7 +98,6 @@ describe('/lang', () => {
     expect(callback.params.text).toBe('Язык интерфейса: русский.');
     expect(messages[0].params).toMatchObject({ text: 'Язык интерфейса: русский.', message_id: 2 });
     await h.restartBot();
-    expect(JSON.parse(readFileSync(join(h.dataDir, 'sessions.json'), 'utf8'))).toEqual({ version: 1, sessions: { 501: { lang: 'ru' } } });
     expect((await say(h, '/about', { languageCode: 'en' }))[0].params.text).toBe(formatAboutHtml('ru'));
     expect((await say(h, '/about', { chatId: 502, languageCode: 'en' }))[0].params.text).toBe(formatAboutHtml('en'));
     expect(h.api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === 'Choose the interface language:')).toHaveLength(1);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       stopTimeoutS: 10,
       retryMaxWaitS: 60,
+      dialogueTtlMin: 30,
       retrieval: {
         corpusDir: '/srv/bot/corpus', indexDir: '/srv/bot/index/article', embedder: 'auto', model: 'Xenova/multilingual-e5-small',
         allowRemote: true, cacheDir: '/srv/bot/.cache/models',
@@ -28,21 +29,22 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = load({
       BOT_TOKEN: ` ${TOKEN} `, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_PORT: '8443', WEBHOOK_HOST: '0.0.0.0',
-      WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: '/var/lib/bot', RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_S: '60', LOG_LEVEL: 'debug', STOP_TIMEOUT_S: '3', RETRY_MAX_WAIT_S: '120',
+      WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: '/var/lib/bot', RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_S: '60', LOG_LEVEL: 'debug', DIALOGUE_TTL_MIN: '5',
+      STOP_TIMEOUT_S: '3', RETRY_MAX_WAIT_S: '120',
       INDEX_DIR: 'idx', CORPUS_DIR: 'c', EMBEDDER: 'lexical', EMBEDDING_MODEL: 'models/tiny', ALLOW_REMOTE_MODELS: 'no', MODEL_CACHE_DIR: '/tmp/m',
     });
     expect(config).toEqual({
       botToken: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/hook', port: 8443, host: '0.0.0.0', secret: 's'.repeat(32) },
-      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug', stopTimeoutS: 3, retryMaxWaitS: 120,
+      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug', stopTimeoutS: 3, retryMaxWaitS: 120, dialogueTtlMin: 5,
       retrieval: { corpusDir: '/srv/bot/c', indexDir: '/srv/bot/idx', embedder: 'lexical', model: 'models/tiny', allowRemote: false, cacheDir: '/tmp/m' },
     });
   });
 
-  it('throws a ConfigError naming .env.example and `npm run ask` when BOT_TOKEN is missing', () => {
+  it('throws a ConfigError naming .env.example and `npm run chat` when BOT_TOKEN is missing', () => {
     const e = error({ BOT_TOKEN: '' });
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.variables).toEqual(['BOT_TOKEN']);
-    expect(e.message).toBe('BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to try the article without Telegram, run `npm run ask -- "your question"`) (every variable is described in .env.example)');
+    expect(e.message).toBe('BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, run `npm run chat`) (every variable is described in .env.example)');
   });
 
   it('rejects an implausible token without echoing it', () => {
@@ -66,6 +68,29 @@ describe('loadConfig', () => {
 
   it('requires WEBHOOK_SECRET with WEBHOOK_URL', () => {
     expect(error({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook' }).variables).toEqual(['WEBHOOK_SECRET']);
+  });
+
+  it('reads REDIS_URL (redis:// or rediss://, with or without password and database)', () => {
+    expect(load({ BOT_TOKEN: TOKEN }).redisUrl).toBeUndefined();
+    for (const url of ['redis://127.0.0.1:6379/0', 'rediss://:p%40ss@cache.example.org:6380/3', 'redis://user:pw@localhost', 'redis://10.0.0.5:6379']) {
+      expect(load({ BOT_TOKEN: TOKEN, REDIS_URL: url }).redisUrl).toBe(url);
+    }
+  });
+
+  it('rejects a REDIS_URL that is not a Redis URL, with how to write it and without echoing it', () => {
+    const cases: Array<[string, string]> = [
+      ['http://:hunter2-secret@127.0.0.1:6379/0', 'it does not start with redis:// (or rediss:// for TLS)'],
+      ['localhost:6379', 'it does not start with redis:// (or rediss:// for TLS)'],
+      ['redis://:hunter2-secret@bad host:6379', 'it is not a URL'],
+      ['redis:///0', 'it names no host'],
+      ['redis://:hunter2-secret@127.0.0.1:6379/zero', 'what follows the host and port must be a database number'],
+    ];
+    for (const [url, problem] of cases) {
+      const e = error({ BOT_TOKEN: TOKEN, REDIS_URL: url });
+      expect(e.variables).toEqual(['REDIS_URL']);
+      expect(e.message).toBe(`REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it empty for the embedded store (every variable is described in .env.example)`);
+      expect(e.message).not.toContain('hunter2');
+    }
   });
 });
 

@@ -1,16 +1,19 @@
 /**
- * Starts the real bot (createBot + startPolling with @grammyjs/runner) against the fake Bot API
- * over HTTP, with the fake article service, a captured log and a session file in a temp folder.
+ * Starts the real bot (createBot + startPolling) against the fake Bot API over HTTP, with the
+ * fake article service, a captured log and the embedded state store in a temp folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StorageAdapter } from 'grammy';
 import { expect } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
+import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
+import type { DialogueState } from '../../src/dialogue/state.js';
 import type { SessionData } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
-import { FileStorage } from '../../src/bot/storage.js';
+import { openEmbeddedStore } from '../../src/state/embedded.js';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 import { createFakeService, type FakeService } from './fake-service.js';
@@ -32,6 +35,10 @@ export interface Harness {
 export interface HarnessOptions {
   service?: FakeService;
   rateLimit?: { max: number; windowS: number };
+  /** The dialogue storage every bot instance of the harness shares (a restart keeps it). Defaults to a new BoundedMemoryStorage. */
+  dialogueStorage?: StorageAdapter<DialogueState>;
+  /** User sessions instead of the store's (e.g. a storage whose writes wait). */
+  storage?: StorageAdapter<SessionData>;
   /** Called with the API before the bot starts (fault injection at start-up). */
   beforeStart?: (api: FakeBotApi) => void;
 }
@@ -42,15 +49,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const service = options.service ?? createFakeService();
   const logs: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-test-'));
+  const dialogueStorage = options.dialogueStorage ?? new BoundedMemoryStorage<DialogueState>();
   const start = async (): Promise<RunningBot> => {
-    const storage = await FileStorage.open<SessionData>(join(dataDir, 'sessions.json'));
+    const store = await openEmbeddedStore(dataDir);
     // no secrets given to the logger: createBot must redact the token by itself
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const bot = createBot({
-      token: api.token, apiRoot: api.apiRoot, service, storage, logger,
+      token: api.token, apiRoot: api.apiRoot, service, store, storage: options.storage, logger, dialogueStorage,
       rateLimit: options.rateLimit ?? { max: 100, windowS: 20 }, retry: { baseDelayMs: 5, maxRetries: 2 },
     });
-    return startPolling(bot, { logger, timeoutS: 1 });
+    const running = await startPolling(bot, { logger, store, timeoutS: 1 });
+    return { stop: async () => { await running.stop(); await store.close(); } };
   };
   const h: Harness = {
     api, service, logs, dataDir, running: await start(),
@@ -66,10 +75,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Pushes a private-chat message and resolves with the first `count` sendMessage calls to that chat. */
-export async function say(h: Harness, text: string, opts: { chatId?: number; languageCode?: string; count?: number } = {}): Promise<RecordedCall[]> {
+export async function say(h: Harness, text: string, opts: { chatId?: number; languageCode?: string; count?: number; replyTo?: number } = {}): Promise<RecordedCall[]> {
   const chatId = opts.chatId ?? 501;
   const wait = h.api.waitForCalls('sendMessage', opts.count ?? 1, { filter: (p) => Number(p.chat_id) === chatId });
-  h.api.sendText({ chatId, text, languageCode: opts.languageCode });
+  h.api.sendText({ chatId, text, languageCode: opts.languageCode, replyTo: opts.replyTo });
   return wait;
 }
 

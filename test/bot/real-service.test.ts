@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHelpHtml, formatStartHtml } from '../../src/answer/views.js';
 import { createBot } from '../../src/bot/bot.js';
-import type { SessionData } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
-import { FileStorage } from '../../src/bot/storage.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import { openService } from '../../src/setup.js';
+import { openEmbeddedStore } from '../../src/state/embedded.js';
+import type { StateStore } from '../../src/state/types.js';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 
@@ -25,6 +25,7 @@ let api: FakeBotApi;
 let running: RunningBot | undefined;
 let indexDir: string;
 let dataDir: string;
+let store: StateStore | undefined;
 let rebuilt = false;
 const logs: string[] = [];
 
@@ -35,14 +36,15 @@ beforeAll(async () => {
   const opened = await openService(settings, { log: (line) => logs.push(line) }); // builds the missing index once
   rebuilt = opened.rebuilt;
   api = await startFakeBotApi();
-  const storage = await FileStorage.open<SessionData>(join(dataDir, 'sessions.json'));
+  store = await openEmbeddedStore(dataDir);
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: opened.service, storage, logger });
-  running = await startPolling(bot, { logger }); // the default 30 s long-polling timeout, as in main.ts
+  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: opened.service, store, logger });
+  running = await startPolling(bot, { logger, store }); // the default 30 s long-polling timeout, as in main.ts
 }, 60_000);
 
 afterAll(async () => {
   await running?.stop();
+  await store?.close();
   await api?.close();
   for (const dir of [indexDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -98,12 +100,14 @@ describe('the bot with the real article service', () => {
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });
 
-  it('lists reference 18 under a passage citing [18]', async () => {
+  it('lists reference 18, in the project\'s English rendering, once at the end of a reply citing [18]', async () => {
     const { reply, ms } = await send('What does the Law on Artificial Intelligence regulate?', 'en');
-    const [heading, passage, citation] = String(reply.params.text).split('\n');
-    expect(heading).toBe('<b>1. § Introduction</b> · <i>translated from Kazakh</i>');
-    expect(passage).toContain('are fixed in the Law "On Artificial Intelligence" [18].');
-    expect(citation).toBe('[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: &lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).');
+    const lines = String(reply.params.text).split('\n');
+    expect(lines[0]).toBe('<b>1. § Discussion</b> · <i>translated from Kazakh</i>');
+    expect(lines[1]).toContain('are fixed in the Law of the Republic of Kazakhstan "On Artificial Intelligence" [18].');
+    const cited = lines.indexOf('<i>References</i> · <i>translated from Kazakh</i>');
+    expect(lines[cited + 1]).toBe('[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: &lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).');
+    expect(lines.filter((l) => l.startsWith('[18]'))).toHaveLength(1);
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });
 

@@ -1,13 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/bot/callback-data.js';
 import { questionText } from '../../src/bot/group.js';
 import { createLogger, redact } from '../../src/bot/logger.js';
-import { createQuestionCache } from '../../src/bot/question-cache.js';
 import { createRateLimiter } from '../../src/bot/rate-limit.js';
-import { FileStorage, SessionStorageError } from '../../src/bot/storage.js';
 
 describe('encodeAction / decodeAction', () => {
   it('round-trips every action kind', () => {
@@ -39,18 +34,6 @@ describe('createRateLimiter', () => {
   });
 });
 
-describe('createQuestionCache', () => {
-  it('returns remembered questions and evicts the least recently used', () => {
-    const cache = createQuestionCache(2);
-    const a = cache.remember('a?', 'en');
-    const b = cache.remember('b?', 'ru');
-    expect(cache.get(a)).toEqual({ question: 'a?', lang: 'en' });
-    cache.remember('c?', 'kk');
-    expect([cache.get(a)?.question, cache.get(b)]).toEqual(['a?', undefined]);
-    expect(a).toMatch(/^[A-Za-z0-9_-]{10}$/);
-  });
-});
-
 describe('questionText', () => {
   it('removes mentions of the bot only', () => {
     expect(questionText('@Article_QA_bot  what is  the AI Act? cc @someone', 'article_qa_bot')).toBe('what is the AI Act? cc @someone');
@@ -67,33 +50,5 @@ describe('redact and createLogger', () => {
     log.info('hidden');
     log.warn(`url /bot${token}/getMe`);
     expect(lines).toEqual(['1970-01-01T00:00:00.000Z WARN url /bot[redacted]/getMe']);
-  });
-});
-
-describe('FileStorage', () => {
-  it('persists atomically, survives reopening and skips unchanged writes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storage-'));
-    const file = join(dir, 'sub', 'sessions.json');
-    const s = await FileStorage.open<{ lang?: string }>(file);
-    const session = { lang: 'kk' };
-    await s.write('1', session);
-    session.lang = 'ru'; // a later mutation by the caller is not stored until written
-    expect(s.read('1')).toEqual({ lang: 'kk' });
-    await Promise.all([s.write('2', { lang: 'en' }), s.write('1', { lang: 'ru' })]);
-    await s.delete('2');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, sessions: { 1: { lang: 'ru' } } });
-    expect(readdirSync(join(dir, 'sub'))).toEqual(['sessions.json']);
-    expect((await FileStorage.open<{ lang?: string }>(file)).read('1')).toEqual({ lang: 'ru' });
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('refuses a corrupt or foreign file with a message that says how to fix it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storage-'));
-    const file = join(dir, 'sessions.json');
-    writeFileSync(file, '{"version": 7, "sessions": {}}');
-    await expect(FileStorage.open(file)).rejects.toThrow(new SessionStorageError(file, 'is not a sessions file of format version 1'));
-    writeFileSync(file, '{oops');
-    await expect(FileStorage.open(file)).rejects.toThrow(/is not valid JSON .*: fix or delete it \(it only holds the users' \/lang choices\), or set DATA_DIR to another folder$/);
-    rmSync(dir, { recursive: true, force: true });
   });
 });

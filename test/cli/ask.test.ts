@@ -53,14 +53,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.concurrent('ask --json', { timeout: 30_000 }, () => {
-  it('prints exactly one JSON line with query, lang, answered, passages and reply, and nothing on stderr', async () => {
+  it('prints exactly one JSON line with query, lang, answered, passages, shown and reply, and nothing on stderr', async () => {
     const { code, stdout, stderr } = await ask(['--json', QUESTION]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.endsWith('\n')).toBe(true);
     expect(stdout.split('\n')).toHaveLength(2);
     const answer = JSON.parse(stdout);
-    expect(Object.keys(answer)).toEqual(['query', 'lang', 'answered', 'passages', 'reply']);
+    expect(Object.keys(answer)).toEqual(['query', 'lang', 'answered', 'passages', 'shown', 'reply']);
     expect(answer).toMatchObject({ query: QUESTION, lang: 'en', answered: true });
     expect(answer.passages).toHaveLength(3);
     answer.passages.forEach((p: Record<string, unknown>, i: number) => {
@@ -72,8 +72,11 @@ describe.concurrent('ask --json', { timeout: 30_000 }, () => {
       expect(typeof p.sourceText).toBe('string');
     });
     expect(answer.passages[0]).toMatchObject({ id: 'en:results/finding-4:1', lang: 'en', section: { id: 'results/finding-4', title: 'Results · finding 4' } });
-    expect(typeof answer.reply).toBe('string');
-    expect(answer.reply).toContain('Results · finding 4');
+    expect(answer.shown).toBe(1);
+    expect(answer.reply.split('\n')[0]).toBe('1. § Results · finding 4 · translated from Kazakh');
+    expect(answer.passages[1].section.title).toBe('Results');
+    expect(answer.reply).not.toContain('§ Results\n');
+    expect(answer.reply).not.toContain(answer.passages[1].text);
   });
 });
 

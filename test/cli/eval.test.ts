@@ -32,6 +32,9 @@ describe.concurrent('eval', { timeout: 30_000 }, () => {
     ].join('\n'));
     const before = new Date().toISOString().slice(0, 10);
     const { code, stdout, stderr } = await evalCli([file]);
+    // the reply lengths, as `ask --json` prints them
+    const replyOf = async (q: string) => (JSON.parse((await spawnCli('ask.ts', ['--json', '--k', '5', q], { INDEX_DIR: INDEX })).stdout) as { reply: string }).reply.length;
+    const [kkReply, enReply] = [await replyOf('Түйін сөздер'), await replyOf('What is the fourth finding?')];
     const after = new Date().toISOString().slice(0, 10);
     expect(code).toBe(0);
     expect(stderr).toBe('');
@@ -39,12 +42,12 @@ describe.concurrent('eval', { timeout: 30_000 }, () => {
     expect([before, after].map((d) => `embedder: lexical-v1 (1024 dims), 3 questions from ${relative(ROOT, file)}, ${d}`)).toContain(heading);
     expect(blank).toBe('');
     expect(table).toEqual([
-      '| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. |',
-      '|---|---|---|---|---|---|---|---|',
-      '| kk | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 0 |   -   (0) |',
-      '| ru | 0 |   -   |   -   |   -   |   -   | 0 |   -   (0) |',
-      '| en | 2 | 1.000 | 1.000 | 1.000 | 1.000 | 0 | 1.000 (1) |',
-      '| all | 3 | 1.000 | 1.000 | 1.000 | 1.000 | 0 | 1.000 (1) |',
+      '| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. | R@shown | mean shown | median reply (chars) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      `| kk | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 0 |   -   (0) | 1.000 | 1.00 | ${kkReply} |`,
+      '| ru | 0 |   -   |   -   |   -   |   -   | 0 |   -   (0) |   -   | - | - |',
+      `| en | 2 | 1.000 | 1.000 | 1.000 | 1.000 | 0 | 1.000 (1) | 1.000 | 1.00 | ${enReply} |`,
+      `| all | 3 | 1.000 | 1.000 | 1.000 | 1.000 | 0 | 1.000 (1) | 1.000 | 1.00 | ${((kkReply + enReply) / 2).toFixed(0)} |`,
       '',
     ]);
   });

@@ -25,6 +25,12 @@ describe('firstHit', () => {
     expect(firstHit(item, answered(passage('en', 'legal status', 'құқықтық мәртебесі туралы')))).toBe(1);
   });
 
+  it('returns a hit by the text of a reference the passage cites, and only within `depth` passages', () => {
+    const citing = { ...passage('en', 'see [4]'), citations: [{ text: 'Cybersecurity Concept («Киберқалқаны»)' }] };
+    expect(firstHit(item, answered(passage('en', 'other'), citing))).toBe(2);
+    expect(firstHit(item, answered(passage('en', 'other'), citing), 1)).toBe(0);
+  });
+
   it('returns 0 beyond the top 5, for an unanswered result and for no match', () => {
     const five = Array.from({ length: 5 }, () => passage('kk', 'басқа'));
     expect(firstHit(item, answered(...five, passage('kk', 'киберқалқаны')))).toBe(0);
@@ -60,7 +66,26 @@ describe('score', () => {
       falseAbstentions: 1,
       outOfScope: 2,
       abstention: 0.5,
+      recallShown: 2 / 3,
+      meanShown: 2,
+      medianReply: NaN,
     });
+  });
+
+  it('returns R@shown over the passages a reply shows, the mean shown and the median reply length', () => {
+    const items: EvalItem[] = [
+      { q: 'a', lang: 'en', gold: ['x'] },
+      { q: 'b', lang: 'en', gold: ['x'] },
+      { q: 'c', lang: 'en', gold: ['x'] },
+      { q: 'd', lang: 'en', gold: [] },
+    ];
+    const results: EvalResult[] = [
+      { ...answered(passage('en', 'x')), shown: 1, reply: 'abc' },
+      { ...answered(passage('en', 'z'), passage('en', 'x')), shown: 1, reply: 'abcdefg' },
+      { ...answered(passage('en', 'z'), passage('en', 'x'), passage('en', 'y')), shown: 2, reply: 'abcde' },
+      { ...answered(passage('en', 'x')), shown: 1, reply: 'not counted, out of scope' },
+    ];
+    expect(score(items, results)).toMatchObject({ recallShown: 2 / 3, meanShown: 4 / 3, medianReply: 5 });
   });
 
   it('returns a hit at rank 4 or 5 in MRR but not in recall@3', () => {

@@ -118,7 +118,8 @@ describe('text messages', () => {
     const entities = await replyTo('&lt;b&gt; &amp; &#60;i&#62; </blockquote>');
     expect(entities).toEqual([noAnswer('&lt;b&gt; &amp; &#60;i&#62; </blockquote>')]);
     expect(entities[0]).toContain('“&amp;lt;b&amp;gt; &amp;amp; &amp;#60;i&amp;#62; &lt;/blockquote&gt;”');
-    const injected = 'What is the <b>risk-based</b> approach? <a href="http://evil.example">x</a>';
+    // not the sentinel's question: a reply equal to the sentinel's would end the exchange early
+    const injected = 'How does the <b>risk-based approach</b> classify AI systems? <a href="http://evil.example">x</a>';
     const reply = await replyTo(injected);
     expect(reply).toEqual(await expectedReply(real.service, injected));
     expect(reply[0].split('\n')[0]).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');

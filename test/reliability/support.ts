@@ -9,14 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import type { SessionData } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/logger.js';
 import type { RetryOptions } from '../../src/bot/retry.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
-import { FileStorage } from '../../src/bot/storage.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import type { ArticleService, AskOptions } from '../../src/retrieval/types.js';
 import { openService } from '../../src/setup.js';
+import { openEmbeddedStore } from '../../src/state/embedded.js';
 import { startFakeBotApi, type Fault, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 
@@ -124,13 +123,14 @@ export async function startBot(options: BotOptions): Promise<BotRun> {
   const logs: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-data-'));
   const start = async (): Promise<RunningBot> => {
-    const storage = await FileStorage.open<SessionData>(join(dataDir, 'sessions.json'));
+    const store = await openEmbeddedStore(dataDir);
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const bot = createBot({
-      token: api.token, apiRoot: api.apiRoot, service: options.service, storage, logger,
+      token: api.token, apiRoot: api.apiRoot, service: options.service, store, logger,
       rateLimit: options.rateLimit ?? { max: 1000, windowS: 20 }, retry: options.retry ?? { baseDelayMs: 20, maxRetries: 3 },
     });
-    return startPolling(bot, { logger, timeoutS: 1 });
+    const running = await startPolling(bot, { logger, store, timeoutS: 1 });
+    return { stop: async () => { await running.stop(); await store.close(); } };
   };
   let closed = false;
   const run: BotRun = {

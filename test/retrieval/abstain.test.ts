@@ -22,11 +22,16 @@ describe('coverage', () => {
     expect(coverage(terms, inputs((t) => t === 'zz'))).toBe(5 / 7);
   });
 
-  it('returns a word the article never uses at UNKNOWN_WORD_WEIGHT of its weight, and a name at all of it', () => {
+  it('returns a word the article never uses at UNKNOWN_WORD_WEIGHT of its weight', () => {
     const terms = [{ stem: 'law', concepts: [] }, { stem: 'china', concepts: [] }];
     expect(UNKNOWN_WORD_WEIGHT).toBe(0.5);
     expect(coverage(terms, inputs((t) => t === 'law'))).toBe(1 / (1 + 6 * 0.5));
-    expect(coverage(terms, inputs((t) => t === 'law', new Set(['china'])))).toBe(1 / 7);
+  });
+
+  it('returns 0 when the question names something the article never names, whatever else it covers', () => {
+    const terms = [{ stem: 'law', concepts: [] }, { stem: 'ai', concepts: ['ai'] }, { stem: 'china', concepts: [] }];
+    expect(coverage(terms, inputs(() => true, new Set(['china'])))).toBe(0);
+    expect(coverage(terms, inputs((t) => t !== 'china', new Set(['law'])))).toBe(4 / (4 + 6 * 0.5));
   });
 
   it('returns 0 for no terms', () => {

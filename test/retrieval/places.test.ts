@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/chunking/chunk.js';
 import type { Lang } from '../../src/corpus/types.js';
-import { groupPlaces, pickVariant, readable } from '../../src/retrieval/places.js';
+import { foldContained, groupPlaces, pickVariant, readable } from '../../src/retrieval/places.js';
 
 const chunk = (lang: Lang, sectionId: string, position: number, official: boolean, extra: Partial<Chunk> = {}): Chunk => ({
   id: `${lang}:${sectionId}:${position}`, sectionId, lang, position, official,
@@ -53,16 +53,43 @@ describe('pickVariant', () => {
     expect(pickVariant(place, CHUNKS, 'ru').id).toBe('kk:introduction:2');
   });
 
-  it('returns the official variant before a translation, unless it is written in another script', () => {
+  it('returns the project\'s rendering in the reader\'s language before a published text, unless both say the same', () => {
     const refs = [
       chunk('kk', 'references/5', 1, true),
-      chunk('en', 'references/5', 1, true, { text: '5. Кусаинова, М. (2024) «В Казахстане принята программа»' }),
-      chunk('en', 'references/5', 1, false, { text: '5. Kusainova, M. (2024) "Kazakhstan adopted a programme"' }),
+      chunk('en', 'references/5', 1, true, { text: '5. Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Қолзһетімді' }),
+      chunk('en', 'references/5', 1, false, { text: '5. Kusainova, M. and Mekhdiev, N. (2024) "Kazakhstan adopted a programme"' }),
     ];
     const [refPlace] = groupPlaces(refs);
     expect(pickVariant(refPlace, refs, 'en')).toBe(refs[2]);
     const readableOfficial = [refs[0], { ...refs[1], text: '5. Kusainova, M. (2024) V Kazahstane prinjata programma' }, refs[2]];
-    expect(pickVariant(refPlace, readableOfficial, 'en')).toBe(readableOfficial[1]);
+    expect(pickVariant(refPlace, readableOfficial, 'en')).toBe(readableOfficial[2]);
+    const same = [refs[0], { ...refs[1], text: '15. Smith, B.W. (2017) ‘Automated Driving’' }, { ...refs[2], text: "15. Smith, B.W. (2017) 'Automated Driving'" }];
+    expect(pickVariant(refPlace, same, 'en')).toBe(same[1]);
+    expect(pickVariant(refPlace, refs, 'kk')).toBe(refs[0]);
+  });
+});
+
+describe('foldContained', () => {
+  const body = (id: string) => id !== 'references';
+  const kk = (sectionId: string, text: string) => chunk('kk', sectionId, 1, true, { text });
+  const chunks = [
+    kk('introduction', 'Заң жасанды интеллект қағидаттарын бекітеді [18].'),
+    kk('discussion', 'Құжаттар негіз қалады. Заң жасанды интеллект қағидаттарын бекітеді [18]. Заң қатынастарды реттейді.'),
+    kk('methods', 'Заң жасанды интеллект туралы басқа сөйлем.'),
+    kk('references', 'Заң жасанды интеллект қағидаттарын бекітеді.'),
+  ];
+
+  it('returns a paragraph whose every sentence a longer one repeats folded into that one, as alsoIn', () => {
+    expect(foldContained(groupPlaces(chunks), chunks, body)).toEqual([
+      { sectionId: 'discussion', position: 1, members: [1, 0], alsoIn: ['introduction'], order: 1 },
+      { sectionId: 'methods', position: 1, members: [2], alsoIn: [], order: 2 },
+      { sectionId: 'references', position: 1, members: [3], alsoIn: [], order: 3 },
+    ]);
+  });
+
+  it('returns the places unchanged when no paragraph is repeated inside another', () => {
+    const places = groupPlaces(chunks.slice(2));
+    expect(foldContained(places, chunks.slice(2), body)).toEqual(places);
   });
 });
 
@@ -70,6 +97,7 @@ describe('readable', () => {
   it('returns true when a chunk is written in its language\'s script', () => {
     expect(readable({ lang: 'en', text: 'Law "On AI" (2025)' })).toBe(true);
     expect(readable({ lang: 'en', text: 'Заңы «Zhasandy intellekt туралы», 17 қараша № 230-VIII ҚРЗ. Қолжетімді' })).toBe(false);
+    expect(readable({ lang: 'en', text: 'Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Available at: <https://www.aa.com.tr/ru/>' })).toBe(false);
     expect(readable({ lang: 'ru', text: 'Закон об ИИ, AI Act' })).toBe(true);
     expect(readable({ lang: 'ru', text: 'Smith, B.W. (2017) Automated Driving' })).toBe(false);
     expect(readable({ lang: 'kk', text: 'Smith, B.W. (2017) Automated Driving' })).toBe(true);

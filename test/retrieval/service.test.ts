@@ -28,12 +28,17 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const LEGAL_STATUS = 'What is the legal status of AI?';
 
 describe('createArticleService', () => {
-  it('returns a section a question only names in the article\'s order, its closing paragraph after the findings', async () => {
-    const a = await service.ask('What are the main findings?', { limit: 7 });
-    expect(a.passages.map((p) => p.id)).toEqual([
-      'en:results:1', 'en:results/finding-1:1', 'en:results/finding-2:1', 'en:results/finding-3:1',
-      'en:results/finding-4:1', 'en:results/finding-5:1', 'en:results:2',
-    ]);
+  it('returns the whole list a question asks for, in the article\'s order and all shown; the lead-in and closing paragraphs follow', async () => {
+    for (const q of ['What are the main findings?', 'list all five findings', 'главные выводы', 'негізгі тұжырымдар қандай?']) {
+      const a = await service.ask(q, { limit: 7 });
+      expect({ q, sections: a.passages.map((p) => p.section.id), shown: a.shown }).toEqual({
+        q, sections: ['results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5', 'results', 'results'], shown: 5,
+      });
+    }
+    const page = await service.ask('What are the main findings?');
+    expect({ passages: page.passages.length, shown: page.shown }).toEqual({ passages: 5, shown: 5 });
+    const more = await service.ask('What are the main findings?', { offset: 5 });
+    expect({ ids: more.passages.map((p) => p.id).slice(0, 2), shown: more.shown }).toEqual({ ids: ['en:results:1', 'en:results:2'], shown: 3 });
   });
 
   it('returns answered false for questions about something the article never names, in domain words or not', async () => {
@@ -72,7 +77,7 @@ describe('createArticleService', () => {
       ['Түйін сөздер', 'kk:keywords:1'],
       ['Зерттеу әдістері қандай?', 'kk:methods:1'],
       ['Мүдделер қақтығысы', 'kk:conflict-of-interest:1'],
-      ['Jasandy intellekt turaly zań', 'kk:introduction:4'],
+      ['Jasandy intellekt turaly zań', 'kk:discussion:4'],
     ])('returns for "%s" the first passage %s, in the question\'s language', async (question, id) => {
       const [lang, sectionId] = id.split(':');
       const answer = await service.ask(question);
@@ -142,8 +147,8 @@ describe('createArticleService', () => {
 
     it('returns passages whose in-text citations are resolved to reference entries', async () => {
       const answer = await service.ask('When was the law on artificial intelligence adopted?', { limit: 5 });
-      const cited = answer.passages.find((p) => p.id === 'en:introduction:4');
-      expect(cited?.citations).toEqual([{ n: 18, text: service.reference(18, 'en') }]);
+      const cited = answer.passages.find((p) => p.id === 'en:discussion:4');
+      expect(cited?.citations).toEqual([{ n: 18, text: service.reference(18, 'en'), official: false, id: 'en:references/18:1:tr' }]);
       expect(cited?.citations[0].text).toContain('230-VIII');
       const kk = (await service.ask('Jasandy intellekt turaly zań')).passages[0];
       expect(kk.citations).toHaveLength(1);

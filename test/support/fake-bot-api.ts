@@ -40,9 +40,10 @@ export interface FakeBotApi {
   /**
    * Push a realistic text message. Private chat when chatId > 0, supergroup otherwise (override with chatType).
    * userId defaults to chatId in private chats, 1001 in groups. Without `entities`, a leading /command
-   * and @mentions get their entities automatically. `replyToBot` makes it a reply to the bot's last message in the chat.
+   * and @mentions get their entities automatically. `replyToBot` makes it a reply to the bot's last message in the chat,
+   * `replyTo` a reply to the bot's message with that id.
    */
-  sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; entities?: any[] }): number;
+  sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; replyTo?: number; entities?: any[] }): number;
   /** Push a callback_query for an inline button under message `messageId` (a bot message; synthesised if unknown). */
   pressButton(opts: { chatId: number; userId?: number; data: string; messageId: number }): number;
   /** Push an inline_query from `userId`. */
@@ -51,6 +52,8 @@ export interface FakeBotApi {
   waitForCalls(method: string, count: number, opts?: { timeoutMs?: number; filter?: (params: any) => boolean }): Promise<RecordedCall[]>;
   /** Fault injection: the next `times` (default 1) calls of `method` — and only of that method — fail in the given way. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** Every later request waits `ms` before it is carried out (network and server time); 0 turns it off. */
+  setLatency(ms: number): void;
   /** Update ids delivered by getUpdates that the bot later confirmed with a higher offset, in confirmation order. */
   confirmedUpdateIds(): number[];
   /** Stop the server: pending long polls get `[]`, every socket is closed. Idempotent. */
@@ -89,13 +92,14 @@ async function parseParams(req: http.IncomingMessage, url: URL): Promise<Record<
 }
 
 /** Start a fake Bot API on 127.0.0.1 (ephemeral port unless `port` is given). */
-export async function startFakeBotApi(opts: { token?: string; botUsername?: string; port?: number } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi(opts: { token?: string; botUsername?: string; port?: number; latencyMs?: number } = {}): Promise<FakeBotApi> {
   const token = opts.token ?? '4242:TEST-fake-bot-api-token';
   const botUser = { id: 4242, is_bot: true, first_name: 'Article QA Test Bot', username: opts.botUsername ?? 'article_qa_test_bot' };
   const me = { ...botUser, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   const calls: RecordedCall[] = [];
   let queue: Update[] = [];
   let [nextUpdateId, querySeq, webhookUrl, commands, closed] = [1, 0, '', [] as unknown[], false];
+  let latencyMs = opts.latencyMs ?? 0;
   const delivered = new Set<number>();
   const confirmed: number[] = [];
   const pollers = new Set<{ wake(): void; end(reply: Reply): void }>();
@@ -212,6 +216,10 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     let params: Record<string, any>;
     try { params = await parseParams(req, url); } catch (e) { return send(res, fail(400, `Bad Request: can't parse request body: ${(e as Error).message}`)); }
     const method = m[2];
+    if (latencyMs > 0) {
+      await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, latencyMs); timers.add(t); });
+      if (closed || res.destroyed || req.socket.destroyed) return; // the client went away: the request never arrived
+    }
     calls.push({ method, params, at: Date.now() });
     for (const listener of [...callListeners]) listener();
     const fault = faults.get(method.toLowerCase())?.shift();
@@ -247,14 +255,15 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     token,
     calls,
     pushUpdate,
-    sendText({ chatId, userId, text, languageCode, chatType, replyToBot, entities }) {
+    sendText({ chatId, userId, text, languageCode, chatType, replyToBot, replyTo, entities }) {
       const auto: any[] = [];
       const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
       if (cmd) auto.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
       for (const mm of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)) auto.push({ type: 'mention', offset: mm.index, length: mm[0].length });
       const ents = entities ?? auto;
       const chat = chatFor(chatId, chatType);
-      const replied = replyToBot ? lastBotMsg.get(chatId) ?? botMessage(chatId) : undefined; // before our own message_id
+      const replied = replyTo !== undefined ? botMessage(chatId, replyTo)
+        : replyToBot ? lastBotMsg.get(chatId) ?? botMessage(chatId) : undefined; // before our own message_id
       return pushUpdate({
         message: {
           message_id: nextMsgId(chatId), from: user(userId ?? (chat.type === 'private' ? chatId : 1001), languageCode), chat, date: now(), text,
@@ -294,6 +303,7 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     failNext(method, fault, times = 1) {
       faults.set(method.toLowerCase(), [...(faults.get(method.toLowerCase()) ?? []), ...Array.from({ length: times }, () => fault)]);
     },
+    setLatency(ms) { latencyMs = ms; },
     confirmedUpdateIds: () => [...confirmed],
     async close() {
       if (closed) return;

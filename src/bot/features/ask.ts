@@ -3,11 +3,13 @@ import { t } from '../../answer/i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { questionText } from '../group.js';
 import { uiLang } from '../locale.js';
-import { allowQuestion, answerQuestion, replyNotice } from '../reply.js';
+import { allowQuestion, converse, replyNotice } from '../reply.js';
 
 /**
- * Any text message that is not a command is a question about the article (in groups only the
- * ones the group gate let through, @mentions of the bot removed). Rate-limited per user.
+ * Any text message that is not a command is a turn of the conversation about the article (in
+ * groups only the ones the group gate let through, @mentions of the bot removed): a question, a
+ * follow-up, "more", "in Russian" or small talk. A reply to one of the bot's answers continues
+ * that answer's conversation. Rate-limited per user.
  */
 export function askFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -16,7 +18,9 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     const question = questionText(ctx.message.text, ctx.me.username);
     if (!question) return replyNotice(ctx, t(uiLang(ctx)).badQuestion);
     if (!(await allowQuestion(ctx, deps))) return;
-    await answerQuestion(ctx, deps, question);
+    const quoted = ctx.message.reply_to_message;
+    const replyTo = quoted && quoted.from?.id === ctx.me.id ? quoted.message_id : undefined;
+    await converse(ctx, deps, (stored) => deps.dialogue.respond(stored, question, { replyTo }));
   });
   return composer;
 }

@@ -1,22 +1,34 @@
 import { Composer } from 'grammy';
 import { formatOriginalHtml, formatVariantsHtml } from '../../answer/views.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { ack, allowCallback, answerQuestion, answerStale, replyHtml } from '../reply.js';
+import { dialogueText } from '../../dialogue/messages.js';
+import { ack, allowCallback, answerStale, converse, deliver, replyHtml } from '../reply.js';
 import { onAction } from './action.js';
 
 /**
- * The buttons under an answer — "More" (next passages of the remembered question), "Original"
+ * The buttons under an answer — "More" (next passages of that answer's question), small talk's
+ * example questions, "Original"
  * (the Kazakh text of a translated passage), "Other languages" — and a polite answer to every
  * other button press (stale, forged or from an older version), registered after all features.
  */
 export function callbacksFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  onAction(composer, 'more', async (ctx, { offset, key }) => {
-    const cached = deps.questions.get(key);
-    if (!cached) return answerStale(ctx);
+  onAction(composer, 'more', async (ctx, { key }) => {
+    // the turn is found by the message the button is under (after a restart too), else by its key;
+    // it pages on from what it has shown so far, so a button pressed twice never repeats a passage
+    const stored = await deps.dialogues.load(ctx);
+    const step = await deps.dialogue.more(stored, { messageId: ctx.callbackQuery?.message?.message_id, key });
+    if (!step) return answerStale(ctx);
     if (!(await allowCallback(ctx, deps))) return;
     await ack(ctx);
-    await answerQuestion(ctx, deps, cached.question, { lang: cached.lang, offset });
+    await deliver(ctx, deps, step);
+  });
+  onAction(composer, 'try', async (ctx, { lang, index }) => {
+    const question = dialogueText(lang).suggestions[index];
+    if (!question) return answerStale(ctx);
+    if (!(await allowCallback(ctx, deps))) return;
+    await ack(ctx);
+    await converse(ctx, deps, (stored) => deps.dialogue.ask(stored, question, lang));
   });
   onAction(composer, 'orig', async (ctx, { chunkId }) => {
     const chunk = deps.service.chunk(chunkId);

@@ -1,15 +1,18 @@
-import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { Composer, GrammyError, InlineKeyboard, type StorageAdapter } from 'grammy';
 import { NATIVE_LANG_NAME, t } from '../../answer/i18n.js';
 import { escapeHtml } from '../../answer/rich.js';
 import { LANGS } from '../../corpus/types.js';
 import { encodeAction } from '../callback-data.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, SessionData } from '../context.js';
 import { uiLang } from '../locale.js';
 import { ack, replyHtml } from '../reply.js';
 import { onAction } from './action.js';
 
-/** /lang: kk / ru / en buttons; the choice is stored in the user's session and survives restarts. */
-export function langFeature(): Composer<BotContext> {
+/**
+ * /lang: kk / ru / en buttons; the choice is written to `users` (the session storage) and the user
+ * is told it is saved only once that write has resolved (durable in the embedded store).
+ */
+export function langFeature(users: StorageAdapter<SessionData>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('lang', (ctx) => {
     const kb = new InlineKeyboard();
@@ -17,7 +20,11 @@ export function langFeature(): Composer<BotContext> {
     return replyHtml(ctx, [escapeHtml(t(uiLang(ctx)).langChoose)], { keyboard: kb });
   });
   onAction(composer, 'lang', async (ctx, { lang }) => {
-    ctx.session.lang = lang;
+    const key = ctx.from?.id.toString();
+    if (key === undefined) return;
+    const chosen: SessionData = { ...ctx.session, lang };
+    await users.write(key, chosen);
+    ctx.session = chosen; // grammY writes it back after the update: the same value, not written again
     await ack(ctx, t(lang).langSet);
     const text = escapeHtml(t(lang).langSet);
     await ctx.editMessageText(text, { parse_mode: 'HTML' }).catch(async (err) => {

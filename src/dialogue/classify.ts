@@ -1,0 +1,135 @@
+import type { Lang } from '../corpus/types.js';
+import { isStopword } from '../text/stopwords.js';
+import { analyse, inList, ordinalOf, phraseAt, type Analysed, type Lexicon, type Token, type WordList } from './lexicon.js';
+
+/** What a chat message does with the conversation. */
+export type Act = 'question' | 'followup' | 'more' | 'language' | 'smalltalk';
+export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou';
+
+/** How a follow-up is rewritten: a new subject in the old frame, another ordinal, or an aspect of the old topic. */
+export type FollowupKind = 'substitute' | 'ordinal' | 'aspect';
+
+export type Classified =
+  | { act: 'question'; lang: Lang; text: string }
+  | { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[] }
+  | { act: 'more'; lang: Lang }
+  | { act: 'language'; lang: Lang; target: Lang; original: boolean }
+  | { act: 'smalltalk'; lang: Lang; kind: SmalltalkKind };
+
+export interface ClassifyContext {
+  /** Whether there is a previous turn to follow up on. */
+  previous: boolean;
+  /** Whether the article uses a word (any language, any form). */
+  knows(word: string): boolean;
+}
+
+/** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
+const MAX_ELLIPTICAL_WORDS = 5;
+/** A back-reference ("it", "это") is a follow-up unless the message names this many topics the article knows. */
+const OWN_TOPIC_WORDS = 2;
+
+/**
+ * Classifies a chat message into one act, using only whether a previous turn exists and which
+ * words the article uses. Pure. Rules, in order:
+ * small talk (the whole message is greetings, thanks, goodbyes or a question about the bot) →
+ * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
+ * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
+ * ("when was it adopted?") or names no topic of its own ("why?", "give me an example") → else a
+ * fresh question, so a message with its own words never inherits the previous topic.
+ */
+export function classify(text: string, ctx: ClassifyContext): Classified {
+  const a = analyse(text);
+  const { lang, lex } = a;
+  const social = smalltalk(a);
+  if (social) return { act: 'smalltalk', lang, kind: social };
+  const { rest, cue } = stripCues(a);
+  if (rest.length === 0 && cue) return { act: 'more', lang };
+  if (only(rest, [lex.more], [lex.fillers, lex.connectives])) return { act: 'more', lang };
+  const languages = Object.values(lex.languages);
+  if (only(rest, languages, [lex.fillers])) return language(a, rest);
+  if (!ctx.previous) return { act: 'question', lang, text: withoutGreeting(text, a) };
+
+  const has = (list: WordList) => rest.some((t) => inList(list, t.key));
+  const ordinals = rest.map((t) => ordinalOf(lex, t.key)).filter((n) => n > 0);
+  const content = rest.filter((t) => isContent(lex, t));
+  const aspectWords = rest.filter((t) => inList(lex.aspects, t.key) && !inList(lex.interrogatives, t.key));
+  const anaphora = has(lex.anaphora) && !(has(lex.sayVerbs) && content.length > 0);
+  const span = (ts: Token[]) => (ts.length ? text.slice(ts[0].start, ts[ts.length - 1].end) : '');
+  const unknown = content.filter((t) => !ctx.knows(t.text)).map((t) => t.text);
+  const followup = (kind: FollowupKind, focus: string): Classified =>
+    ({ act: 'followup', lang, kind, focus, ordinal: ordinals[0] ?? 0, unknown });
+
+  if (ordinals.length > 0 && content.length === 0 && aspectWords.length === 0) {
+    return followup('ordinal', rest.find((t) => ordinalOf(lex, t.key) > 0)!.text);
+  }
+  const elliptical = cue && rest.length <= MAX_ELLIPTICAL_WORDS && !has(lex.interrogatives) && !has(lex.anaphora);
+  if (elliptical && content.length > 0) return followup('substitute', span(content));
+  const known = content.filter((t) => ctx.knows(t.text)).length;
+  if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
+  if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
+  return { act: 'question', lang, text: withoutGreeting(text, a) };
+}
+
+/** A word that names something: not a function, question, filler or dialogue word, not an ordinal. */
+function isContent(lex: Lexicon, t: Token): boolean {
+  if (isStopword(t.key) || /^\d+$/.test(t.key)) return false;
+  const lists = [lex.anaphora, lex.aspects, lex.interrogatives, lex.fillers, lex.more, lex.sayVerbs, lex.connectives, lex.closers];
+  return !lists.some((l) => inList(l, t.key)) && ordinalOf(lex, t.key) === 0;
+}
+
+/**
+ * The message without its opening courtesies ("ok", "thanks"), connectives ("and", "what about", "ал")
+ * and closing particles ("ше"); `cue` tells whether a connective or particle was there.
+ */
+function stripCues(a: Analysed): { rest: Token[]; cue: boolean } {
+  const { lex, tokens } = a;
+  let start = 0;
+  let cue = false;
+  for (;;) {
+    const n = phraseAt(lex.connectives, tokens, start);
+    if (n > 0) { start += n; cue = true; continue; }
+    if (start < tokens.length - 1 && (inList(lex.social.greeting, tokens[start].key) || inList(lex.social.thanks, tokens[start].key))) { start++; continue; }
+    break;
+  }
+  let end = tokens.length;
+  while (end > start && inList(lex.closers, tokens[end - 1].key)) { end--; cue = true; }
+  return { rest: tokens.slice(start, end), cue };
+}
+
+/** True when every token is in one of `main` or `extra`, and at least one in `main`. */
+function only(tokens: Token[], main: WordList[], extra: WordList[]): boolean {
+  const inAny = (lists: WordList[], t: Token) => lists.some((l) => inList(l, t.key));
+  return tokens.some((t) => inAny(main, t)) && tokens.every((t) => inAny(main, t) || inAny(extra, t));
+}
+
+function language(a: Analysed, rest: Token[]): Classified {
+  const named = (['kk', 'ru', 'en'] as Lang[]).filter((l) => rest.some((t) => inList(a.lex.languages[l], t.key)));
+  const original = rest.some((t) => inList(a.lex.languages.original, t.key));
+  return { act: 'language', lang: a.lang, target: named[0] ?? 'kk', original: original && (named.length === 0 || named[0] === 'kk') };
+}
+
+const KIND_ORDER: SmalltalkKind[] = ['about', 'howAreYou', 'bye', 'thanks', 'greeting'];
+
+/** The kind of small talk when the whole message is small talk, else undefined. */
+function smalltalk(a: Analysed): SmalltalkKind | undefined {
+  const { tokens, lex } = a;
+  if (tokens.length === 0) return undefined; // emoji or punctuation only: the bot's "type a question" hint
+  const kinds = new Set<SmalltalkKind>();
+  for (let i = 0; i < tokens.length;) {
+    const phrase = (['about', 'howAreYou'] as const).map((k) => [k, phraseAt(lex.socialPhrases[k], tokens, i)] as const).find(([, n]) => n > 0);
+    if (phrase) { kinds.add(phrase[0]); i += phrase[1]; continue; }
+    const word = (['greeting', 'thanks', 'bye'] as const).find((k) => inList(lex.social[k], tokens[i].key));
+    if (!word) return undefined;
+    kinds.add(word);
+    i++;
+  }
+  return KIND_ORDER.find((k) => kinds.has(k));
+}
+
+/** "Hi, what are the findings?" → "what are the findings?" (the greeting is not part of the question). */
+function withoutGreeting(text: string, a: Analysed): string {
+  let i = 0;
+  while (i < a.tokens.length && (inList(a.lex.social.greeting, a.tokens[i].key) || inList(a.lex.social.thanks, a.tokens[i].key))) i++;
+  if (i === 0 || i === a.tokens.length) return text;
+  return text.slice(a.tokens[i].start).trim();
+}

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { Lang } from '../corpus/types.js';
+import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
+import type { Answer, ArticleService } from '../retrieval/types.js';
+import { classify, type Act, type SmalltalkKind } from './classify.js';
+import { rewrite } from './rewrite.js';
+import { addTurn, current, paged, placeOf, turnOfMessage, updateTurn, type DialogueState, type TurnState } from './state.js';
+import { articleVocabulary, type Knows } from './vocabulary.js';
+
+/** What the engine made of one message, for the bot, the terminal chat and `ask --dialogue` to show. */
+export interface DialogueReply {
+  act: Act;
+  /** The reader's language (of interface text such as notices and small talk). */
+  lang: Lang;
+  /** The standalone question retrieval ran, or null when none ran. */
+  understoodAs: string | null;
+  /** True for follow-ups: the reply shows "↪ understoodAs" so a misunderstanding is visible. */
+  showUnderstood: boolean;
+  /** The page of passages (or "not addressed") when retrieval ran, or a follow-up was refused. */
+  answer?: Answer;
+  /** Set instead of an answer: nothing more to show, or "more"/"in Russian" before any question. */
+  notice?: 'nothingMore' | 'askFirst';
+  smalltalk?: SmalltalkKind;
+  /** Index in the returned state of the turn this reply shows (message ids are attached to it), or -1. */
+  turn: number;
+  /** Key of that turn for a "More" button (10 URL-safe characters), or '' when there is none. */
+  key: string;
+}
+
+export interface DialogueStep { reply: DialogueReply; state: DialogueState }
+
+export interface DialogueOptions {
+  service: ArticleService;
+  /** Passages per page. Defaults to 3. */
+  pageSize?: number;
+  /** State idle longer than this is ignored, in ms. Defaults to 30 minutes. */
+  ttlMs?: number;
+  /** Clock, ms since the epoch. Defaults to `Date.now`. */
+  now?: () => number;
+  /** Which words the article uses. Defaults to the service's own sections. */
+  knows?: Knows;
+}
+
+export interface DialogueEngine {
+  /** Answers one chat message; `replyTo` is the id of the bot message it replies to (that turn continues). */
+  respond(stored: DialogueState | undefined, text: string, options?: { replyTo?: number }): Promise<DialogueStep>;
+  /** Asks a fresh question (an example button), optionally in a given language. */
+  ask(stored: DialogueState | undefined, question: string, lang?: Lang): Promise<DialogueStep>;
+  /** The next page of the turn shown by message `messageId` (else the turn with `key`); undefined when neither is remembered. */
+  more(stored: DialogueState | undefined, ref: { messageId?: number; key?: string }): Promise<DialogueStep | undefined>;
+}
+
+/** The "More" key of a standalone question: the first 10 base64url characters of its sha256. */
+export const turnKey = (question: string): string => createHash('sha256').update(question).digest('base64url').slice(0, 10);
+
+/** How many of an answer's passages the reply shows (all unless the service says otherwise). */
+export const shownCount = (answer: Answer): number => Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
+
+/**
+ * Creates the dialogue engine shared by the bot, the terminal chat and `ask --dialogue`. It is
+ * stateless: every call takes the stored state and returns the new one (JSON, kept by the caller).
+ * ```ts
+ * const engine = createDialogueEngine({ service });
+ * let { reply, state } = await engine.respond(undefined, 'What is the first finding?');
+ * ({ reply, state } = await engine.respond(state, 'and the fifth?')); // reply.understoodAs: 'What is the fifth finding?'
+ * ```
+ */
+export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
+  const { service, pageSize = 3, ttlMs = 30 * 60_000, now = Date.now } = options;
+  let knows = options.knows;
+  const vocabulary = (): Knows => (knows ??= articleVocabulary(service));
+
+  const base = (lang: Lang, act: Act): DialogueReply => ({ act, lang, understoodAs: null, showUnderstood: false, turn: -1, key: '' });
+
+  async function fresh(state: DialogueState, question: string, act: Act, lang: Lang | undefined, turnBase: string, show: boolean, readerLang: Lang): Promise<DialogueStep> {
+    const q = question;
+    const answer = await service.ask(q, { lang, offset: 0, limit: pageSize });
+    const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
+    const turn = paged({ q, base: turnBase, lang: answer.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, 0, ids, answer.lang);
+    const next = addTurn(state, turn, now());
+    return { reply: { ...base(act === 'followup' ? readerLang : answer.lang, act), understoodAs: q, showUnderstood: show, answer, turn: next.turns.length - 1, key: turnKey(q) }, state: next };
+  }
+
+  async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
+    const turn = state.turns[index];
+    const answer = await service.ask(turn.q, { lang: turn.lang, offset: turn.next, limit: pageSize });
+    const unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !turn.shown.includes(placeOf(p.id)));
+    const reply = { ...base(readerLang, 'more'), understoodAs: turn.q, key: turnKey(turn.q) };
+    if (!answer.answered || unseen.length === 0) {
+      return { reply: { ...reply, notice: 'nothingMore', turn: index }, state: { ...state, at: now() } };
+    }
+    const next = updateTurn(state, index, paged(turn, turn.next, unseen.map((p) => p.id), turn.lang), now());
+    const shown: Answer = { ...answer, passages: unseen };
+    return { reply: { ...reply, answer: shown, turn: next.turns.length - 1 }, state: next };
+  }
+
+  async function relang(state: DialogueState, index: number, target: Lang): Promise<DialogueStep> {
+    const turn = state.turns[index];
+    const answer = await service.ask(turn.q, { lang: target, offset: turn.start, limit: turn.count || pageSize });
+    const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
+    const next = updateTurn(state, index, paged(turn, turn.start, ids, target), now());
+    return { reply: { ...base(target, 'language'), understoodAs: turn.q, answer, turn: next.turns.length - 1, key: turnKey(turn.q) }, state: next };
+  }
+
+  return {
+    async respond(stored, text, opts = {}) {
+      const state = current(stored, now(), ttlMs);
+      const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
+      const prev = replied >= 0 ? replied : state.turns.length - 1;
+      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w) });
+      const touched = { ...state, at: now() };
+      switch (c.act) {
+        case 'smalltalk':
+          return { reply: { ...base(c.lang, 'smalltalk'), smalltalk: c.kind }, state: touched };
+        case 'more':
+          return prev < 0 ? { reply: { ...base(c.lang, 'more'), notice: 'askFirst' }, state: touched } : page(state, prev, c.lang);
+        case 'language':
+          return prev < 0 ? { reply: { ...base(c.target, 'language'), notice: 'askFirst' }, state: touched } : relang(state, prev, c.target);
+        case 'question':
+          return fresh(state, c.text, 'question', undefined, c.text, false, c.lang);
+        case 'followup': {
+          const turn: TurnState = state.turns[prev];
+          // a rewrite of a long base and a long follow-up may exceed what the service accepts: it is cut, not refused
+          const rewritten = rewrite(turn.base, c);
+          const standalone = rewritten.standalone.slice(0, MAX_QUESTION_CHARS);
+          const isBase = rewritten.isBase;
+          const baseQ = isBase ? standalone : turn.base;
+          if (c.kind === 'aspect' && c.unknown.length > 0) {
+            // a follow-up about something the article never mentions ("does it apply in China?")
+            const answer: Answer = { query: standalone, lang: c.lang, answered: false, passages: [], total: 0 };
+            const next = addTurn(state, { ...turn, q: standalone, base: baseQ, lang: c.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, now());
+            return { reply: { ...base(c.lang, 'followup'), understoodAs: standalone, showUnderstood: true, answer, turn: next.turns.length - 1, key: turnKey(standalone) }, state: next };
+          }
+          return fresh(state, standalone, 'followup', c.lang, baseQ, true, c.lang);
+        }
+      }
+    },
+    ask: (stored, question, lang) => fresh(current(stored, now(), ttlMs), question, 'question', lang, question, false, lang ?? 'en'),
+    async more(stored, ref) {
+      const state = current(stored, now(), ttlMs);
+      let index = ref.messageId === undefined ? -1 : turnOfMessage(state, ref.messageId);
+      if (index < 0 && ref.key) index = state.turns.map((t) => turnKey(t.q)).lastIndexOf(ref.key);
+      if (index < 0) return undefined;
+      return page(state, index, state.turns[index].lang);
+    },
+  };
+}

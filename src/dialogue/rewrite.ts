@@ -1,0 +1,82 @@
+import type { Lang } from '../corpus/types.js';
+import { kazakhLatinToCyrillic } from '../text/fold.js';
+import { isStopword } from '../text/stopwords.js';
+import type { Classified } from './classify.js';
+import { analyse, inList, ordinalOf, type Analysed } from './lexicon.js';
+import { ORDINAL_WORDS } from './words.js';
+
+/** A question cut into its frame ("What does the article say about ", "?") and its topic ("personal data"). */
+export interface Framed { prefix: string; topic: string; suffix: string; lang: Lang }
+
+/** A question the article words it as, in each language, around a topic. */
+const TEMPLATES: Record<Lang, (topic: string) => string> = {
+  en: (x) => `What does the article say about ${x}?`,
+  ru: (x) => `Что в статье говорится о ${x}?`,
+  kk: (x) => `Мақалада ${x} туралы не айтылған?`,
+};
+
+/**
+ * Splits a question into frame and topic: the topic runs from the first to the last word that is
+ * not a function, question or saying word ("What does the article say about personal data?" →
+ * "personal data"). A question with no such word is all topic.
+ */
+export function frame(question: string): Framed {
+  const a = analyse(question);
+  const isFrame = (i: number) => {
+    const k = a.tokens[i].key;
+    return isStopword(k) || inList(a.lex.interrogatives, k) || inList(a.lex.sayVerbs, k);
+  };
+  let first = 0;
+  while (first < a.tokens.length && isFrame(first)) first++;
+  let last = a.tokens.length - 1;
+  while (last > first && isFrame(last)) last--;
+  if (first >= a.tokens.length) return { prefix: '', topic: question.trim(), suffix: '', lang: a.lang };
+  const start = a.tokens[first].start;
+  const end = a.tokens[last].end;
+  return { prefix: question.slice(0, start), topic: question.slice(start, end), suffix: question.slice(end), lang: a.lang };
+}
+
+/** The topic of a question, for the "↪ topic — aspect" line. */
+export const topicOf = (question: string): string => frame(question).topic;
+
+/**
+ * Rewrites a follow-up into a standalone question from the previous turn's base question:
+ * - `ordinal`: the base's ordinal replaced ("What is the first finding?" + "and the second?" →
+ *   "What is the second finding?"), or put before its topic when it has none;
+ * - `substitute`: the new subject in the base's frame ("Что говорится о США?" + "а о Евросоюзе?" →
+ *   "Что говорится о Евросоюзе?"), or in the reader's language's own frame when it differs;
+ * - `aspect`: "topic — the follow-up" ("offences committed with AI — what kinds exactly?").
+ * Returns the standalone question and whether it becomes the base of later follow-ups (an aspect does not).
+ */
+export function rewrite(base: string, f: Extract<Classified, { act: 'followup' }>): { standalone: string; isBase: boolean } {
+  if (f.kind === 'ordinal') return { standalone: replaceOrdinal(base, f.ordinal, f.focus, f.lang), isBase: true };
+  const framed = frame(base);
+  if (f.kind === 'substitute') {
+    const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, ''));
+    // Kazakh typed in Latin letters into a Cyrillic frame: one script for the search ("al AQSh she?" → "акш")
+    const focus = f.lang === 'kk' && LATIN.test(f.focus) && !(sameLang && LATIN.test(base)) ? kazakhLatinToCyrillic(f.focus) : f.focus;
+    // "about the EU AI Act" → "about China", not "about the China"
+    const prefix = framed.lang === 'en' ? framed.prefix.replace(/\b(the|a|an)\s+$/i, '') : framed.prefix;
+    const standalone = sameLang ? `${prefix}${focus}${framed.suffix}` : TEMPLATES[f.lang](focus);
+    return { standalone: tidy(standalone), isBase: true };
+  }
+  return { standalone: tidy(`${framed.topic} — ${f.focus}${/[?!.]$/.test(f.focus) ? '' : '?'}`), isBase: false };
+}
+
+/** Russian ordinals agree with their noun: the reader's own form ("а вторая?") is kept when the languages match. */
+function replaceOrdinal(base: string, n: number, said: string, readerLang: Lang): string {
+  const a: Analysed = analyse(base);
+  const at = a.tokens.find((t) => ordinalOf(a.lex, t.key) > 0);
+  const own = (a.lang === 'ru' && readerLang === 'ru') || (at !== undefined && LATIN.test(at.text) && LATIN.test(said));
+  const word = own ? said.toLowerCase() : ORDINAL_WORDS[a.lang][n - 1];
+  if (!at) {
+    const framed = frame(base);
+    const topic = `${ORDINAL_WORDS[framed.lang][n - 1]} ${framed.topic}`;
+    return framed.lang === readerLang ? tidy(`${framed.prefix}${topic}${framed.suffix}`) : TEMPLATES[readerLang](topic);
+  }
+  const cased = /^\p{Lu}/u.test(at.text) ? word[0].toUpperCase() + word.slice(1) : word;
+  return `${base.slice(0, at.start)}${cased}${base.slice(at.end)}`;
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+const LATIN = /[a-z]/i;

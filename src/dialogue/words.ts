@@ -1,0 +1,140 @@
+import type { Lang } from '../corpus/types.js';
+
+/**
+ * The words that tell how a chat message relates to the previous turn, per language. Data only:
+ * `lexicon.ts` folds every entry (қ→к, ә→а, ё→е …), so Kazakh typed without Kazakh letters matches,
+ * and Kazakh in the Latin alphabet is transliterated to Cyrillic before it is looked up here.
+ * Multi-word entries are phrases matched on whole words. Write words as people type them.
+ */
+export interface DialogueWords {
+  /** Words that open a follow-up: "and …", "what about …". */
+  connectives: string;
+  /** Particles that close a follow-up: Kazakh "… ше?". */
+  closers: string;
+  /** Pronouns pointing back at the previous answer: "it", "это", "ол". */
+  anaphora: string;
+  /** Words that ask for an aspect of the previous topic rather than name a topic: "why", "example". */
+  aspects: string;
+  /** Question words (a message with one has a frame of its own). */
+  interrogatives: string;
+  /** Verbs of saying: "what does it say about X" is about the article, not a back-reference. */
+  sayVerbs: string;
+  /** "more", "go on": the whole message asks for the next passages. */
+  more: string;
+  /** Words that may stand around a request ("please", "tell me", "show") without changing it. */
+  fillers: string;
+  /** Words naming a reply language (a whole message of these and fillers asks for that language). */
+  languages: Record<Lang | 'original', string>;
+  /** Greetings, thanks, goodbyes, "ok": a whole message of these is small talk. */
+  social: Record<'greeting' | 'thanks' | 'bye', string>;
+  /** Whole small-talk questions: about the bot, "how are you". */
+  socialPhrases: Record<'about' | 'howAreYou', string>;
+  /** Ordinals 1–5, every form people type (word stems ending in `*` match any ending). */
+  ordinals: [string, string, string, string, string];
+}
+
+export const WORDS: Record<Lang, DialogueWords> = {
+  en: {
+    connectives: 'and | but | so | also | then | ok and | what about | how about | and what about | what of | same for | and for | and in | and about | more about | now',
+    closers: '',
+    anaphora: 'it its they them their this that these those there one ones he she him her his same',
+    aspects: `why how when where who whom whose which what example examples instance instances case cases kind kinds type types sort sorts exactly
+      specifically precisely detail details reason reasons cause causes consequence consequences effect effects impact meaning mean means
+      explain explanation summary summarize summarise short briefly simply simple words affect affects influence lead leads apply applies work works
+      happen happens wrote write written adopted adopt passed number`,
+    interrogatives: 'what which who whom whose when where why how whats',
+    sayVerbs: 'say says said mention mentions mentioned write writes tell tells discuss discusses state states',
+    more: 'more go on continue next further keep going else anything details detail elaborate rest',
+    fillers: `please pls plz tell me us show give can could would you the a an some in into to on with and again now version text answer
+      translate translation language explain say put it that this write one reply what is there`,
+    languages: {
+      kk: 'kazakh',
+      ru: 'russian',
+      en: 'english',
+      original: 'original source',
+    },
+    social: {
+      greeting: 'hi hello hey hiya howdy yo greetings good morning afternoon evening day there bot dear all everyone salam',
+      thanks: `thanks thank you thx ty tnx cheers great cool nice ok okay k fine good perfect awesome excellent got it i see understood clear
+        appreciate appreciated much lot a very so helpful wonderful amazing super brilliant alright sure yes yeah yep no nope`,
+      bye: 'bye goodbye good night see you later cya farewell take care',
+    },
+    socialPhrases: {
+      about: `who are you | what are you | what can you do | what do you do | what do you know | what is this | what is this bot | how does this work |
+        how do you work | how to use | help | help me | what should i ask | what can i ask | what can i ask you | are you a bot | who made you | what are you for`,
+      howAreYou: 'how are you | how are you doing | how is it going | how are things | whats up | sup',
+    },
+    ordinals: ['first 1st', 'second 2nd', 'third 3rd', 'fourth 4th', 'fifth 5th'],
+  },
+  ru: {
+    connectives: 'а | и | но | ну | ну а | а вот | а что насчет | что насчет | как насчет | а как насчет | а что с | а как с | а что про | а про | а если | тогда | еще про | а еще',
+    closers: '',
+    anaphora: `это этот эта эти этого этой этих этому этим том тот та те того той тех он она оно они его ее их него нее них ему ей им нему ней
+      ним там тут туда оттуда такой такая такие такое такого`,
+    aspects: `почему зачем как когда где кто кого чей какие какой какая какое каких каким сколько пример примеры примера примеров например
+      подробно подробнее конкретно именно точно причина причины последствия последствие влияет влияют влияние значит означает объясни объясните
+      поясни поясните кратко вкратце коротко простыми словами итог суммируй виды вид типы тип работает работают применяется принят приняли
+      написал написали автор номер`,
+    interrogatives: 'что какой какая какое какие каких каков какова каково каковы кто где когда почему зачем как сколько чей чья чье чьи такое',
+    sayVerbs: 'говорится сказано пишется написано пишут говорят упоминается сказать',
+    more: 'еще ещe больше подробнее подробней дальше далее продолжай продолжи продолжайте продолжим следующий следующие следующее остальное детали',
+    fillers: `пожалуйста плиз пж мне нам расскажи расскажите скажи скажите покажи покажите дай дайте давай можно можешь можете это то же самое
+      нибудь что на в по ответ текст версия версию переведи переведите перевод языке язык объясни объясните напиши напишите повтори
+      повторите тоже приведи приведите`,
+    languages: {
+      kk: 'казахский казахском казахски казахскую казахская',
+      ru: 'русский русском русски русская русскую',
+      en: 'английский английском английски английская английскую',
+      original: 'оригинал оригинале оригинальный оригинальном первоисточник подлинник',
+    },
+    social: {
+      greeting: 'привет приветик здравствуйте здравствуй здрасте добрый день вечер утро доброе доброго салам хай всем бот',
+      thanks: `спасибо спс благодарю благодарствую большое огромное очень понятно ясно хорошо отлично ок окей ладно супер класс круто понял поняла
+        приятно здорово прекрасно замечательно да ага нет`,
+      bye: 'пока до свидания свиданья встречи увидимся всего доброго хорошего счастливо прощай',
+    },
+    socialPhrases: {
+      about: `кто ты | ты кто | кто вы | вы кто | что ты умеешь | что ты можешь | что вы умеете | что умеешь | что ты такое | что это за бот |
+        как тобой пользоваться | как пользоваться | помощь | помоги | что спросить | что можно спросить | о чем тебя спросить | ты бот`,
+      howAreYou: 'как дела | как ты | как вы | как поживаешь | как жизнь | как настроение | что нового',
+    },
+    ordinals: ['перв*', 'втор*', 'трет*', 'четверт* четвёрт*', 'пят*'],
+  },
+  kk: {
+    connectives: 'ал | және | енді | ал енді | сонда | ендеше | ал онда | тағы да | ал мысалы',
+    closers: 'ше шы ши',
+    anaphora: `бұл бұның мұны мұның мұнда осы осының осыны осында сол соның соны сонда ол оның оны онда олар олардың оларды солар мынау анау`,
+    aspects: `неге неліктен не үшін қалай қашан қайда кім кімнің қандай қай қанша мысал мысалы мысалдар мысалға нақты нақтырақ толық себебі
+      себеп салдары салдар әсері әсер әсер етеді түрлері түрі түсіндір түсіндірші түсіндіріңіз қысқаша жұмыс істейді қабылданды жазған нөмірі`,
+    interrogatives: 'не неге неліктен нені кім кімнің кімге қандай қалай қашан қайда қай қанша',
+    sayVerbs: 'айтылған айтылады айтады делінген жазылған жазылады',
+    more: 'толығырақ толық тағы тағыда жалғастыр жалғастыршы жалғастырыңыз әрі қарай ары келесі қалғаны басқа',
+    fillers: `өтінемін өтініш маған бізге айт айтшы айтыңыз көрсет көрсетші көрсетіңіз бер берші беріңіз жаз жазшы жазыңыз аудар аударшы
+      аударыңыз тілінде тілінен тілге тілі тіл нұсқасы нұсқа мәтін мәтіні жауап да де ше шы қайтала қайталашы келтір келтірші келтіріңіз не бар`,
+    languages: {
+      kk: 'қазақша қазақ қазақшасы қазақшаға',
+      ru: 'орысша орыс орысшасы орысшаға',
+      en: 'ағылшынша ағылшын ағылшыншасы ағылшыншаға',
+      original: 'түпнұсқа түпнұсқасы түпнұсқада түпнұсқаны',
+    },
+    social: {
+      greeting: `сәлем сәлеметсіз сәлеметсіздер бе ме сәлемет салем ассалаумағалейкум ассалаумағалейкүм армысыз армысың қайырлы күн таң кеш
+        кеш жарық боттым бот`,
+      thanks: `рахмет рақмет рахмат көп үлкен алғыс айтамын жақсы түсінікті түсіндім керемет тамаша өте жарайды болады мақұл ок иә жоқ`,
+      bye: 'сау бол болыңыз болыңдар көріскенше кездескенше хош қош',
+    },
+    socialPhrases: {
+      about: `сен кімсің | сіз кімсіз | кімсің | кімсіз | не істей аласың | не істей аласыз | не білесің | не білесіз | сен не істейсің |
+        қалай пайдаланамын | көмек | көмектес | көмектесші | не сұрауға болады | сен ботсың ба`,
+      howAreYou: 'қалайсың | қалайсыз | халың қалай | хал қалай | жағдайың қалай | жағдай қалай | қалың қалай | не жаңалық',
+    },
+    ordinals: ['бірінші* біріншісі', 'екінші*', 'үшінші*', 'төртінші*', 'бесінші*'],
+  },
+};
+
+/** Ordinals to write into a rewritten question, per language (1–5). */
+export const ORDINAL_WORDS: Record<Lang, string[]> = {
+  en: ['first', 'second', 'third', 'fourth', 'fifth'],
+  ru: ['первый', 'второй', 'третий', 'четвёртый', 'пятый'],
+  kk: ['бірінші', 'екінші', 'үшінші', 'төртінші', 'бесінші'],
+};

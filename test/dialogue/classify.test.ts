@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { classify, type Classified } from '../../src/dialogue/classify.js';
+
+/** The article's words for these tests: a small stand-in for the real vocabulary. */
+const ARTICLE_WORDS = /^(authors?|авторы|авторлары|law|заң|закон|personal|data|дербес|деректер|finding|вывод|тұжырым|fraud|алаяқтық|risk|approach|usa|сша|евросоюз\w*|eu)$/i;
+const ctx = (previous = true) => ({ previous, knows: (w: string) => ARTICLE_WORDS.test(w) });
+const act = (text: string, previous = true) => summary(classify(text, ctx(previous)));
+
+function summary(c: Classified): string {
+  switch (c.act) {
+    case 'followup': return `followup:${c.kind}:${c.lang}:${c.kind === 'ordinal' ? c.ordinal : c.focus}`;
+    case 'language': return `language:${c.lang}→${c.target}${c.original ? ':original' : ''}`;
+    case 'smalltalk': return `smalltalk:${c.kind}:${c.lang}`;
+    default: return `${c.act}:${c.lang}`;
+  }
+}
+
+describe('classify', () => {
+  it('reads small talk in each language, Kazakh also without Kazakh letters and in Latin letters, with or without a previous turn', () => {
+    expect(['thank you', 'Hi!', 'hello bot', 'ok thanks', 'who are you?', 'what can you do?', 'how are you', 'bye'].map((m) => act(m, false))).toEqual([
+      'smalltalk:thanks:en', 'smalltalk:greeting:en', 'smalltalk:greeting:en', 'smalltalk:thanks:en', 'smalltalk:about:en', 'smalltalk:about:en',
+      'smalltalk:howAreYou:en', 'smalltalk:bye:en',
+    ]);
+    expect(['Спасибо!', 'Привет', 'спасибо большое', 'кто ты?', 'как дела?', 'пока'].map((m) => act(m))).toEqual([
+      'smalltalk:thanks:ru', 'smalltalk:greeting:ru', 'smalltalk:thanks:ru', 'smalltalk:about:ru', 'smalltalk:howAreYou:ru', 'smalltalk:bye:ru',
+    ]);
+    expect(['Рахмет', 'рахмет', 'Сәлем', 'салем', 'Salem!', 'rahmet', 'көп рахмет', 'сен кімсің?', 'қалайсыз?', 'сау бол'].map((m) => act(m))).toEqual([
+      'smalltalk:thanks:kk', 'smalltalk:thanks:kk', 'smalltalk:greeting:kk', 'smalltalk:greeting:kk', 'smalltalk:greeting:kk', 'smalltalk:thanks:kk',
+      'smalltalk:thanks:kk', 'smalltalk:about:kk', 'smalltalk:howAreYou:kk', 'smalltalk:bye:kk',
+    ]);
+  });
+
+  it('reads "more" and language requests as whole messages', () => {
+    expect(['more', 'tell me more', 'go on', 'and?', 'what else?', 'ещё', 'еще', 'подробнее', 'дальше', 'а дальше?', 'толығырақ', 'тағы', 'тагы', 'tagy', 'жалғастыр', 'jalgastyr']
+      .map((m) => act(m))).toEqual(['more:en', 'more:en', 'more:en', 'more:en', 'more:en', 'more:ru', 'more:ru', 'more:ru', 'more:ru', 'more:ru',
+      'more:kk', 'more:kk', 'more:kk', 'more:kk', 'more:kk', 'more:kk']);
+    expect(['in Russian', 'explain that in Russian please', 'in English please', 'по-русски', 'а на казахском?', 'покажи оригинал на казахском', 'оригинал',
+      'қазақша', 'ағылшынша', 'орысша айтшы', 'агылшынша', 'qazaqsha', 'түпнұсқа'].map((m) => act(m))).toEqual([
+      'language:en→ru', 'language:en→ru', 'language:en→en', 'language:ru→ru', 'language:ru→kk', 'language:ru→kk:original', 'language:ru→kk:original',
+      'language:kk→kk', 'language:kk→en', 'language:kk→ru', 'language:kk→en', 'language:kk→kk', 'language:kk→kk:original',
+    ]);
+  });
+
+  it('rewrites elliptical messages and ordinals as follow-ups, in each language', () => {
+    expect(['and the USA?', 'what about Russia?', 'and the fifth?', 'the second one?', 'а о Евросоюзе?', 'а пятый?', 'ал Ресей ше?', 'ал екіншісі ше?',
+      'ал бесиншиси ше?', 'al Resei she?'].map((m) => act(m))).toEqual([
+      'followup:substitute:en:USA', 'followup:substitute:en:Russia', 'followup:ordinal:en:5', 'followup:ordinal:en:2',
+      'followup:substitute:ru:Евросоюзе', 'followup:ordinal:ru:5', 'followup:substitute:kk:Ресей', 'followup:ordinal:kk:2', 'followup:ordinal:kk:5',
+      'followup:substitute:kk:Resei',
+    ]);
+  });
+
+  it('reads back-references and topicless questions as follow-ups about the previous topic', () => {
+    expect(['why?', 'give me an example', 'what kinds exactly?', 'when was it adopted?', 'where does the first one work?', 'а на что это влияет?',
+      'почему?', 'мысал келтірші', 'неге?', 'mysal keltirshi'].map((m) => act(m))).toEqual([
+      'followup:aspect:en:why', 'followup:aspect:en:give me an example', 'followup:aspect:en:what kinds exactly', 'followup:aspect:en:when was it adopted',
+      'followup:aspect:en:where does the first one work', 'followup:aspect:ru:на что это влияет', 'followup:aspect:ru:почему',
+      'followup:aspect:kk:мысал келтірші', 'followup:aspect:kk:неге', 'followup:aspect:kk:mysal keltirshi',
+    ]);
+  });
+
+  it('keeps a message with content words of its own a fresh question, so the previous topic does not leak into it', () => {
+    expect(['Who are the authors?', 'Кто авторы?', 'Мақаланың авторлары кім?', 'and who are the authors?', 'What does it say about personal data?',
+      'Is there a law that regulates the risk approach?', 'Who won the World Cup?', 'why?'].map((m, i) => act(m, i < 7))).toEqual([
+      'question:en', 'question:ru', 'question:kk', 'question:en', 'question:en', 'question:en', 'question:en', 'question:en',
+    ]);
+  });
+
+  it('drops a greeting before a question and keeps the question text', () => {
+    expect(classify('Hi! What are the findings?', ctx(false))).toEqual({ act: 'question', lang: 'en', text: 'What are the findings?' });
+    expect(classify('Сәлем, заң қашан қабылданды?', ctx(true))).toEqual({ act: 'question', lang: 'kk', text: 'заң қашан қабылданды?' });
+  });
+
+  it('lists the words a back-reference names that the article never uses', () => {
+    expect(classify('does it apply in China?', ctx())).toMatchObject({ act: 'followup', kind: 'aspect', unknown: ['China'] });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createDialogueEngine, turnKey, type DialogueStep } from '../../src/dialogue/engine.js';
+import { attachMessages, placeOf, type DialogueState } from '../../src/dialogue/state.js';
+import { createFakeService } from '../bot/fake-service.js';
+
+/** An engine over the fake service with a clock the test moves; every word counts as known unless listed. */
+function setup(unknown: string[] = []) {
+  const service = createFakeService();
+  let now = 1_000_000;
+  const engine = createDialogueEngine({ service, ttlMs: 30 * 60_000, now: () => now, knows: (w) => !unknown.includes(w) });
+  return { service, engine, tick: (ms: number) => { now += ms; } };
+}
+const ids = (step: DialogueStep) => step.reply.answer?.passages.map((p) => p.id) ?? [];
+
+describe('createDialogueEngine', () => {
+  it('pages with "more" without repeating a place, and shows the same places again in another language', async () => {
+    const { engine } = setup();
+    const q = await engine.respond(undefined, 'What are the findings?');
+    expect(q.reply).toMatchObject({ act: 'question', lang: 'en', understoodAs: 'What are the findings?', showUnderstood: false, turn: 0, key: turnKey('What are the findings?') });
+    const more = await engine.respond(q.state, 'more');
+    expect(more.reply.act).toBe('more');
+    expect(ids(more).map(placeOf).filter((p) => ids(q).map(placeOf).includes(p))).toEqual([]);
+    expect(ids(more).length).toBeGreaterThan(0);
+    const ru = await engine.respond(more.state, 'по-русски');
+    expect(ru.reply).toMatchObject({ act: 'language', lang: 'ru' });
+    expect(ids(ru)).toEqual(ids(more).map((id) => id.replace(/^en:/, 'ru:')));
+    const again = await engine.respond(ru.state, 'ещё');
+    expect(again.reply.notice ?? ids(again)[0].slice(0, 3)).toBe(again.reply.notice ? 'nothingMore' : 'ru:');
+  });
+
+  it('rewrites a follow-up from the previous base question and marks it to be shown', async () => {
+    const { engine, service } = setup();
+    const first = await engine.respond(undefined, 'What is the first finding?');
+    const fifth = await engine.respond(first.state, 'and the fifth?');
+    expect(fifth.reply).toMatchObject({ act: 'followup', understoodAs: 'What is the fifth finding?', showUnderstood: true });
+    const why = await engine.respond(fifth.state, 'why?');
+    expect(why.reply.understoodAs).toBe('fifth finding — why?');
+    const second = await engine.respond(why.state, 'and the second?');
+    expect(second.reply.understoodAs).toBe('What is the second finding?');
+    expect(service.asked.map((a) => a.question)).toEqual(['What is the first finding?', 'What is the fifth finding?', 'fifth finding — why?', 'What is the second finding?']);
+  });
+
+  it('says "not addressed" for a follow-up naming something the article never uses, without asking the service', async () => {
+    const { engine, service } = setup(['China']);
+    const eu = await engine.respond(undefined, 'What is the risk-based approach?');
+    const china = await engine.respond(eu.state, 'does it apply in China?');
+    expect(china.reply.answer).toEqual({ query: 'risk-based approach — does it apply in China?', lang: 'en', answered: false, passages: [], total: 0 });
+    expect(service.asked).toHaveLength(1);
+  });
+
+  it('continues the turn a reply quotes, and forgets everything after DIALOGUE_TTL_MIN of silence', async () => {
+    const { engine, tick } = setup();
+    let { state, reply } = await engine.respond(undefined, 'What is the first finding?');
+    state = attachMessages(state, reply.turn, [2]);
+    ({ state } = await engine.respond(state, 'What is the risk-based approach?'));
+    const quoted = await engine.respond(state, 'and the third?', { replyTo: 2 });
+    expect(quoted.reply.understoodAs).toBe('What is the third finding?');
+    expect(await engine.more(quoted.state, { messageId: 2 })).toMatchObject({ reply: { act: 'more', understoodAs: 'What is the first finding?' } });
+    tick(31 * 60_000);
+    expect((await engine.respond(quoted.state, 'and the fifth?')).reply.act).toBe('question');
+    expect(await engine.more(quoted.state, { messageId: 2 })).toBeUndefined();
+  });
+
+  it('answers small talk and "more" before any question without retrieval, keeping the state small', async () => {
+    const { engine, service } = setup();
+    expect((await engine.respond(undefined, 'thanks!')).reply).toMatchObject({ act: 'smalltalk', smalltalk: 'thanks', understoodAs: null, turn: -1 });
+    expect((await engine.respond(undefined, 'ещё')).reply).toMatchObject({ act: 'more', lang: 'ru', notice: 'askFirst', understoodAs: null });
+    expect(service.asked).toEqual([]);
+    let state: DialogueState | undefined;
+    for (let i = 0; i < 20; i++) state = (await engine.respond(state, `What is the risk-based approach number ${i}?`)).state;
+    expect(state!.turns).toHaveLength(6);
+    expect(JSON.stringify(state).length).toBeLessThan(3000);
+  });
+});
