@@ -74,6 +74,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const stopped = await withDeadline((async () => { await running.stop(); await store.close(); })(), config.stopTimeoutS * 1000);
   if (!stopped) {
     logger.warn(`work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates again)`);
+    await withDeadline(store.close(), 1000); // what was recorded as handled reaches the disk: those are not answered twice
     return 1;
   }
   logger.info('stopped');
