@@ -72,7 +72,7 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
     scheduler.push(update);
   }
 
-  let maxSeen = left.length > 0 ? left[left.length - 1].update_id : -1;
+  let maxSeen = left.length > 0 ? left[left.length - 1].update.update_id : -1;
   let confirmed = -1; // the offset of the last getUpdates Telegram answered
   const getUpdates = createUpdateFetcher(bot, { logger, limit, allowedUpdates, maxBackoffMs, onCrash, signal: abort.signal });
   const loop = (async () => {
