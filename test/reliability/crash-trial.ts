@@ -132,6 +132,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         const first = got.indexOf(got[i]);
         if (first === i) return;
         counts.duplicates++;
+        if (process.env.SHOW) problems.push(`DUP chat ${p.chatId} #${i} "${got[i].slice(0, 30)}" again at ${sent[i].at}, first at ${sent[first].at}; kills at ${killedAt.join(', ')}`);
         // a reply that reached Telegram just before a kill, whose handled mark was not yet written
         if (!killedAt.some((at) => sent[first].at - at < KILL_TAKES_MS && at - sent[first].at < DUP_WINDOW_MS)) {
           counts.duplicatesOutsideWindow++;
@@ -139,7 +140,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         }
       });
     }
-    if (problems.length > 0) problems.push(...children.map((c, i) => `child ${i + 1} output tail:\n${c.output().slice(-1500)}`));
+    if (problems.length > 0 || process.env.SHOW) problems.push(...children.map((c, i) => `child ${i + 1} output tail:\n${c.output().slice(-1500)}`));
     return { asked: plan.length * PER_CHAT, chats: plan.length, ...counts, langKept, repliesAtKill, problems };
   } finally {
     for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
