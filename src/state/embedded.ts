@@ -4,12 +4,15 @@ import type { StorageAdapter } from 'grammy';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { StateFormatError, StateStoreError } from './errors.js';
 import { createLmdbInbox } from './inbox.js';
+import { openJournal } from './journal.js';
 import type { StateStore, UpdateInbox } from './types.js';
 
 /** Version of the on-disk layout; a store written with another version is refused. */
 export const STATE_FORMAT_VERSION = 1;
 /** The database file inside DATA_DIR (LMDB also keeps `state.lmdb-lock` beside it). */
 export const STATE_FILE = 'state.lmdb';
+/** The inbox's reply journal inside DATA_DIR (src/state/journal.ts). */
+export const JOURNAL_FILE = 'state.journal';
 /** How long a handled update id is remembered: Telegram keeps an unconfirmed update for 24 h. */
 export const HANDLED_TTL_S = 24 * 60 * 60;
 /** Namespace of the handled update ids (not a valid session namespace: it starts with a NUL). */
@@ -64,7 +67,7 @@ export async function openEmbeddedStore(dir: string, options: EmbeddedStoreOptio
   const meta = root.openDB<{ version: number }, string>('meta', {});
   const entries = root.openDB<Entry, EntryKey>('entries', {});
   const expiry = root.openDB<true, ExpiryKey>('expiry', {});
-  const inboxDb = root.openDB<never, [number, number]>('inbox', {});
+  const inboxDb = root.openDB<never, number>('inbox', {});
   const found = meta.get('format');
   if (found === undefined && entries.getCount({ limit: 1 }) === 0) {
     await meta.put('format', { version: STATE_FORMAT_VERSION });
@@ -73,10 +76,15 @@ export async function openEmbeddedStore(dir: string, options: EmbeddedStoreOptio
     throw new StateFormatError(path, found?.version, STATE_FORMAT_VERSION);
   }
   const store = new EmbeddedStore(root, entries, expiry, warn, now);
-  store.inbox = createLmdbInbox(root, inboxDb, {
-    isHandled: (id) => store.read(HANDLED, String(id)) === true,
-    markInTransaction: (id) => store.putInTransaction(HANDLED, String(id), true, HANDLED_TTL_S * 1000),
-  });
+  try {
+    store.inbox = createLmdbInbox(root, inboxDb, {
+      isHandled: (id) => store.read(HANDLED, String(id)) === true,
+      markInTransaction: (id) => store.putInTransaction(HANDLED, String(id), true, HANDLED_TTL_S * 1000),
+    }, (has) => openJournal(join(dir, JOURNAL_FILE), has));
+  } catch (err) {
+    await root.close();
+    throw new StateStoreError(join(dir, JOURNAL_FILE), `cannot be opened (${(err as Error).message})`);
+  }
   store.startSweeping(sweepEveryMs);
   return store;
 }
@@ -85,7 +93,7 @@ class EmbeddedStore implements EmbeddedStateStore {
   private closing?: Promise<void>;
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
-  inbox!: UpdateInbox;
+  inbox!: UpdateInbox & { close(): void };
 
   constructor(
     private readonly root: RootDatabase,
@@ -125,6 +133,7 @@ class EmbeddedStore implements EmbeddedStateStore {
       clearInterval(this.sweeper);
       await this.sweeping;
       await this.root.flushed;
+      this.inbox.close();
       await this.root.close();
     })());
   }

@@ -1,14 +1,7 @@
 import type { Update } from 'grammy/types';
 import type { Database, RootDatabase } from 'lmdb';
-import type { InboxEntry, SentCall, UpdateInbox } from './types.js';
-
-/**
- * Keys of the inbox database: `[updateId, 0]` holds the update, `[updateId, 1 + i]` the i-th call
- * it made that Telegram accepted. Numbers sort as numbers, so one range read returns the inbox in
- * update order with each update's journal right after it.
- */
-type InboxKey = [number, number];
-type InboxValue = Update | SentCall;
+import type { Journal } from './journal.js';
+import type { UpdateInbox } from './types.js';
 
 /** What the inbox needs from the store around it: the handled marks, written in the inbox's transactions. */
 export interface HandledMarks {
@@ -19,18 +12,19 @@ export interface HandledMarks {
 }
 
 /**
- * The embedded store's inbox over its LMDB database `db`. Admitting a batch is one transaction,
- * flushed to disk before it resolves (Telegram is told about the batch only then); a journal line
- * resolves at commit, which a kill -9 keeps (a power cut right after it may lose the last lines:
- * those replies are then sent again); finishing an update is one transaction that removes it with
- * its journal and marks it handled, so a redelivered copy is not admitted again.
+ * The embedded store's inbox: the updates in the LMDB database `db` (key: the update id), the
+ * calls they made in `journal` (src/state/journal.ts). Admitting a batch is one transaction,
+ * flushed to disk before it resolves (Telegram is told about the batch only then); finishing an
+ * update is one transaction that removes it and marks it handled, so a redelivered copy is not
+ * admitted again.
  * ```ts
- * const inbox = createLmdbInbox(root, root.openDB('inbox', {}), marks);
+ * const inbox = createLmdbInbox(root, root.openDB('inbox', {}), marks, (has) => openJournal(path, has));
  * const fresh = await inbox.admit(updates); // now confirm them to Telegram
  * ```
  */
-export function createLmdbInbox(root: RootDatabase, db: Database<InboxValue, InboxKey>, marks: HandledMarks): UpdateInbox {
-  let size = countUpdates(db);
+export function createLmdbInbox(root: RootDatabase, db: Database<Update, number>, marks: HandledMarks, openJournalOf: (has: (id: number) => boolean) => Journal): UpdateInbox & { close(): void } {
+  let size = db.getKeysCount();
+  const journal = openJournalOf((id) => db.doesExist(id));
   return {
     async admit(updates) {
       if (updates.length === 0) return [];
@@ -39,8 +33,8 @@ export function createLmdbInbox(root: RootDatabase, db: Database<InboxValue, Inb
         fresh.length = 0; // (a retried transaction callback starts over)
         for (const update of updates) {
           const id = update.update_id;
-          if (db.get([id, 0]) !== undefined || marks.isHandled(id)) continue;
-          db.putSync([id, 0], update);
+          if (db.doesExist(id) || marks.isHandled(id)) continue;
+          db.putSync(id, update);
           fresh.push(update);
         }
       });
@@ -48,33 +42,21 @@ export function createLmdbInbox(root: RootDatabase, db: Database<InboxValue, Inb
       size += fresh.length;
       return fresh;
     },
-    pending() {
-      const entries: InboxEntry[] = [];
-      for (const { key: [, line], value } of db.getRange({ start: [0, 0] })) {
-        if (line === 0) entries.push({ update: value as Update, sent: [] });
-        else if (entries.length > 0) entries[entries.length - 1].sent[line - 1] = value as SentCall;
-      }
-      return entries;
-    },
+    pending: () => [...db.getRange()].map(({ key, value }) => ({ update: value, sent: journal.earlier.get(key) ?? [] })),
     async recordSent(updateId, index, call) {
-      await db.put([updateId, index + 1], call);
+      journal.append(updateId, index, call);
     },
     async finish(updateId) {
       let removed = false;
       await root.transaction(() => {
-        removed = db.get([updateId, 0]) !== undefined;
-        for (const key of db.getKeys({ start: [updateId, 0], end: [updateId + 1, 0] })) db.removeSync(key);
+        removed = db.doesExist(updateId);
+        if (removed) db.removeSync(updateId);
         marks.markInTransaction(updateId);
       });
       if (removed) size--;
+      journal.forget(updateId);
     },
     size: () => size,
+    close: () => journal.close(),
   };
-}
-
-/** How many updates the inbox holds (read once, at open: normally none, after a crash a few hundred at most). */
-function countUpdates(db: Database<InboxValue, InboxKey>): number {
-  let n = 0;
-  for (const [, line] of db.getKeys({ start: [0, 0] })) if (line === 0) n++;
-  return n;
 }
