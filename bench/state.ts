@@ -162,7 +162,7 @@ export function formatState(r: StateBenchResult): string {
     `${l.users} users set their language at once: all stored in ${l.allStoredMs} ms (target ≤ 5000; all fetched and confirmed after ${l.allConfirmedMs} ms), peak RSS ${l.peakRssMB} MB (≤ 300)`,
     `  other users' p95 (≤ 100 ms): questions pushed among the presses ${l.othersP95Ms} ms (${l.othersAnswered} answered), questions sent while the presses are handled ${l.duringP95Ms} ms (${l.duringAnswered} answered)`,
     `${m.users} stored users (filled in ${m.fillSeconds.toFixed(1)} s): one write ${m.writeMs} ms (≤ 5), open ${m.openMs} ms (≤ 1000)`,
-    ...(c ? [`crash trial: ${c.asked} questions, kill -9 at 5 points, 100 ms latency: lost ${c.lost}, duplicates ${c.duplicates} (${c.duplicatesOutsideWindow} outside the window), /lang kept ${c.langKept}; replies at the kills ${c.repliesAtKill.join(', ')}`] : []),
+    ...(c ? [`crash trial: ${c.asked} questions, kill -9 at 5 points, 100 ms latency: lost ${c.lost}, duplicates ${c.duplicates} (${c.duplicatesOutsideWindow} outside the window; first copies ${c.duplicateOffsetsMs.length ? `${Math.min(...c.duplicateOffsetsMs)}…${Math.max(...c.duplicateOffsetsMs)} ms` : '–'} from a kill), /lang kept ${c.langKept}; replies at the kills ${c.repliesAtKill.join(', ')}`] : []),
   ].join('\n');
 }
 
