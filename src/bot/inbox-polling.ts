@@ -43,7 +43,7 @@ export interface InboxPollingOptions {
  * ```
  */
 export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions): Poller {
-  const { logger, inbox, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, concurrency = Number(process.env.XC ?? 64), maxQueued = 20_000, onCrash } = options;
+  const { logger, inbox, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, concurrency = 64, maxQueued = 20_000, onCrash } = options;
   const abort = new AbortController();
   const journal = createReplyJournal(inbox, logger);
   bot.api.config.use(journal.transformer);
