@@ -21,6 +21,12 @@ export interface InboxPollingOptions {
   maxBackoffMs?: number;
   /** Updates handled at once, at most. Defaults to 64. */
   concurrency?: number;
+  /**
+   * Updates handled at once while Telegram still holds more than one batch (the last getUpdates
+   * came back full): fetching, which shares the event loop with handling, drains the backlog into
+   * the inbox first, where the scheduler can put a question before thousands of presses. Defaults to 8.
+   */
+  drainConcurrency?: number;
   /** Fetching pauses while this many updates wait in the inbox (memory stays bounded). Defaults to 20 000. */
   maxQueued?: number;
   /** Called when polling stops by itself: 401 (token revoked) or 409 (another instance polls). */
@@ -43,7 +49,7 @@ export interface InboxPollingOptions {
  * ```
  */
 export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions): Poller {
-  const { logger, inbox, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, concurrency = 64, maxQueued = 20_000, onCrash } = options;
+  const { logger, inbox, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, concurrency = 64, drainConcurrency = 8, maxQueued = 20_000, onCrash } = options;
   const abort = new AbortController();
   const journal = createReplyJournal(inbox, logger);
   bot.api.config.use(journal.transformer);
@@ -91,6 +97,7 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
         continue;
       }
       if (updates.length > 0) maxSeen = Math.max(maxSeen, updates[updates.length - 1].update_id);
+      scheduler.setConcurrency(updates.length >= limit && scheduler.queued() < maxQueued ? Math.min(drainConcurrency, concurrency) : concurrency);
       for (const update of fresh) scheduler.push(update);
     }
   })();

@@ -27,12 +27,15 @@ export interface FairScheduler<T> {
   running(): number;
   /** Resolves the next time an item finishes (at once when none runs). */
   progress(): Promise<void>;
+  /** Changes the concurrency (items above it keep running; none starts until fewer run). */
+  setConcurrency(n: number): void;
   /** Starts no more items; resolves when the running ones have finished. */
   halt(): Promise<void>;
 }
 
 export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairScheduler<T> {
-  const { concurrency, keyOf, laneOf, run } = options;
+  const { keyOf, laneOf, run } = options;
+  let concurrency = options.concurrency;
   const perKey = new Map<string, Deque<T>>(); // items not started, per key
   const busy = new Set<string>();
   const lanes = new Map<string, Deque<string>>(); // keys ready to start their next item, per lane
@@ -91,6 +94,7 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
     },
     queued: () => queued,
     running: () => running,
+    setConcurrency(n) { concurrency = n; pump(); },
     progress: () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     async halt() {
       halted = true;
