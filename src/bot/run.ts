@@ -7,6 +7,7 @@ import type { StateStore } from '../state/types.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { describeError, type Logger } from './logger.js';
+import { pollIntoInbox } from './inbox-polling.js';
 import { pollUpdates } from './polling.js';
 
 /** The update types the bot handles (others are not even fetched). */
@@ -35,9 +36,11 @@ export interface RunningBot {
 }
 
 /**
- * Starts at-least-once long polling (src/bot/polling.ts): an update is confirmed to Telegram only
- * after it is handled and recorded in `store` (default: in memory), so a crash loses none and a
- * restart answers none twice; updates of one chat in order, others in parallel. The command menu
+ * Starts at-least-once long polling. With a store that has an inbox (the embedded one), each
+ * fetched batch is written there and confirmed at once, then handled fairly from it
+ * (src/bot/inbox-polling.ts); otherwise (Redis, memory: the default) an update is confirmed to
+ * Telegram only after it is handled and recorded in `store` (src/bot/polling.ts). Either way a
+ * crash loses none and a restart answers none twice; updates of one chat in order, others in parallel. The command menu
  * is registered in the background. `timeoutS` is the long-polling timeout (defaults to 30 s);
  * `stopTimeoutMs` bounds how long stop() waits for updates in progress (default: no bound);
  * `onCrash` is called when polling stops by itself (401, or 409: another instance polls).
@@ -45,14 +48,16 @@ export interface RunningBot {
  */
 export async function startPolling(
   bot: Bot<BotContext>,
-  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
+  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled' | 'inbox'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
 ): Promise<RunningBot> {
   const { logger, store = createMemoryStore(), timeoutS = 30, stopTimeoutMs, onCrash } = options;
   await init(bot);
   await bot.api.deleteWebhook();
   const abort = new AbortController();
   const commands = registerCommands(bot.api, logger, abort.signal);
-  const poller = pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
+  const poller = store.inbox
+    ? pollIntoInbox(bot, { logger, inbox: store.inbox, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash })
+    : pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
   let stopping: Promise<void> | undefined;
   return {
     stop: () => (stopping ??= (async () => {
