@@ -60,7 +60,8 @@ export function spawnMain(env: Record<string, string>): { proc: ChildProcess; ou
 }
 
 /**
- * Starts a replica in webhook mode and waits until it says it is answering.
+ * Starts a replica in webhook mode and waits until it says it is answering (LOG_LEVEL must let
+ * info lines through).
  * @throws when it exits or does not get there within REPLICA_START_TIMEOUT_MS (with its output).
  */
 export async function startReplica(options: { name: string; env: Record<string, string> }): Promise<Replica> {
@@ -89,8 +90,9 @@ export async function startReplica(options: { name: string; env: Record<string, 
   const deadline = Date.now() + REPLICA_START_TIMEOUT_MS;
   while (!started.test(child.output())) {
     if (child.proc.exitCode !== null || Date.now() > deadline) {
+      const why = child.proc.exitCode !== null ? `exited with code ${child.proc.exitCode}` : `did not start within REPLICA_START_TIMEOUT_MS (${REPLICA_START_TIMEOUT_MS} ms)`;
       await replica.stop();
-      throw new Error(`replica ${options.name} did not start within REPLICA_START_TIMEOUT_MS (${REPLICA_START_TIMEOUT_MS} ms); its output:\n${child.output()}`);
+      throw new Error(`replica ${options.name} ${why}; its output:\n${child.output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
