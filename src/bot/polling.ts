@@ -165,7 +165,7 @@ export function createUpdateFetcher(bot: Bot<BotContext>, options: FetcherOption
         if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
           logger.error(err.error_code === 401
             ? 'polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from @BotFather into .env and start again'
-            : `polling stopped: ${describeError(err)}`);
+            : conflictLine(err));
           onCrash?.(err);
           return undefined;
         }
@@ -179,6 +179,13 @@ export function createUpdateFetcher(bot: Bot<BotContext>, options: FetcherOption
     }
     return undefined;
   };
+}
+
+/** The one line for a 409 Conflict: what took over, and how to run several instances instead. */
+export function conflictLine(err: GrammyError): string {
+  return /webhook/i.test(err.description)
+    ? 'polling stopped: a webhook was set for this bot while it polled (409 Conflict), so another instance runs in webhook mode: stop it, or run this one in webhook mode too (WEBHOOK_URL, WEBHOOK_SECRET)'
+    : 'polling stopped: another instance of this bot is polling Telegram (409 Conflict): only one instance can use long polling; stop the other one, or run every instance in webhook mode with one REDIS_URL (README: "Running more than one instance")';
 }
 
 /** Full-jitter exponential backoff: 200 ms doubled per failure, capped, then between half and all of it. */

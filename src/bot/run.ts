@@ -8,6 +8,7 @@ import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { describeError, type Logger } from './logger.js';
 import { pollIntoInbox } from './inbox-polling.js';
+import { handleOnce, type HandledLog } from './once.js';
 import { pollUpdates } from './polling.js';
 
 /** The update types the bot handles (others are not even fetched). */
@@ -71,15 +72,20 @@ export async function startPolling(
 /**
  * Starts webhook mode: an HTTP server on `port` (0: any free port) answering POSTs on the path of
  * `url`, each checked against `secret` (Telegram's X-Telegram-Bot-Api-Secret-Token header, else 401),
- * then calls setWebhook. The command menu is registered in the background.
+ * then calls setWebhook. The command menu is registered in the background. Handled update ids are
+ * recorded in `store` (default: in memory): an update Telegram delivers again, to this replica or
+ * another one sharing the store, is acknowledged without a second reply.
  */
-export async function startWebhook(bot: Bot<BotContext>, options: { url: string; port: number; secret: string; logger: Logger; host?: string }): Promise<RunningBot> {
-  const { url, port, secret, logger, host } = options;
+export async function startWebhook(
+  bot: Bot<BotContext>,
+  options: { url: string; port: number; secret: string; logger: Logger; host?: string; store?: HandledLog },
+): Promise<RunningBot> {
+  const { url, port, secret, logger, host, store = createMemoryStore() } = options;
   await init(bot);
   const path = new URL(url).pathname;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
   const inFlight = new Set<Promise<void>>();
-  const handleOne = bot.handleUpdate.bind(bot);
+  const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
   bot.handleUpdate = (...args) => {
     const handling = handleOne(...args);
     const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });

@@ -29,6 +29,9 @@ const corpus = loadCorpus(settings.corpusDir);
 const embedder = createLexicalEmbedder(corpus.glossary);
 const expectIndex = { corpusHash: corpus.hash, embedder };
 
+/** A test that starts the bot or a process, on a busy 2-core machine (the default 5 s is too short under load). */
+const PROCESS_TEST_TIMEOUT_MS = 20_000;
+
 let real: RealService;
 beforeAll(async () => { real = await openRealService(); });
 afterAll(() => real?.dispose());
@@ -118,7 +121,7 @@ describe.concurrent('stopping with updates in flight', () => {
     } finally {
       release();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('answers each of 30 updates exactly once when src/main.ts gets SIGTERM in the middle of a burst and is started again', async ({ onTestFinished }) => {
     const scope = new Scope(onTestFinished);
@@ -200,7 +203,7 @@ describe.concurrent('a crash while the index is built', () => {
     // and the next build replaces it
     const next = await buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } });
     expect(loadIndex(dir, expectIndex).meta).toEqual(next);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 describe.concurrent('a corrupt index at start-up', () => {
