@@ -9,9 +9,12 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou
 /** How a follow-up is rewritten: a new subject in the old frame, another ordinal, or an aspect of the old topic. */
 export type FollowupKind = 'substitute' | 'ordinal' | 'aspect';
 
+export type Followup = { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[] };
+
 export type Classified =
-  | { act: 'question'; lang: Lang; text: string }
-  | { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[] }
+  /** `followup`: how to read a question that points back ("who of them …?") when the article has no answer to it on its own. */
+  | { act: 'question'; lang: Lang; text: string; followup?: Followup }
+  | Followup
   | { act: 'more'; lang: Lang }
   | { act: 'language'; lang: Lang; target: Lang; original: boolean }
   | { act: 'smalltalk'; lang: Lang; kind: SmalltalkKind };
@@ -35,7 +38,8 @@ const OWN_TOPIC_WORDS = 2;
  * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
  * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
  * ("when was it adopted?") or names no topic of its own ("why?", "give me an example") → else a
- * fresh question, so a message with its own words never inherits the previous topic.
+ * fresh question, so a message with its own words never inherits the previous topic (one that
+ * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
 export function classify(text: string, ctx: ClassifyContext): Classified {
   const a = analyse(text);
@@ -67,11 +71,12 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
-  return { act: 'question', lang, text: withoutGreeting(text, a) };
+  const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
+  return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }
 
 /** A word that names something: not a function, question, filler or dialogue word, not an ordinal. */
-function isContent(lex: Lexicon, t: Token): boolean {
+export function isContent(lex: Lexicon, t: Token): boolean {
   if (isStopword(t.key) || /^\d+$/.test(t.key)) return false;
   const lists = [lex.anaphora, lex.aspects, lex.interrogatives, lex.fillers, lex.more, lex.sayVerbs, lex.connectives, lex.closers];
   return !lists.some((l) => inList(l, t.key)) && ordinalOf(lex, t.key) === 0;

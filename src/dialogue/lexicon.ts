@@ -30,7 +30,8 @@ export function keyOf(word: string, lang: Lang): string {
   return fold(kazakhLatinToCyrillic(lower));
 }
 
-function compile(text: string, lang: Lang): WordList {
+/** A word list of a language from its text in `words.ts`: `|` separates phrases, else words; a trailing `*` makes a stem. */
+export function compile(text: string, lang: Lang): WordList {
   const list: WordList = { words: new Set(), stems: [], phrases: [] };
   const entries = text.includes('|') ? text.split('|') : text.split(/\s+/);
   for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {

@@ -138,3 +138,76 @@ export const ORDINAL_WORDS: Record<Lang, string[]> = {
   ru: ['первый', 'второй', 'третий', 'четвёртый', 'пятый'],
   kk: ['бірінші', 'екінші', 'үшінші', 'төртінші', 'бесінші'],
 };
+
+/** What a follow-up may ask about the previous topic instead of naming a new one. */
+export type AspectId = 'reason' | 'purpose' | 'example' | 'date' | 'effect' | 'place' | 'means';
+
+/** One aspect: how a reader asks for it, how the "↪" line names it, and the article's words that give it. */
+export interface AspectWords {
+  /** Words of a follow-up that ask for it, per reader language (read like `aspects` above). */
+  asks: Record<Lang, string>;
+  /** The aspect in the "↪" line, per reader language. */
+  label: Record<Lang, string>;
+  /**
+   * The words and `|`-separated phrases of the article, in any of its three languages, that give it;
+   * `x*` matches words starting with x, `*x` words ending in x; `#year` is a year in the passage or in a
+   * reference it cites.
+   */
+  gives: string;
+}
+
+/**
+ * The aspects a follow-up asks for ("why?", "give me an example", "when was it adopted?") and the
+ * cue words that find, among the passages of the previous topic, the one that answers it.
+ */
+export const ASPECTS: Record<AspectId, AspectWords> = {
+  reason: {
+    asks: { en: 'why reason reasons cause causes', ru: 'почему отчего причина причины причине', kk: 'неге неліктен себебі себеп себептері' },
+    label: { en: 'why', ru: 'почему', kk: 'неге' },
+    gives: `себебі | себеп* | сондықтан | осыған байланысты | соған байланысты | қажет* | талап етеді | *ндіктен | *ндықтан |
+      потому | поэтому | поскольку | так как | в связи с этим | необходим* | требу* | причин* |
+      because | since | therefore | hence | accordingly | in this regard | need | needs | necessary | necessity | requires | require | reason*`,
+  },
+  purpose: {
+    asks: { en: 'purpose aim goal', ru: 'зачем цель', kk: 'мақсаты мақсат' },
+    label: { en: 'what for', ru: 'зачем', kk: 'не үшін' },
+    gives: 'мақсат* | бағытталған | цел* | направлен* | purpose* | aim* | goal*',
+  },
+  example: {
+    asks: {
+      en: 'example examples instance instances eg kinds kind types type sorts sort such',
+      ru: 'пример примеры примера примеров например виды вид типы тип',
+      kk: 'мысал мысалы мысалдар мысалға түрлері түрі',
+    },
+    label: { en: 'examples', ru: 'примеры', kk: 'мысалдар' },
+    gives: `мысалы | мысал* | атап айтқанда | соның ішінде | оның ішінде | сияқты | басқа да | түрлер* |
+      например | к примеру | в частности | такие как | в том числе | а именно | виды | видов |
+      for example | for instance | such as | including | in particular | namely | types of | kinds of`,
+  },
+  date: {
+    asks: { en: 'when date year dates', ru: 'когда дата году год', kk: 'қашан жылы күні датасы' },
+    label: { en: 'when', ru: 'когда', kk: 'қашан' },
+    gives: '#year | жылғы | қабылдан* | бекітілген | году | принят* | утвержд* | adopted | approved',
+  },
+  effect: {
+    asks: {
+      en: 'affect affects effect effects impact consequence consequences lead leads influence',
+      ru: 'влияет влияют влияние последствия последствие приводит приведет',
+      kk: 'әсері әсер салдары салдар әкеледі',
+    },
+    label: { en: 'consequences', ru: 'последствия', kk: 'салдары' },
+    gives: `әсер* | алып кел* | әкел* | салдар* | туындат* | пайда болуына | влия* | привод* | привест* | последств* | порожда* | возникновени* |
+      affect* | lead* | impact* | consequence* | give rise | gives rise | giving rise | emergence`,
+  },
+  place: {
+    asks: { en: 'where', ru: 'где', kk: 'қайда' },
+    label: { en: 'where', ru: 'где', kk: 'қайда' },
+    gives: `университет* | институт* | university | institute | астана | astana | ташкент | tashkent | көшесі | street | str | улица | ул |
+      даңғылы | проспект | avenue`,
+  },
+  means: {
+    asks: { en: 'how', ru: 'как', kk: 'қалай' },
+    label: { en: 'how', ru: 'как', kk: 'қалай' },
+    gives: 'арқылы | тетік* | механизм* | mechanism* | through | by means | путем | посредством | с помощью | через',
+  },
+};

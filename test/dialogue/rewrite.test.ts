@@ -23,7 +23,10 @@ describe('rewrite', () => {
     expect(standalone('What is the first finding?', 'and the second?')).toEqual({ standalone: 'What is the second finding?', isBase: true });
     expect(standalone('Бірінші тұжырым қандай?', 'ал бесіншісі ше?')).toEqual({ standalone: 'Бесінші тұжырым қандай?', isBase: true });
     expect(standalone('Какая первая рекомендация?', 'а вторая?').standalone).toBe('Какая вторая рекомендация?');
-    expect(standalone('What are the main findings?', 'and the fifth?').standalone).toBe('What are the main fifth findings?');
+    expect(standalone('What are the main findings?', 'and the fifth?').standalone).toBe('findings — the fifth one?');
+    expect(standalone('Which law regulates AI?', 'and the fifth?').standalone).toBe('law regulates AI — the fifth one?');
+    expect(standalone('Какой закон регулирует ИИ?', 'а пятая?').standalone).toBe('закон регулирует ИИ — пятая?');
+    expect(standalone('Қандай заң ЖИ-ді реттейді?', 'ал бесиншиси ше?').standalone).toBe('заң ЖИ-ді реттейді — бесіншісі?');
   });
 
   it('puts a new subject into the base question\'s frame, or into the reader\'s language\'s frame', () => {
