@@ -2,7 +2,7 @@ import { LANGS, type Lang } from '../corpus/types.js';
 import type { Answer, ArticleService, Passage } from '../retrieval/types.js';
 import { fold, stem, words } from '../text/fold.js';
 import { isContent } from './classify.js';
-import { analyse, compile, inList, phraseAt, type WordList } from './lexicon.js';
+import { analyse, compile, inList, type WordList } from './lexicon.js';
 import { placeOf } from './state.js';
 import { ASPECTS, type AspectId } from './words.js';
 
@@ -20,11 +20,11 @@ export interface AspectQuery {
 const POOL = 12;
 /** Only the topic's first passages may be lifted by an aspect, so that a cue word far down does not change the subject. */
 const WINDOW = 8;
-/** Passages an aspect answer shows at most (the rest wait behind "More"). */
-const SHOWN = 2;
+/** The second passage is shown too when it gives the aspect and scores at least this share of the first. */
+const SECOND_SHOWN = 0.75;
 /** A follow-up longer than this (in words) is named by its aspects in the "↪" line. */
-const QUOTED_WORDS = 5;
-/** A matched word of the follow-up's own outweighs this many matched aspects. */
+const QUOTED_WORDS = 8;
+/** A matched word of the follow-up's own outweighs an aspect's cues (2 for a sign, 1 for a hint). */
 const OWN_WORD_WEIGHT = 3;
 const YEAR = /(^|\D)(1[89]\d\d|20\d\d)(\D|$)/;
 
@@ -33,8 +33,10 @@ const ASKS: Record<Lang, Array<[AspectId, WordList]>> = Object.fromEntries(LANGS
 
 /** A cue: a phrase of word patterns (`x*` starts with x, `*x` ends with x, else the whole folded word), or a year. */
 type Cue = string[] | 'year';
-const GIVES: Record<AspectId, Cue[]> = Object.fromEntries(Object.entries(ASPECTS).map(([id, a]) =>
-  [id, a.gives.split('|').map((e) => e.trim()).filter(Boolean).map((e): Cue => (e === '#year' ? 'year' : fold(e).split(/\s+/)))])) as Record<AspectId, Cue[]>;
+const cues = (text: string): Cue[] => text.split('|').map((e) => e.trim()).filter(Boolean).map((e) => (e === '#year' ? 'year' : fold(e).split(/\s+/)));
+/** Per aspect, its cues by weight: a sign that gives it counts 2, a hint 1. */
+const CUES: Record<AspectId, Array<[number, Cue[]]>> = Object.fromEntries(Object.entries(ASPECTS).map(([id, a]) =>
+  [id, [[2, cues(a.gives)], [1, cues(a.hints)]]])) as Record<AspectId, Array<[number, Cue[]]>>;
 
 /**
  * Reads what a follow-up asks of the previous topic ("why?" → reason; "who of them is the
@@ -42,33 +44,37 @@ const GIVES: Record<AspectId, Cue[]> = Object.fromEntries(Object.entries(ASPECTS
  */
 export function readAspect(text: string): AspectQuery {
   const a = analyse(text);
-  const aspects = ASKS[a.lang].filter(([, list]) => a.tokens.some((t, i) => phraseAt(list, a.tokens, i) > 0 || inList(list, t.key))).map(([id]) => id);
-  const own = a.tokens.filter((t) => isContent(a.lex, t) && !aspects.some((id) => inList(ASKS[a.lang].find(([x]) => x === id)![1], t.key)));
+  const asks = ASKS[a.lang];
+  const aspects = asks.filter(([, list]) => a.tokens.some((t) => inList(list, t.key))).map(([id]) => id);
+  const own = a.tokens.filter((t) => isContent(a.lex, t) && !asks.some(([, list]) => inList(list, t.key)));
   const stems = [...new Set(own.map((t) => stem(t.key, a.lang)))];
-  const wordy = a.tokens.length > QUOTED_WORDS || a.tokens.some((t) => inList(a.lex.fillers, t.key) && !inList(a.lex.anaphora, t.key) && !inList(a.lex.interrogatives, t.key));
+  // "could you give me an example please" is named by its aspect; "why is that?" is quoted
+  const wordy = a.tokens.length > QUOTED_WORDS || a.tokens.some((t) => inList(a.lex.requests, t.key));
   return { aspects, stems, wordy, lang: a.lang };
 }
 
 /**
- * The passages of the previous topic (`base`) re-ranked for what the follow-up asks: a passage
- * with the follow-up's own words, then one with an aspect's cue words ("because", "қажеттілігі",
- * "for example", a year in a reference it cites) comes first; the others follow in the topic's
- * order. With own words, the passages of the rewritten question (`query`) join the topic's.
- * Undefined when no passage among the topic's first 8 has any of them (the caller asks `query` as is).
- * The order does not depend on `lang` (cues are looked up in every language's variant), so
- * "in Russian" shows the same places again.
+ * The passages of the previous topic (`base`) re-ranked for what the follow-up asks. Each of the
+ * topic's first 8 passages scores its relevance to the topic (share of the best score) times
+ * 1 + what it gives: 3 per word of the follow-up's own it has, and per aspect 2 for a sign ("for
+ * example", "сондықтан", a year in a reference it cites) or 1 for a hint ("in particular", "қажет"),
+ * so an aspect lifts a passage only about as relevant as the best. The best is shown, and the next
+ * when it too gives the aspect and scores nearly as high; the others follow. With own words the
+ * passages of the rewritten question (`query`) join the topic's. Undefined when no passage gives
+ * anything asked (the caller asks `query` as is). The order does not depend on `lang` (cues are
+ * looked up in every language's variant), so "in Russian" shows the same places again.
  */
 export async function aspectRanking(service: ArticleService, base: string, query: string, asked: AspectQuery, lang: Lang | undefined): Promise<Answer | undefined> {
   if (asked.aspects.length === 0 && asked.stems.length === 0) return undefined;
   const topic = await service.ask(base, { lang, limit: POOL });
   const own = asked.stems.length > 0 ? await service.ask(query, { lang, limit: POOL }) : undefined;
-  const pool = interleave(topic.passages, own?.passages ?? []);
-  const scores = pool.map((p, i) => (i < WINDOW ? score(service, p, asked) : 0));
-  const best = Math.max(0, ...scores);
-  if (best === 0) return undefined;
-  const order = pool.map((p, i) => ({ p, s: scores[i], i })).sort((x, y) => y.s - x.s || x.i - y.i);
+  const pool = interleave(relevance(topic.passages), relevance(own?.passages ?? []));
+  const gives = pool.map(({ p }, i) => (i < WINDOW ? score(service, p, asked) : 0));
+  if (!gives.some((g) => g > 0)) return undefined;
+  const order = pool.map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i })).sort((x, y) => y.s - x.s || x.i - y.i);
   const passages = order.map(({ p }, i) => ({ ...p, rank: i + 1 }));
-  const shown = Math.min(SHOWN, order.filter((o) => o.s === best).length);
+  const second = order[1];
+  const shown = second && second.gives > 0 && second.s >= SECOND_SHOWN * order[0].s ? 2 : 1;
   return { query, lang: topic.answered ? topic.lang : own?.lang ?? topic.lang, answered: true, passages, total: passages.length, shown, coverage: topic.coverage ?? own?.coverage };
 }
 
@@ -78,19 +84,25 @@ export function pageOf(ranked: Answer, offset: number, limit: number): Answer {
   return { ...ranked, passages, shown: offset === 0 ? Math.min(ranked.shown ?? passages.length, passages.length) : passages.length };
 }
 
+/** Each passage with its score as a share of the list's best (1 for all when scores are not positive). */
+function relevance(list: Passage[]): Array<{ p: Passage; rel: number }> {
+  const best = Math.max(0, ...list.map((p) => p.score));
+  return list.map((p) => ({ p, rel: best > 0 ? Math.max(0, p.score) / best : 1 }));
+}
+
 /** Two rankings merged rank by rank (first list first on a tie), each place once. */
-function interleave(a: Passage[], b: Passage[]): Passage[] {
+function interleave<T extends { p: Passage }>(a: T[], b: T[]): T[] {
   const seen = new Set<string>();
-  const out: Passage[] = [];
+  const out: T[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    for (const p of [a[i], b[i]]) {
-      if (p && !seen.has(placeOf(p.id))) { seen.add(placeOf(p.id)); out.push(p); }
+    for (const x of [a[i], b[i]]) {
+      if (x && !seen.has(placeOf(x.p.id))) { seen.add(placeOf(x.p.id)); out.push(x); }
     }
   }
   return out;
 }
 
-/** How well a passage gives what was asked: own words matched (weighted), plus aspects whose cues it has. */
+/** What a passage gives of what was asked: 3 per own word it has, plus per aspect the weight of its strongest cue (2 or 1). */
 function score(service: ArticleService, p: Passage, asked: AspectQuery): number {
   const variants = service.variants(p.id);
   const texts: Array<[string, Lang]> = variants.length > 0 ? variants.map((c) => [c.text, c.lang]) : [[p.text, p.lang], [p.sourceText, 'kk']];
@@ -98,8 +110,9 @@ function score(service: ArticleService, p: Passage, asked: AspectQuery): number 
   const stems = new Set(texts.flatMap(([, lang], i) => tokens[i].map((w) => stem(w, lang))));
   const own = asked.stems.filter((s) => stems.has(s)).length;
   const years = [...texts.map(([t]) => t), ...p.citations.map((c) => c.text)].some((t) => YEAR.test(t));
-  const aspects = asked.aspects.filter((id) => GIVES[id].some((cue) => (cue === 'year' ? years : tokens.some((ws) => hasPhrase(ws, cue))))).length;
-  return OWN_WORD_WEIGHT * own + aspects;
+  const found = (cue: Cue) => (cue === 'year' ? years : tokens.some((ws) => hasPhrase(ws, cue)));
+  const aspects = asked.aspects.map((id) => CUES[id].find(([, list]) => list.some(found))?.[0] ?? 0);
+  return OWN_WORD_WEIGHT * own + aspects.reduce((a, b) => a + b, 0);
 }
 
 function hasPhrase(ws: string[], cue: string[]): boolean {

@@ -24,6 +24,8 @@ export interface ClassifyContext {
   previous: boolean;
   /** Whether the article uses a word (any language, any form). */
   knows(word: string): boolean;
+  /** Whether a word is one of the previous question's (such a word is not the message's own topic). */
+  inTopic?(word: string): boolean;
 }
 
 /** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
@@ -37,7 +39,8 @@ const OWN_TOPIC_WORDS = 2;
  * small talk (the whole message is greetings, thanks, goodbyes or a question about the bot) →
  * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
  * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
- * ("when was it adopted?") or names no topic of its own ("why?", "give me an example") → else a
+ * ("when was it adopted?") or names no topic of its own ("why?", "give me an example", "what kinds
+ * of crimes?" after a question about crime) → else a
  * fresh question, so a message with its own words never inherits the previous topic (one that
  * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
@@ -59,7 +62,8 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   const aspectWords = rest.filter((t) => inList(lex.aspects, t.key) && !inList(lex.interrogatives, t.key));
   const anaphora = has(lex.anaphora) && !(has(lex.sayVerbs) && content.length > 0);
   const span = (ts: Token[]) => (ts.length ? text.slice(ts[0].start, ts[ts.length - 1].end) : '');
-  const unknown = content.filter((t) => !ctx.knows(t.text)).map((t) => t.text);
+  // a word of the previous question was answered already: only new words can be ones the article never uses
+  const unknown = content.filter((t) => !ctx.knows(t.text) && !ctx.inTopic?.(t.text)).map((t) => t.text);
   const followup = (kind: FollowupKind, focus: string): Classified =>
     ({ act: 'followup', lang, kind, focus, ordinal: ordinals[0] ?? 0, unknown });
 
@@ -71,6 +75,8 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
+  // "what kinds of crimes?" after "AI and crime": an aspect of the same topic, in its own words
+  if (aspectWords.length > 0 && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
   const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
   return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }

@@ -6,7 +6,7 @@ import { aspectRanking, pageOf, readAspect } from './aspect.js';
 import { classify, type Act, type Followup, type SmalltalkKind } from './classify.js';
 import { rewrite } from './rewrite.js';
 import { addTurn, current, paged, placeOf, turnOfMessage, updateTurn, type DialogueState, type TurnState } from './state.js';
-import { articleVocabulary, type Knows } from './vocabulary.js';
+import { articleVocabulary, sharesStem, type Knows } from './vocabulary.js';
 
 /** What the engine made of one message, for the bot, the terminal chat and `ask --dialogue` to show. */
 export interface DialogueReply {
@@ -134,7 +134,7 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       const state = current(stored, now(), ttlMs);
       const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
       const prev = replied >= 0 ? replied : state.turns.length - 1;
-      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w) });
+      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w), inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined });
       const touched = { ...state, at: now() };
       switch (c.act) {
         case 'smalltalk':
