@@ -43,7 +43,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
     aspects: `why how when where who whom whose which what example examples instance instances case cases kind kinds type types sort sorts exactly
       specifically precisely detail details reason reasons cause causes consequence consequences effect effects impact meaning mean means
       explain explanation summary summarize summarise short briefly simply simple words affect affects influence lead leads apply applies work works
-      happen happens wrote write written adopted adopt passed number`,
+      happen happens wrote write written adopted adopt passed number important matter matters needed necessary`,
     interrogatives: 'what which who whom whose when where why how whats',
     sayVerbs: 'say says said mention mentions mentioned write writes tell tells discuss discusses state states',
     more: 'more go on continue next further keep going else anything details detail elaborate rest',
@@ -77,7 +77,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
     aspects: `почему зачем как когда где кто кого чей какие какой какая какое каких каким сколько пример примеры примера примеров например
       подробно подробнее конкретно именно точно причина причины последствия последствие влияет влияют влияние значит означает объясни объясните
       поясни поясните кратко вкратце коротко простыми словами итог суммируй виды вид типы тип работает работают применяется принят приняли
-      написал написали автор номер`,
+      написал написали автор номер важно важен важна нужно нужен нужна необходимо`,
     interrogatives: `что чего чему чем чём какой какая какое какие каких каким какому каком каков какова каково каковы кто кого кому кем ком где куда
       откуда когда почему отчего зачем как сколько чей чья чье чьи такое`,
     sayVerbs: 'говорится сказано пишется написано пишут говорят упоминается сказать',
@@ -110,7 +110,8 @@ export const WORDS: Record<Lang, DialogueWords> = {
     closers: 'ше шы ши',
     anaphora: `бұл бұның мұны мұның мұнда осы осының осыны осында сол соның соны сонда ол оның оны онда олар олардың оларды солар мынау анау`,
     aspects: `неге неліктен не үшін қалай қашан қайда кім кімнің қандай қай қанша мысал мысалы мысалдар мысалға нақты нақтырақ толық себебі
-      себеп себепті салдары салдар әсері әсер әсер етеді түрлері түрі түсіндір түсіндірші түсіндіріңіз қысқаша жұмыс істейді қабылданды жазған нөмірі`,
+      себеп себепті салдары салдар әсері әсер әсер етеді түрлері түрі түсіндір түсіндірші түсіндіріңіз қысқаша жұмыс істейді қабылданды жазған нөмірі
+      қажет керек маңызды`,
     interrogatives: 'не неге неліктен нені кім кімнің кімге қандай қалай қашан қайда қай қанша',
     sayVerbs: 'айтылған айтылады айтады делінген жазылған жазылады',
     more: 'толығырақ толық тағы тағыда жалғастыр жалғастыршы жалғастырыңыз әрі қарай ары келесі қалғаны басқа',
