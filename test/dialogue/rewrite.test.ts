@@ -39,5 +39,8 @@ describe('rewrite', () => {
     expect(standalone('What does the article say about offences committed with AI?', 'what kinds exactly?'))
       .toEqual({ standalone: 'offences committed with AI — what kinds exactly?', isBase: false });
     expect(standalone('Какой первый вывод?', 'почему?').standalone).toBe('первый вывод — почему?');
+    // a wordy request is named by its aspect, in the reader's language
+    expect(['could you give me an example please', 'приведи пример', 'мысал келтірші'].map((f) => standalone('What does the article say about criminal liability?', f).standalone))
+      .toEqual(['criminal liability — examples', 'criminal liability — примеры', 'criminal liability — мысалдар']);
   });
 });
