@@ -9,7 +9,8 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou
 /** How a follow-up is rewritten: a new subject in the old frame, another ordinal, or an aspect of the old topic. */
 export type FollowupKind = 'substitute' | 'ordinal' | 'aspect';
 
-export type Followup = { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[] };
+/** `via`: the words that introduce a substitute's subject ("в" in "а в США?"), when there are any. */
+export type Followup = { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[]; via?: string };
 
 export type Classified =
   /** `followup`: how to read a question that points back ("who of them …?") when the article has no answer to it on its own. */
@@ -71,7 +72,10 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
     return followup('ordinal', rest.find((t) => ordinalOf(lex, t.key) > 0)!.text);
   }
   const elliptical = cue && rest.length <= MAX_ELLIPTICAL_WORDS && !has(lex.interrogatives) && !has(lex.anaphora);
-  if (elliptical && content.length > 0) return followup('substitute', span(content));
+  if (elliptical && content.length > 0) {
+    const via = rest.slice(0, rest.indexOf(content[0]));
+    return via.length > 0 ? { ...followup('substitute', span(content)), via: span(via) } as Followup : followup('substitute', span(content));
+  }
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));

@@ -56,8 +56,8 @@ export function rewrite(base: string, f: Followup): { standalone: string; isBase
   if (f.kind === 'ordinal') return { standalone: replaceOrdinal(base, f.ordinal, f.focus, f.lang), isBase: true };
   const framed = frame(base);
   if (f.kind === 'substitute') {
-    // only a frame that asks what the article says fits any subject ("What is X?" + "and in the USA?" ≠ "What is the USA?")
-    const sameLang = framed.lang === f.lang && asksWhatIsSaid(base);
+    // a subject brought in by a preposition fits only a frame that asks what the article says ("What is X?" + "а в США?" ≠ "Что такое США?")
+    const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, '')) && (f.via === undefined || asksWhatIsSaid(base));
     // Kazakh typed in Latin letters into a Cyrillic frame: one script for the search ("al AQSh she?" → "акш")
     const focus = f.lang === 'kk' && LATIN.test(f.focus) && !(sameLang && LATIN.test(base)) ? kazakhLatinToCyrillic(f.focus) : f.focus;
     // "about the EU AI Act" → "about China", not "about the China"

@@ -33,6 +33,10 @@ describe('rewrite', () => {
     expect(standalone('Что говорится о США?', 'а о Евросоюзе?').standalone).toBe('Что говорится о Евросоюзе?');
     expect(standalone('Дербес деректерді қорғау туралы не айтылған?', 'ал Ресей ше?').standalone).toBe('Ресей туралы не айтылған?');
     expect(standalone('Что говорится о США?', 'what about China?').standalone).toBe('What does the article say about China?');
+    // a subject brought in by a preposition ("а в США?") is not the subject of a definition
+    expect(standalone('What is the risk-based approach?', 'and criminal liability?').standalone).toBe('What is criminal liability?');
+    expect(standalone('Что такое риск-ориентированный подход?', 'а в США?').standalone).toBe('Что в статье говорится о США?');
+    expect(standalone('Какой первый вывод?', 'а о Евросоюзе?').standalone).toBe('Что в статье говорится о Евросоюзе?');
   });
 
   it('asks for an aspect of the base question\'s topic, without making it the base', () => {
