@@ -40,8 +40,8 @@ const OWN_TOPIC_WORDS = 2;
  * small talk (the whole message is greetings, thanks, goodbyes or a question about the bot) →
  * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
  * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
- * ("when was it adopted?") or names no topic of its own ("why?", "give me an example", "what kinds
- * of crimes?" after a question about crime) → else a
+ * ("when was it adopted?") or names no topic of its own ("why?", "give me an example", "examples of
+ * crimes?" after a question about crime) → else a
  * fresh question, so a message with its own words never inherits the previous topic (one that
  * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
@@ -79,8 +79,9 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
-  // "what kinds of crimes?" after "AI and crime": an aspect of the same topic, in its own words
-  if (aspectWords.length > 0 && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
+  // "examples of crimes?" after "AI and crime": an aspect of the same topic in its words, not a question of its own
+  // (one with a question word, "when was the law adopted?", stays a fresh question)
+  if (aspectWords.length > 0 && !has(lex.interrogatives) && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
   const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
   return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }

@@ -73,8 +73,10 @@ describe('classify', () => {
 
   it('reads an aspect of the previous topic in its own words as a follow-up, Kazakh Latin i also as й', () => {
     const inTopic = (w: string) => /^crimes?$/i.test(w);
-    expect(classify('what kinds of crimes?', { ...ctx(), inTopic })).toMatchObject({ act: 'followup', kind: 'aspect', focus: 'what kinds of crimes', unknown: [] });
-    expect(classify('what kinds of fraud?', { ...ctx(), inTopic })).toMatchObject({ act: 'question' });
+    expect(classify('examples of crimes?', { ...ctx(), inTopic })).toMatchObject({ act: 'followup', kind: 'aspect', focus: 'examples of crimes', unknown: [] });
+    // its own topic, or a question word of its own: a fresh question
+    expect(classify('examples of fraud?', { ...ctx(), inTopic })).toMatchObject({ act: 'question' });
+    expect(classify('what kinds of crimes?', { ...ctx(), inTopic })).toMatchObject({ act: 'question' });
     expect(['неге қажет?', 'почему это важно?', 'al ushinshisi qaida jumys isteidi?', 'а к чему это может привести?'].map((m) => act(m))).toEqual([
       'followup:aspect:kk:неге қажет', 'followup:aspect:ru:почему это важно', 'followup:aspect:kk:ushinshisi qaida jumys isteidi',
       'followup:aspect:ru:к чему это может привести',
