@@ -54,7 +54,8 @@ export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
   const { reply } = run;
   if (reply.smalltalk) return `${smalltalkText(reply.smalltalk, reply.lang)}\n`;
   if (reply.notice) return `${dialogueText(reply.lang)[reply.notice]}\n`;
-  const answer = answerOf(run);
+  // the terminal shows what Telegram shows: "more" continues after these
+  const answer = style === 'json' ? answerOf(run) : shownAnswer(run);
   const body = style === 'json' ? `${formatAnswerText(answer, answer.lang)}\n` : formatForTerminal(answer);
   return reply.showUnderstood && reply.understoodAs ? `${understoodLine(reply.understoodAs)}\n\n${body}` : body;
 }
