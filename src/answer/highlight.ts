@@ -4,7 +4,6 @@ import { isStopword } from '../text/stopwords.js';
 /** Letters compared between question and sentence words (Kazakh and Russian inflect at the end). */
 export const PREFIX_LENGTH = 5;
 
-export { splitSentences } from '../text/sentences.js';
 
 /** The lower-cased, Kazakh-folded word prefixes of a text that carry meaning (no stop words). */
 export function keyPrefixes(text: string): Set<string> {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { formatForTerminal } from '../answer/terminal.js';
 import { formatAnswerText } from '../answer/format.js';
 import { UserError } from '../errors.js';
 import { cleanQuestion } from '../retrieval/question.js';
@@ -118,6 +117,6 @@ runCli(import.meta.url, async () => {
   if (args.batch) return runBatch(service, args.batch, args.k);
   if (args.dialogue) return runDialogueFile(service, args.dialogue, args.k, args.json);
   const answer = await service.ask(args.question!, { limit: args.k });
-  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : formatForTerminal(answer, { original: args.original }));
+  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${formatAnswerText(answer, answer.lang, { all: true, original: args.original })}\n`);
   return 0;
 });

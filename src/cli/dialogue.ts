@@ -1,5 +1,4 @@
 import { formatAnswerText } from '../answer/format.js';
-import { formatForTerminal } from '../answer/terminal.js';
 import type { DialogueEngine, DialogueReply } from '../dialogue/engine.js';
 import { dialogueText, smalltalkText, understoodLine } from '../dialogue/messages.js';
 import type { DialogueState } from '../dialogue/state.js';
@@ -55,7 +54,7 @@ export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
   if (reply.smalltalk) return `${smalltalkText(reply.smalltalk, reply.lang)}\n`;
   if (reply.notice) return `${dialogueText(reply.lang)[reply.notice]}\n`;
   const answer = answerOf(run);
-  const body = style === 'json' ? `${formatAnswerText(answer, answer.lang)}\n` : formatForTerminal(answer);
+  const body = `${formatAnswerText(answer, answer.lang, { all: style === 'terminal' })}\n`;
   return reply.showUnderstood && reply.understoodAs ? `${understoodLine(reply.understoodAs)}\n\n${body}` : body;
 }
 
