@@ -1,8 +1,6 @@
 import { UserError } from '../errors.js';
-import { readFileSync } from 'node:fs';
 import { stem, words } from './fold.js';
-import type { Lang } from '../corpus/types.js';
-import { ArticleFormatError } from '../corpus/parse.js';
+import { LANGS } from '../corpus/types.js';
 
 /** A glossary concept: one idea, its wordings in the three languages. */
 export interface Concept {
@@ -32,7 +30,6 @@ export const GLOSSARY_FORMAT_VERSION = 1;
 export class GlossaryError extends UserError {
   constructor(path: string, what: string) {
     super(`glossary ${path}: ${what}. Fix the file (see corpus/glossary.json in git) and run the command again`);
-    this.name = 'GlossaryError';
   }
 }
 
@@ -43,7 +40,7 @@ export class GlossaryError extends UserError {
 export function createGlossary(concepts: Concept[]): Glossary {
   const byFirst = new Map<string, Array<{ id: string; stems: string[] }>>();
   for (const c of concepts) {
-    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+    for (const lang of LANGS) {
       for (const wording of c[lang]) {
         const stems = words(wording).map((w) => stem(w, lang));
         if (stems.length === 0) continue;
@@ -77,22 +74,11 @@ export function createGlossary(concepts: Concept[]): Glossary {
 }
 
 /**
- * Reads `corpus/glossary.json` and adds the article's own keyword lists, aligned one-to-one by position
- * (concept ids `keyword-1` …).
- * @throws GlossaryError when the file is unreadable or not in format version 1.
+ * Builds the glossary from the text of a glossary file (`path` only names it in errors), followed by
+ * `extra` concepts (the article's aligned keyword lists: corpus/keywords.ts).
+ * @throws GlossaryError when the text is not JSON in format version 1.
  */
-export function loadGlossary(path: string, keywordLists?: Record<Lang, string[]>): Glossary {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new GlossaryError(path, `cannot be read (${(err as Error).message})`);
-  }
-  return parseGlossary(text, path, keywordLists);
-}
-
-/** Builds the glossary from the text of a glossary file (`path` only names it in errors); see `loadGlossary`. */
-export function parseGlossary(text: string, path: string, keywordLists?: Record<Lang, string[]>): Glossary {
+export function parseGlossary(text: string, path: string, extra: Concept[] = []): Glossary {
   let parsed: { formatVersion?: number; concepts?: Concept[] };
   try {
     parsed = JSON.parse(text);
@@ -102,22 +88,5 @@ export function parseGlossary(text: string, path: string, keywordLists?: Record<
   if (parsed.formatVersion !== GLOSSARY_FORMAT_VERSION || !Array.isArray(parsed.concepts)) {
     throw new GlossaryError(path, `expected {"formatVersion": ${GLOSSARY_FORMAT_VERSION}, "concepts": [...]}`);
   }
-  const concepts = [...parsed.concepts];
-  if (keywordLists) concepts.push(...alignKeywords(keywordLists));
-  return createGlossary(concepts);
-}
-
-/** The three keyword lists as concepts, aligned by position. Throws when their lengths differ. */
-export function alignKeywords(lists: Record<Lang, string[]>): Concept[] {
-  const n = lists.kk.length;
-  if (lists.ru.length !== n || lists.en.length !== n) {
-    throw new ArticleFormatError(`the keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}) but must align one-to-one`);
-  }
-  return lists.kk.map((kk, i) => ({ id: `keyword-${i + 1}`, kk: [kk], ru: [lists.ru[i]], en: [lists.en[i]] }));
-}
-
-/** Splits a keywords paragraph ("Түйін сөздер: a, b, c.") into its terms. */
-export function keywordTerms(paragraph: string): string[] {
-  const body = paragraph.slice(paragraph.indexOf(':') + 1);
-  return body.split(',').map((t) => t.trim().replace(/\.$/, '')).filter(Boolean);
+  return createGlossary([...parsed.concepts, ...extra]);
 }
