@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import type { Lang, Section } from './types.js';
+import { hasKazakhLetters } from '../text/fold.js';
+import { LANGS, type Lang, type Section } from './types.js';
 
 /** Thrown when the article text does not have the structure the parser expects. */
 export class ArticleFormatError extends UserError {
@@ -24,7 +25,6 @@ const KK_HEADINGS: Record<string, string> = {
 const FINDINGS = ['Біріншіден', 'Екіншіден', 'Үшіншіден', 'Төртіншіден', 'Бесіншіден'];
 const ABSTRACT_START: Record<string, Lang> = { 'Аңдатпа.': 'kk', 'Аннотация.': 'ru', 'Annotation.': 'en' };
 const KEYWORDS_START: Record<string, Lang> = { 'Түйін сөздер:': 'kk', 'Ключевые слова:': 'ru', 'Keywords:': 'en' };
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 
 /**
  * Splits the article into non-empty lines and rejoins paragraphs that a page break cut in two:
@@ -56,7 +56,7 @@ export function cleanMarkup(line: string): string {
 /** The language of a stand-alone line by its script: Latin → en, Kazakh letters → kk, other Cyrillic → ru. */
 export function scriptLang(line: string): Lang {
   if (!/[\u0400-\u04FF]/.test(line)) return 'en';
-  return KAZAKH_LETTERS.test(line) ? 'kk' : 'ru';
+  return hasKazakhLetters(line) ? 'kk' : 'ru';
 }
 
 /**
@@ -123,7 +123,7 @@ export function parseArticle(text: string): Section[] {
 
 function checkComplete(sections: Section[]): void {
   const has = (id: string, lang: Lang) => sections.some((s) => s.id === id && s.lang === lang);
-  for (const lang of ['kk', 'ru', 'en'] as const) {
+  for (const lang of LANGS) {
     for (const id of ['title', 'authors', 'abstract', 'keywords']) {
       if (!has(id, lang)) throw new ArticleFormatError(`the ${lang} ${id} is missing`);
     }

@@ -1,4 +1,5 @@
-import { stem, words, type StemLang } from './fold.js';
+import type { Lang } from '../corpus/types.js';
+import { stem, words } from './fold.js';
 import { detectLang } from './lang.js';
 import { isStopword } from './stopwords.js';
 import type { Glossary } from './glossary.js';
@@ -30,7 +31,7 @@ export const CONCEPT_PREFIX = '#';
  * // → ['find', 'crimin', 'liabil', '#findings', '#criminal-law', '#liability']
  * ```
  */
-export function analyze(text: string, glossary: Glossary, lang: StemLang = detectLang(text).lang): Analysis {
+export function analyze(text: string, glossary: Glossary, lang: Lang = detectLang(text).lang): Analysis {
   const all = words(text);
   const stems = all.map((w) => stem(w, lang));
   const matches = glossary.match(stems);

@@ -1,3 +1,5 @@
+import type { Lang } from '../corpus/types.js';
+
 /**
  * Text normalisation shared by indexing and queries. Kazakh letters are folded onto the Russian
  * keyboard letters people type instead (қ→к, ғ→г, ү/ұ→у, ө→о, ә→а, і→и, ң→н, һ→х), so
@@ -6,6 +8,14 @@
 const KAZAKH_FOLD: Record<string, string> = {
   'қ': 'к', 'ғ': 'г', 'ү': 'у', 'ұ': 'у', 'ө': 'о', 'ә': 'а', 'і': 'и', 'ң': 'н', 'һ': 'х', 'ё': 'е', 'ј': 'й',
 };
+
+/** The letters of the Kazakh alphabet that Russian lacks (either case). */
+const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
+
+/** True when a text has a letter only Kazakh uses (ә, ғ, қ, ң, ө, ұ, ү, һ, і): the one test of "written in Kazakh letters". */
+export function hasKazakhLetters(text: string): boolean {
+  return KAZAKH_LETTERS.test(text);
+}
 
 /** Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed, superscript digits (affiliation marks) made spaces. */
 export function fold(text: string): string {
@@ -55,9 +65,6 @@ const RU_ENDINGS = `иями ями ами ого его ому ему ыми и
   .split(/\s+/).filter(Boolean);
 const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
 
-/** The stemming rules to apply to a word: by its script, and for Cyrillic by the text's language. */
-export type StemLang = 'kk' | 'ru' | 'en';
-
 function stripOnce(word: string, endings: string[], minStem: number): string {
   for (const e of endings) if (word.length - e.length >= minStem && word.endsWith(e)) return word.slice(0, -e.length);
   return word;
@@ -72,7 +79,7 @@ function stripOnce(word: string, endings: string[], minStem: number): string {
  * stem('заңының', 'kk') === stem('заң', 'kk'); stem('законе', 'ru') === 'закон'
  * ```
  */
-export function stem(raw: string, lang: StemLang = 'kk', len = 6): string {
+export function stem(raw: string, lang: Lang = 'kk', len = 6): string {
   const word = fold(raw);
   if (/^\d+$/.test(word)) return word;
   const prefix = COMPOUND_PREFIXES.find((p) => word.startsWith(p) && word.length >= p.length + 3);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
+import { fold, hasKazakhLetters, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
 
 describe('fold', () => {
   it('returns Kazakh letters as the Russian-keyboard letters people type instead', () => {
@@ -100,5 +100,12 @@ describe('stem', () => {
 
   it('returns the same stem for the unfolded doc example', () => {
     expect(stem('заңының', 'kk')).toBe(stem('заң', 'kk'));
+  });
+});
+
+describe('hasKazakhLetters', () => {
+  it('returns true for a letter only Kazakh uses, in either case, and false for Russian or Latin text', () => {
+    expect(['заң', 'ҚАЗАҚ', 'Өзбекстан', 'үлес', 'Іс'].map(hasKazakhLetters)).toEqual([true, true, true, true, true]);
+    expect(['закон', 'ЗАКОН', 'zań', 'ёж'].map(hasKazakhLetters)).toEqual([false, false, false, false]);
   });
 });
