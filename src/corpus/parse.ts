@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { hasKazakhLetters } from '../text/fold.js';
+import { FINDING_COUNT, findingId, REFERENCE_COUNT, referenceId } from './sections.js';
 import { LANGS, type Lang, type Section } from './types.js';
 
 /** Thrown when the article text does not have the structure the parser expects. */
@@ -99,7 +100,7 @@ export function parseArticle(text: string): Section[] {
     if (current === 'title-after-authors') { add('title', lang, line); current = 'abstract'; continue; }
     if (current === 'references') {
       const ref = /^(\d{1,2})\.\s/.exec(line);
-      if (ref) { add(`references/${ref[1]}`, lang, line); continue; }
+      if (ref) { add(referenceId(Number(ref[1])), lang, line); continue; }
       // the Russian block starts right after the Kazakh references, with its author line
       lang = 'ru'; current = 'authors'; authorLines = [line];
       continue;
@@ -112,7 +113,7 @@ export function parseArticle(text: string): Section[] {
     if (current === 'author-details') { add('author-details', scriptLang(line), line); continue; }
     if (current === 'results') {
       const n = FINDINGS.findIndex((f) => line.startsWith(f));
-      add(n >= 0 ? `results/finding-${n + 1}` : 'results', 'kk', line);
+      add(n >= 0 ? findingId(n + 1) : 'results', 'kk', line);
       continue;
     }
     add(current, lang, line);
@@ -128,6 +129,6 @@ function checkComplete(sections: Section[]): void {
       if (!has(id, lang)) throw new ArticleFormatError(`the ${lang} ${id} is missing`);
     }
   }
-  for (let n = 1; n <= 5; n++) if (!has(`results/finding-${n}`, 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
-  for (let n = 1; n <= 18; n++) if (!has(`references/${n}`, 'kk')) throw new ArticleFormatError(`reference ${n} is missing`);
+  for (let n = 1; n <= FINDING_COUNT; n++) if (!has(findingId(n), 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
+  for (let n = 1; n <= REFERENCE_COUNT; n++) if (!has(referenceId(n), 'kk')) throw new ArticleFormatError(`reference ${n} is missing`);
 }

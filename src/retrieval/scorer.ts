@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunking/chunk.js';
 import { LANGS, type Lang } from '../corpus/types.js';
-import { sectionTitle } from '../corpus/sections.js';
+import { findingNumber, sectionTitle } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { Glossary } from '../text/glossary.js';
 import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
@@ -46,8 +46,9 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   const titleTokens = (sectionId: string): string[] => {
     if (!titles.has(sectionId)) {
       const tokens = LANGS.flatMap((l) => analyze(sectionTitle(sectionId, l), glossary, l).tokens);
-      const finding = /^results\/finding-(\d)$/.exec(sectionId);
-      titles.set(sectionId, finding ? [...tokens, `${CONCEPT_PREFIX}finding-${finding[1]}`] : tokens);
+      // a finding also answers to its ordinal ("the fourth finding"): the glossary concepts finding-1 … finding-5
+      const finding = findingNumber(sectionId);
+      titles.set(sectionId, finding ? [...tokens, `${CONCEPT_PREFIX}finding-${finding}`] : tokens);
     }
     return titles.get(sectionId)!;
   };

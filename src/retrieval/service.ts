@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunking/chunk.js';
 import { LANGS, type Lang } from '../corpus/types.js';
-import { SECTION_ORDER, sectionTitle } from '../corpus/sections.js';
+import { citedNumbers, referenceId, SECTION_ORDER, sectionTitle, withoutReferenceNumber } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
@@ -32,7 +32,13 @@ export interface ServiceDeps {
 
 /** Places scoring below this share of the best one are not offered (not even under "More"). */
 const RELATIVE_FLOOR = 0.3;
-const MAX_TOTAL = 12;
+/** Passages per page when `AskOptions.limit` is not given. */
+export const DEFAULT_PAGE_SIZE = 3;
+/**
+ * Places offered for one question at most (a list question: its whole list, if longer): four
+ * default pages, the first and three "More" — past that a reader rephrases rather than pages on.
+ */
+const MAX_TOTAL = 4 * DEFAULT_PAGE_SIZE;
 
 /**
  * A list's items: the named section's subsections when it has them (the five findings, the 18
@@ -75,7 +81,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const showRule = deps.show ?? DEFAULT_SHOW;
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const { offset = 0, limit = 3 } = options;
+    const { offset = 0, limit = DEFAULT_PAGE_SIZE } = options;
     const query = cleanQuestion(question);
     const { text, lang: queryLang } = readQuestion(query);
     const lang = options.lang ?? queryLang;
@@ -133,12 +139,11 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   function citations(text: string, lang: Lang): Passage['citations'] {
-    const ns = [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))];
-    return ns.flatMap((n) => {
-      const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
+    return citedNumbers(text).flatMap((n) => {
+      const place = allPlaces.find((p) => p.sectionId === referenceId(n));
       if (!place) return [];
       const shown = pickVariant(place, chunks, lang);
-      return [{ n, text: shown.text.replace(/^\d{1,2}\.\s*/, ''), official: shown.official, id: shown.id }];
+      return [{ n, text: withoutReferenceNumber(shown.text), official: shown.official, id: shown.id }];
     });
   }
 
@@ -147,14 +152,14 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const cited = new Set<string>();
     return list.filter(({ place }) => {
       if (cited.has(place.sectionId)) return false;
-      for (const m of place.members) for (const c of chunks[m].text.matchAll(/\[(\d{1,2})\]/g)) cited.add(`references/${c[1]}`);
+      for (const m of place.members) for (const n of citedNumbers(chunks[m].text)) cited.add(referenceId(n));
       return true;
     });
   }
 
   function reference(n: number, lang: Lang): string | undefined {
-    const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
-    return place ? pickVariant(place, chunks, lang).text.replace(/^\d{1,2}\.\s*/, '') : undefined;
+    const place = allPlaces.find((p) => p.sectionId === referenceId(n));
+    return place ? withoutReferenceNumber(pickVariant(place, chunks, lang).text) : undefined;
   }
 
   function variants(id: string): Chunk[] {

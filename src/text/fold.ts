@@ -61,7 +61,7 @@ const KK_ENDINGS = `ларынын леринин дарынын деринин 
   ларды лерди дарды дерди тарды терди лардын лердин дардын дердин тардын тердин ларга лерге дарга дерге тарга терге ларда лерде дарда дерде тарда терде
   дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
   нда нде ынан инен ына ине ында инде сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не ын ин ы и у`.split(/\s+/).filter(Boolean);
-const RU_ENDINGS = `иями ями ами ого его ому ему ыми ими ией ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья а я о е ы и у ю ь й`
+const RU_ENDINGS = `иями ями ами ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья а я о е ы и у ю ь й`
   .split(/\s+/).filter(Boolean);
 const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
 
@@ -75,6 +75,9 @@ function stripOnce(word: string, endings: string[], minStem: number): string {
  * (Kazakh ones repeatedly), then keeps a prefix of at most `len` letters (`len + 2` for Kazakh,
  * whose endings are stripped more thoroughly); after a compound prefix like "кибер" the next four
  * letters count too. Latin words always take the English rules.
+ * Hand-written rather than a library: Snowball (and its npm ports) has no Kazakh, and no stemmer
+ * reads Kazakh typed without Kazakh letters; indexing, questions and highlighting all go through
+ * this one function, so they always agree.
  * ```ts
  * stem('заңының', 'kk') === stem('заң', 'kk'); stem('законе', 'ru') === 'закон'
  * ```
