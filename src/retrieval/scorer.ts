@@ -18,6 +18,8 @@ export type VectorSearch = (vector: number[], k: number) => { ids: number[]; sco
 
 /** A word in more than this share of the chunks is too common to be the topic a question steers by. */
 export const COMMON_SHARE = 0.4;
+/** What a passage naming only other authors than the one a question names counts (`what did Saimova contribute?` → not Berdiyarova's paragraph). */
+export const OTHER_AUTHOR_PRIOR = 0.3;
 /** Neighbours asked of the vector search (all chunks when fewer): enough for every place a page can show. */
 const VECTOR_NEIGHBOURS = 64;
 
@@ -60,9 +62,12 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   const weightOf = (t: Term) => Math.max(idf(t.stem), ...t.concepts.map((id) => idf(CONCEPT_PREFIX + id)));
   const sectionsOf = new Map(glossary.concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const vocab = articleVocabulary(chunks);
-  const topics = createTopics(glossary);
   // tokens outside the sections about the authors and the publication
   const elsewhere = new Set(chunks.flatMap((c) => (isAboutSection(c.sectionId) ? [] : [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])));
+  const aboutOnly = (t: Term) => queryTokens([t]).every((token) => bm25.df(token) > 0 && !elsewhere.has(token));
+  const topics = createTopics(glossary, { aboutOnly });
+  // the authors each chunk names (by their glossary concepts)
+  const authorsIn = chunks.map((_, i) => glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id));
 
   async function score(text: string, lang: Lang): Promise<Scored> {
     const { terms, voice } = topics.articleVoice(analyze(text, glossary, lang).terms);
@@ -84,7 +89,8 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const vector = normaliseVector(search(Array.from(qv), Math.min(chunks.length, VECTOR_NEIGHBOURS)), chunks.length);
     const targets = namedSections(terms, weightOf, sectionsOf);
     // "what does the article find about fraud": the findings are steered to only where they speak of fraud
-    const topical = queryTokens(terms.filter((t) => !t.concepts.some((id) => sectionsOf.has(id))));
+    // (a word the article never uses is on topic nowhere, so it does not count)
+    const topical = queryTokens(terms.filter((t) => !t.concepts.some((id) => sectionsOf.has(id)))).filter((token) => bm25.df(token) > 0);
     const onTopic = (i: number) => topical.length === 0 || topical.some((t) => bm25.has(i, t));
     // only whole sections are browsed: "the fourth finding" wants that finding first, not the list
     // nor "the formal legal method": a concept that steers to a section without being its name is one item of it
@@ -92,7 +98,10 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     // a word the article never uses, or uses everywhere ("AI", "law", "use"), is no topic within a list:
     // "which methods did the authors use?" asks for the methods
     const listTopic = topical.filter((token) => bm25.df(token) > 0 && bm25.df(token) <= COMMON_SHARE * chunks.length);
-    const browsing = listTopic.length === 0 && !specific ? (i: number) => namedShare(targets, chunks[i].sectionId) > 0 : undefined;
+    // "what did Saimova contribute?": one author's item, not the list; a passage about another author is not about her
+    const asked = topics.namedAuthors(terms);
+    const browsing = listTopic.length === 0 && !specific && asked.size === 0 ? (i: number) => namedShare(targets, chunks[i].sectionId) > 0 : undefined;
+    const otherAuthor = (i: number) => asked.size > 0 && authorsIn[i].length > 0 && !authorsIn[i].some((a) => asked.has(a));
     for (let i = 0; i < chunks.length; i++) {
       const named = onTopic(i) ? namedShare(targets, chunks[i].sectionId) : 0;
       const parts = {
@@ -101,7 +110,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         sentence: bestSentenceWeight(sentences[i], unique, weightsOf) / total,
         named,
       };
-      fused[i] = fuse(parts, sectionPrior(chunks[i].sectionId, named, voice.length > 0), weights);
+      fused[i] = fuse(parts, sectionPrior(chunks[i].sectionId, named, voice.length > 0) * (otherAuthor(i) ? OTHER_AUTHOR_PRIOR : 1), weights);
     }
     return { terms, fused, coverage: covers, browsing };
   }
@@ -123,8 +132,14 @@ export function queryTokens(terms: Term[]): string[] {
   return terms.flatMap((t) => (t.concepts.length > 0 ? t.concepts.map((c) => CONCEPT_PREFIX + c) : [t.stem]));
 }
 
-/** Stems of the words after the first that start with a capital letter ("How does China …" → china). */
+/**
+ * Stems of the words that name something: after the first word, those that start with a capital
+ * letter ("How does China …" → china); anywhere, those with a capital after a small letter
+ * ("ChatGPT", "OpenAI") and, in a Cyrillic question, those in Latin letters ("ChatGPT-ті кім жасады?").
+ */
 export function properNames(text: string, lang: Lang): Set<string> {
   const raw = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(raw.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map((w) => stem(w, lang)));
+  const cyrillic = /[\u0400-\u04FF]/.test(text);
+  const isName = (w: string, i: number) => (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) || /\p{Ll}\p{Lu}/u.test(w) || (cyrillic && /^[a-z]+$/i.test(w) && w.length > 1);
+  return new Set(raw.filter(isName).map((w) => stem(w, lang)));
 }

@@ -20,16 +20,32 @@ export const isMetaSection = (sectionId: string): boolean => META_SECTIONS.inclu
 /** True for a section about the authors or the publication (`ABOUT_SECTIONS`). */
 export const isAboutSection = (sectionId: string): boolean => ABOUT_SECTIONS.includes(topLevel(sectionId));
 
-/** The glossary concept of the word "authors", and the concepts that ask about the authors as persons (besides their names). */
+/**
+ * The glossary concept of the word "authors", and the concepts that ask about the authors as persons
+ * besides their names and the concepts that steer to the author sections (a place such as Tashkent is
+ * not one: "who is the president of Uzbekistan?" is not about the authors).
+ */
 const AUTHORS = 'authors';
-const AUTHOR_TOPICS = new Set(['workplace', 'university', 'email', 'contributions', 'gumilyov', 'parliamentarism', 'tashkent']);
+const AUTHOR_TOPICS = new Set(['workplace', 'university', 'gumilyov', 'parliamentarism']);
+const AUTHOR_SECTIONS = ['authors', 'author-details', 'author-contributions'];
+
+/** What a question's words are in the article, beyond the glossary. */
+export interface TopicOptions {
+  /** True for a term the article has only in the sections about the authors and the publication (Astana, Uzbekistan, a street). Defaults to none. */
+  aboutOnly?: (t: Term) => boolean;
+}
 
 /** What a question is about: the authors as persons, the authors or the publication, or the article's content. */
 export interface Topics {
-  /** True for a term that asks about the authors as persons: a name, their workplace, e-mail, contributions. */
+  /**
+   * True for a term that can ask about the authors as persons: a name, their workplace, e-mail,
+   * contributions, or a word found only in their details (their city).
+   */
   authorTopic(t: Term): boolean;
-  /** True for a term that asks about the authors or the publication (DOI, licence, conflict of interest). */
+  /** True for a term that asks about the authors or the publication (DOI, licence, conflict of interest); not a word found only in their details. */
   metaTopic(t: Term): boolean;
+  /** The authors a question names (their glossary concepts), e.g. `['saimova']`. */
+  namedAuthors(terms: Term[]): Set<string>;
   /**
    * "Which methods did the authors use?", "какие выводы сделали авторы?": "the authors" is how people
    * name the article's voice, so unless the question is about the authors themselves (only author
@@ -41,15 +57,18 @@ export interface Topics {
 }
 
 /** The topic tests over a glossary (a concept implying "authors" is an author's name). Pure. */
-export function createTopics(glossary: Glossary): Topics {
+export function createTopics(glossary: Glossary, options: TopicOptions = {}): Topics {
+  const { aboutOnly = () => false } = options;
   const sectionsOf = new Map(glossary.concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const personal = new Set(glossary.concepts.filter((c) => c.implies?.includes(AUTHORS)).map((c) => c.id));
-  const authorTopic = (t: Term) => t.concepts.some((c) => AUTHOR_TOPICS.has(c) || personal.has(c));
-  const metaTopic = (t: Term) => authorTopic(t) || t.concepts.some((c) => c === AUTHORS || (sectionsOf.get(c) ?? []).some(isAboutSection));
+  const aboutAuthors = (c: string) => AUTHOR_TOPICS.has(c) || personal.has(c) || (c !== AUTHORS && (sectionsOf.get(c) ?? []).some((s) => AUTHOR_SECTIONS.includes(s)));
+  const authorTopic = (t: Term) => t.concepts.some(aboutAuthors) || aboutOnly(t);
+  const metaTopic = (t: Term) => t.concepts.some((c) => aboutAuthors(c) || c === AUTHORS || (sectionsOf.get(c) ?? []).some(isAboutSection));
   const isVoice = (t: Term) => t.concepts.includes(AUTHORS) && !t.concepts.some((c) => personal.has(c));
   return {
     authorTopic,
     metaTopic,
+    namedAuthors: (terms) => new Set(terms.flatMap((t) => t.concepts.filter((c) => personal.has(c)))),
     articleVoice(all) {
       const others = all.filter((t) => !isVoice(t));
       return others.length > 0 && others.some((t) => !authorTopic(t)) ? { terms: others, voice: all.filter(isVoice) } : { terms: all, voice: [] };

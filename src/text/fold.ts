@@ -27,7 +27,11 @@ export function fold(text: string): string {
     .replace(/[қғүұөәіңһёј]/g, (ch) => KAZAKH_FOLD[ch]);
 }
 
-/** Kazakh Latin (2018 acute and 2021 umlaut alphabets) → folded Cyrillic, e.g. "Jasandy intellekt turaly zań" → "жасанды интеллект туралы зан". */
+/**
+ * Kazakh Latin (2018 acute and 2021 umlaut alphabets, and the informal spelling people type) →
+ * folded Cyrillic, e.g. "Jasandy intellekt turaly zań" → "жасанды интеллект туралы зан". An `i` or
+ * `ı` after a vowel and not before one is the glide й, as typed: "qandai" → "кандай", "Saimova" → "саймова".
+ */
 export function kazakhLatinToCyrillic(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   let out = '';
@@ -35,10 +39,13 @@ export function kazakhLatinToCyrillic(text: string): string {
     const two = lower.slice(i, i + 2);
     if (DIGRAPHS[two]) { out += DIGRAPHS[two]; i++; continue; }
     const ch = lower[i];
+    if ((ch === 'i' || ch === 'ı') && LATIN_VOWELS.has(lower[i - 1]) && !LATIN_VOWELS.has(lower[i + 1])) { out += 'й'; continue; }
     out += LATIN[ch] ?? ch;
   }
   return out;
 }
+
+const LATIN_VOWELS = new Set('aeiouyıáäéóöúüūý');
 
 const DIGRAPHS: Record<string, string> = { sh: 'ш', ch: 'ч', zh: 'ж', ts: 'ц', ya: 'я', yu: 'ю', iy: 'ий' };
 const LATIN: Record<string, string> = {
@@ -60,10 +67,20 @@ const COMPOUND_PREFIXES = ['кибер', 'кибар', 'cyber'];
 const KK_ENDINGS = `ларынын леринин дарынын деринин тарынын теринин ларынан леринен ларына лерине ларында леринде ларын лерин дарын дерин тарын терин
   ларды лерди дарды дерди тарды терди лардын лердин дардын дердин тардын тердин ларга лерге дарга дерге тарга терге ларда лерде дарда дерде тарда терде
   дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
-  нда нде ынан инен ына ине ында инде сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не ын ин ы и у`.split(/\s+/).filter(Boolean);
+  атын етин йтын йтин нда нде ынан инен ына ине ында инде йды йди ады еди сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не
+  ын ин ы и у`.split(/\s+/).filter(Boolean);
 const RU_ENDINGS = `иями ями ами ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья а я о е ы и у ю ь й`
   .split(/\s+/).filter(Boolean);
-const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
+const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e'];
+
+/**
+ * A Kazakh stem whose final к/қ or п became voiced before a vowel ending (ерекшелік → ерекшелігі,
+ * кітап → кітабы) gets its voiceless letter back once that ending is stripped, so both forms meet.
+ */
+function voiceless(stripped: string, before: string): string {
+  if (stripped === before) return stripped;
+  return stripped.replace(/г$/, 'к').replace(/б$/, 'п');
+}
 
 function stripOnce(word: string, endings: string[], minStem: number): string {
   for (const e of endings) if (word.length - e.length >= minStem && word.endsWith(e)) return word.slice(0, -e.length);
@@ -93,7 +110,7 @@ export function stem(raw: string, lang: Lang = 'kk', len = 6): string {
   } else if (lang === 'ru') {
     w = stripOnce(word, RU_ENDINGS, 3);
   } else {
-    for (let prev = ''; prev !== w;) { prev = w; w = stripOnce(w, KK_ENDINGS, 3); }
+    for (let prev = ''; prev !== w;) { prev = w; w = voiceless(stripOnce(w, KK_ENDINGS, 3), w); }
   }
   // Kazakh endings are stripped thoroughly above; a longer prefix keeps тұжырым ≠ тұжырымдама
   const keep = lang === 'kk' && !/^[a-z]/.test(word) ? len + 2 : len;
