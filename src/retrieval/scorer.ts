@@ -70,7 +70,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   const authorsIn = chunks.map((_, i) => glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id));
 
   async function score(text: string, lang: Lang): Promise<Scored> {
-    const { terms, voice } = topics.articleVoice(analyze(text, glossary, lang).terms);
+    const { terms, voice } = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
     const fused = new Float64Array(chunks.length);
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them

@@ -14,14 +14,22 @@ export interface Concept {
   implies?: string[];
 }
 
-/** A concept found in a word sequence: words `start` … `start + length - 1`. */
-export interface ConceptMatch { id: string; start: number; length: number }
+/** A concept found in a word sequence: words `start` … `start + length - 1`, or the words at `positions` when they are apart. */
+export interface ConceptMatch { id: string; start: number; length: number; positions?: number[] }
 
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
   readonly concepts: readonly Concept[];
   /** Concepts mentioned in a sequence of stems (all words, function words included), one per mention. */
   match(stems: string[]): ConceptMatch[];
+  /**
+   * Concepts whose every word of a multi-word wording occurs in the sequence, in any order and
+   * apart, not found by `match` (`found`), where one of those words has no concept of its own yet:
+   * a question is a bag of words ("какая у статьи цель" → "цель статьи"), but "Law on
+   * Informatization" is not "information law". For questions only: in running text, words apart
+   * belong to other phrases.
+   */
+  matchAnyOrder(stems: string[], found: ConceptMatch[]): ConceptMatch[];
 }
 
 export const GLOSSARY_FORMAT_VERSION = 1;
@@ -52,8 +60,24 @@ export function createGlossary(concepts: Concept[]): Glossary {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
+  const phrases = [...byFirst.values()].flat().filter((e) => e.stems.length > 1);
   return {
     concepts,
+    matchAnyOrder(stems, found) {
+      const have = new Set(found.map((m) => m.id));
+      const explained = new Set(found.flatMap((m) => m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)));
+      const extra: ConceptMatch[] = [];
+      for (const entry of phrases) {
+        if (have.has(entry.id)) continue;
+        const positions = entry.stems.map((s) => stems.indexOf(s));
+        if (positions.some((p) => p < 0) || new Set(positions).size < positions.length || positions.every((p) => explained.has(p))) continue;
+        for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
+          if (!have.has(id)) extra.push({ id, start: Math.min(...positions), length: 1, positions });
+          have.add(id);
+        }
+      }
+      return extra;
+    },
     match(stems) {
       const found: ConceptMatch[] = [];
       for (let i = 0; i < stems.length; i++) {
