@@ -18,8 +18,20 @@ export type VectorSearch = (vector: number[], k: number) => { ids: number[]; sco
 
 /** A word in more than this share of the chunks is too common to be the topic a question steers by. */
 export const COMMON_SHARE = 0.4;
-/** What a passage naming only other authors than the one a question names counts (`what did Saimova contribute?` → not Berdiyarova's paragraph). */
+/** What a passage naming only other authors than the ones a question names counts (`what did Saimova contribute?` → not Berdiyarova's paragraph). */
 export const OTHER_AUTHOR_PRIOR = 0.3;
+
+/**
+ * How much a passage counts for a question naming authors (`asked`), by the authors it names
+ * (`named`): fully when it names only asked ones (or none, or the question none), `OTHER_AUTHOR_PRIOR`
+ * when it names only others, in between by the share of asked ones (the list of all three authors
+ * for a question about one of them). Pure.
+ */
+export function authorPrior(asked: ReadonlySet<string>, named: readonly string[]): number {
+  if (asked.size === 0 || named.length === 0) return 1;
+  const share = named.filter((a) => asked.has(a)).length / named.length;
+  return OTHER_AUTHOR_PRIOR + (1 - OTHER_AUTHOR_PRIOR) * share;
+}
 /** Neighbours asked of the vector search (all chunks when fewer): enough for every place a page can show. */
 const VECTOR_NEIGHBOURS = 64;
 
@@ -98,10 +110,9 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     // a word the article never uses, or uses everywhere ("AI", "law", "use"), is no topic within a list:
     // "which methods did the authors use?" asks for the methods
     const listTopic = topical.filter((token) => bm25.df(token) > 0 && bm25.df(token) <= COMMON_SHARE * chunks.length);
-    // "what did Saimova contribute?": one author's item, not the list; a passage about another author is not about her
+    // "what did Saimova contribute?": one author's item, not the list; a passage about other authors is not about her
     const asked = topics.namedAuthors(terms);
     const browsing = listTopic.length === 0 && !specific && asked.size === 0 ? (i: number) => namedShare(targets, chunks[i].sectionId) > 0 : undefined;
-    const otherAuthor = (i: number) => asked.size > 0 && authorsIn[i].length > 0 && !authorsIn[i].some((a) => asked.has(a));
     for (let i = 0; i < chunks.length; i++) {
       const named = onTopic(i) ? namedShare(targets, chunks[i].sectionId) : 0;
       const parts = {
@@ -110,7 +121,7 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
         sentence: bestSentenceWeight(sentences[i], unique, weightsOf) / total,
         named,
       };
-      fused[i] = fuse(parts, sectionPrior(chunks[i].sectionId, named, voice.length > 0) * (otherAuthor(i) ? OTHER_AUTHOR_PRIOR : 1), weights);
+      fused[i] = fuse(parts, sectionPrior(chunks[i].sectionId, named, voice.length > 0) * authorPrior(asked, authorsIn[i]), weights);
     }
     return { terms, fused, coverage: covers, browsing };
   }
