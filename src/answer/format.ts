@@ -95,7 +95,7 @@ export function passageUnit(p: Passage, ui: Lang, query: string, options: Passag
 export function passageBody(text: string, query: string, lang: Lang): Rich[] {
   const sentences = splitSentences(text);
   if (text.length <= LONG_PASSAGE_CHARS || sentences.length < 2) return [quote(text.trim())];
-  const best = Math.max(0, query ? bestSentence(sentences, query) : 0);
+  const best = Math.max(0, query ? bestSentence(sentences, query, lang) : 0);
   const before = sentences.slice(0, best).join('').trim();
   const after = sentences.slice(best + 1).join('').trim();
   const rest = [before, after].filter(Boolean).join(before && after ? ' […] ' : '');
