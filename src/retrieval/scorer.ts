@@ -146,11 +146,10 @@ export function queryTokens(terms: Term[]): string[] {
 /**
  * Stems of the words that name something: after the first word, those that start with a capital
  * letter ("How does China …" → china); anywhere, those with a capital after a small letter
- * ("ChatGPT", "OpenAI") and, in a Cyrillic question, those in Latin letters ("ChatGPT-ті кім жасады?").
+ * ("ChatGPT-ті кім жасады?", "OpenAI").
  */
 export function properNames(text: string, lang: Lang): Set<string> {
   const raw = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const cyrillic = /[\u0400-\u04FF]/.test(text);
-  const isName = (w: string, i: number) => (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) || /\p{Ll}\p{Lu}/u.test(w) || (cyrillic && /^[a-z]+$/i.test(w) && w.length > 1);
+  const isName = (w: string, i: number) => (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) || /\p{Ll}\p{Lu}/u.test(w);
   return new Set(raw.filter(isName).map((w) => stem(w, lang)));
 }
