@@ -8,8 +8,10 @@ const glossary = createGlossary([
   { id: 'saimova', kk: ['Саймова'], ru: ['Саймова'], en: ['Saimova'], implies: ['authors'] },
   { id: 'doi', kk: ['DOI'], ru: ['DOI'], en: ['DOI'], sections: ['publication'] },
   { id: 'methods', kk: ['әдіс'], ru: ['метод'], en: ['method'], sections: ['methods'] },
+  { id: 'tashkent', kk: ['Ташкент'], ru: ['Ташкент'], en: ['Tashkent'] },
+  { id: 'academic-position', kk: ['лауазым'], ru: ['должность'], en: ['job'], sections: ['author-details'] },
 ]);
-const topics = createTopics(glossary);
+const topics = createTopics(glossary, { aboutOnly: (t) => t.concepts.includes('tashkent') || t.stem === 'astana' });
 const term = (stem: string, ...concepts: string[]): Term => ({ stem, concepts });
 
 describe('isMetaSection / isAboutSection', () => {
@@ -24,6 +26,20 @@ describe('createTopics', () => {
     expect([term('saimova', 'saimova', 'authors'), term('workplac', 'workplace'), term('author', 'authors'), term('method', 'methods')].map(topics.authorTopic))
       .toEqual([true, true, false, false]);
     expect([term('author', 'authors'), term('doi', 'doi'), term('method', 'methods')].map(topics.metaTopic)).toEqual([true, true, false]);
+  });
+
+  it('returns a word found only in the author details as an author topic but not as a meta topic; a concept steering to them as both', () => {
+    const astana = term('astana');
+    const tashkent = term('tashkent', 'tashkent');
+    const job = term('job', 'academic-position');
+    expect([astana, tashkent, job].map(topics.authorTopic)).toEqual([true, true, true]);
+    expect([astana, tashkent, job].map(topics.metaTopic)).toEqual([false, false, true]);
+    expect(topics.articleVoice([tashkent, term('author', 'authors')]).voice).toEqual([]);
+  });
+
+  it('returns the authors a question names', () => {
+    expect([...topics.namedAuthors([term('saimova', 'saimova', 'authors'), term('author', 'authors'), term('job', 'academic-position')])]).toEqual(['saimova']);
+    expect(topics.namedAuthors([term('author', 'authors')]).size).toBe(0);
   });
 
   it('takes "the authors" out of a question about the content and keeps it in a question about the authors', () => {

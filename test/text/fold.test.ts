@@ -50,6 +50,13 @@ describe('kazakhLatinToCyrillic', () => {
   });
 });
 
+describe('kazakhLatinToCyrillic (informal spelling)', () => {
+  it('returns an i or ı after a vowel and before a consonant or the end as й', () => {
+    expect(['qandai', 'qandaı', 'Saimova qaida jumys isteidi', 'aielder'].map(kazakhLatinToCyrillic))
+      .toEqual(['кандай', 'кандай', 'саймова кайда жумыс истейди', 'аиелдер']);
+  });
+});
+
 describe('words', () => {
   it('returns the folded words and numbers, hyphenated words as their parts', () => {
     expect(words('Заңның күші — 2025 жылы!')).toEqual(['заннын', 'куши', '2025', 'жылы']);
@@ -100,6 +107,23 @@ describe('stem', () => {
 
   it('returns the same stem for the unfolded doc example', () => {
     expect(stem('заңының', 'kk')).toBe(stem('заң', 'kk'));
+  });
+});
+
+describe('stem (inflections people type)', () => {
+  it('returns one stem for a Kazakh word whose final к became г before a vowel ending', () => {
+    expect(['ерекшелігі', 'ерекшелиги', 'ерекшеліктері', 'ерекшеліктерін'].map((w) => stem(w, 'kk'))).toEqual(['ерекше', 'ерекше', 'ерекше', 'ерекше']);
+  });
+
+  it('returns one stem for a Kazakh verb in the present tense, as a verbal noun and inflected', () => {
+    expect(['реттейді', 'реттеу', 'реттеуге', 'реттеудің'].map((w) => stem(w, 'kk'))).toEqual(['рет', 'рет', 'рет', 'рет']);
+    expect(['қарастырады', 'қарастырылады'].map((w) => stem(w, 'kk'))).toEqual(['карастыр', 'карастыр']);
+    expect(stem('жасалатын', 'kk')).toBe('жасала');
+  });
+
+  it('returns one stem for Russian nouns ending in a soft sign and English words with and without a final e', () => {
+    expect(['статья', 'статьи', 'статью', 'статьей'].map((w) => stem(w, 'ru'))).toEqual(['стат', 'стат', 'стат', 'стат']);
+    expect(['misuse', 'misusing', 'regulate', 'regulated'].map((w) => stem(w, 'en'))).toEqual(['misus', 'misus', 'regula', 'regula']);
   });
 });
 

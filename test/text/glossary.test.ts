@@ -59,6 +59,26 @@ describe('createGlossary', () => {
   });
 });
 
+describe('matchAnyOrder', () => {
+  const g = createGlossary([
+    { id: 'study-purpose', kk: [], ru: ['цель статьи'], en: ['aim of the article'] },
+    { id: 'purpose', kk: [], ru: ['цель'], en: ['aim'] },
+    { id: 'information-law', kk: [], ru: [], en: ['information law'] },
+    { id: 'informatization', kk: [], ru: [], en: ['informatization'] },
+    { id: 'law', kk: [], ru: [], en: ['law'] },
+  ]);
+  const bag = (text: string, lang: Lang) => { const s = stems(text, lang); return g.matchAnyOrder(s, g.match(s)); };
+
+  it('returns a multiword concept whose words stand apart and in another order, at their positions', () => {
+    expect(bag('какая у статьи цель', 'ru')).toEqual([{ id: 'study-purpose', start: 2, length: 1, positions: [3, 2] }]);
+  });
+
+  it('returns nothing when every word already has a concept of its own, or a word is missing', () => {
+    expect(bag('Law on Informatization', 'en')).toEqual([]);
+    expect(bag('the aim of the study', 'en')).toEqual([]);
+  });
+});
+
 describe('glossary of the corpus', () => {
   it('returns the same concepts for criminal liability in the three languages', () => {
     expect(concepts('criminal liability')).toEqual(['criminal-law', 'liability']);
