@@ -69,6 +69,9 @@ const KK_ENDINGS = `ларынын леринин дарынын деринин 
   дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
   атын етин йтын йтин нда нде ынан инен ына ине ында инде йды йди ады еди сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не
   ын ин ы и у`.split(/\s+/).filter(Boolean);
+// Verb-forming -лан/-лен (ерекше → ерекшеленеді): stripped only from a long stem, so пайдалан (use) stays apart from пайда (benefit).
+const KK_VERB_SUFFIXES = ['лан', 'лен'];
+const KK_VERB_MIN_STEM = 6;
 const RU_ENDINGS = `ьями иями ями ами ьей ьям ьях ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья ьи ью а я о е ы и у ю ь й`
   .split(/\s+/).filter(Boolean);
 const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e'];
@@ -111,6 +114,7 @@ export function stem(raw: string, lang: Lang = 'kk', len = 6): string {
     w = stripOnce(word, RU_ENDINGS, 3);
   } else {
     for (let prev = ''; prev !== w;) { prev = w; w = voiceless(stripOnce(w, KK_ENDINGS, 3), w); }
+    w = stripOnce(w, KK_VERB_SUFFIXES, KK_VERB_MIN_STEM);
   }
   // Kazakh endings are stripped thoroughly above; a longer prefix keeps тұжырым ≠ тұжырымдама
   const keep = lang === 'kk' && !/^[a-z]/.test(word) ? len + 2 : len;

@@ -119,6 +119,7 @@ describe('stem (inflections people type)', () => {
     expect(['реттейді', 'реттеу', 'реттеуге', 'реттеудің'].map((w) => stem(w, 'kk'))).toEqual(['рет', 'рет', 'рет', 'рет']);
     expect(['қарастырады', 'қарастырылады'].map((w) => stem(w, 'kk'))).toEqual(['карастыр', 'карастыр']);
     expect(stem('жасалатын', 'kk')).toBe('жасала');
+    expect([stem('ерекшеленеді', 'kk'), stem('пайдалану', 'kk')]).toEqual(['ерекше', 'пайдалан']);
   });
 
   it('returns one stem for Russian nouns ending in a soft sign and English words with and without a final e', () => {
