@@ -86,8 +86,11 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const fused = new Float64Array(chunks.length);
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them
-    const metaQuestion = terms.some(topics.metaTopic);
-    const counts = (token: string) => metaQuestion || elsewhere.has(token);
+    // … and "how does a neural network work?": beside a word the article never uses, an everyday author word ("work") covers nothing
+    const unknown = terms.some((t) => queryTokens([t]).every((token) => bm25.df(token) === 0));
+    const everyday = new Set(unknown ? queryTokens(terms.filter(topics.everydayTopic)) : []);
+    const metaQuestion = terms.some((t) => topics.metaTopic(t) && !everyday.has(queryTokens([t])[0]));
+    const counts = (token: string) => (metaQuestion || elsewhere.has(token)) && !everyday.has(token);
     const covers = (members: number[]) => coverage(terms, { has: (t) => counts(t) && members.some((m) => bm25.has(m, t)), known: (t) => counts(t) && bm25.df(t) > 0, idf, names });
     if (terms.length === 0) return { terms, fused, coverage: covers };
     // the article's voice still finds its own word ("the authors analyse …"), by stem only

@@ -27,6 +27,8 @@ export const isAboutSection = (sectionId: string): boolean => ABOUT_SECTIONS.inc
  */
 const AUTHORS = 'authors';
 const AUTHOR_TOPICS = new Set(['workplace', 'university', 'gumilyov', 'parliamentarism']);
+/** Author topics that are everyday words too ("how does a neural network work?"). */
+const EVERYDAY_AUTHOR_TOPICS = new Set(['workplace', 'university']);
 const AUTHOR_SECTIONS = ['authors', 'author-details', 'author-contributions'];
 
 /** What a question's words are in the article, beyond the glossary. */
@@ -44,6 +46,8 @@ export interface Topics {
   authorTopic(t: Term): boolean;
   /** True for a term that asks about the authors or the publication (DOI, licence, conflict of interest); not a word found only in their details. */
   metaTopic(t: Term): boolean;
+  /** True for a meta topic that is an everyday word too ("work", "university"): alone beside a word the article never uses, it asks about something else. */
+  everydayTopic(t: Term): boolean;
   /** The authors a question names (their glossary concepts), e.g. `['saimova']`. */
   namedAuthors(terms: Term[]): Set<string>;
   /**
@@ -68,6 +72,7 @@ export function createTopics(glossary: Glossary, options: TopicOptions = {}): To
   return {
     authorTopic,
     metaTopic,
+    everydayTopic: (t) => t.concepts.length > 0 && t.concepts.every((c) => EVERYDAY_AUTHOR_TOPICS.has(c) || !aboutAuthors(c)) && t.concepts.some((c) => EVERYDAY_AUTHOR_TOPICS.has(c)),
     namedAuthors: (terms) => new Set(terms.flatMap((t) => t.concepts.filter((c) => personal.has(c)))),
     articleVoice(all) {
       const others = all.filter((t) => !isVoice(t));

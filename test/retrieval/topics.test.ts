@@ -9,6 +9,7 @@ const glossary = createGlossary([
   { id: 'doi', kk: ['DOI'], ru: ['DOI'], en: ['DOI'], sections: ['publication'] },
   { id: 'methods', kk: ['әдіс'], ru: ['метод'], en: ['method'], sections: ['methods'] },
   { id: 'tashkent', kk: ['Ташкент'], ru: ['Ташкент'], en: ['Tashkent'] },
+  { id: 'workplace', kk: ['жұмыс істейді'], ru: ['работает'], en: ['work'] },
   { id: 'academic-position', kk: ['лауазым'], ru: ['должность'], en: ['job'], sections: ['author-details'] },
 ]);
 const topics = createTopics(glossary, { aboutOnly: (t) => t.concepts.includes('tashkent') || t.stem === 'astana' });
@@ -35,6 +36,10 @@ describe('createTopics', () => {
     expect([astana, tashkent, job].map(topics.authorTopic)).toEqual([true, true, true]);
     expect([astana, tashkent, job].map(topics.metaTopic)).toEqual([false, false, true]);
     expect(topics.articleVoice([tashkent, term('author', 'authors')]).voice).toEqual([]);
+  });
+
+  it('returns an everyday author word ("work") as an everyday topic, a name or a concept of the author sections not', () => {
+    expect([term('work', 'workplace'), term('saimova', 'saimova', 'authors'), term('job', 'academic-position')].map(topics.everydayTopic)).toEqual([true, false, false]);
   });
 
   it('returns the authors a question names', () => {
