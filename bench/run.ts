@@ -7,6 +7,7 @@ import { formatAnswerHtml } from '../src/answer/format.js';
 import { benchBot } from './bot.js';
 import { bruteForceSearch, measure, miniSearchRetriever, serviceRetriever, type QualityRow, type Retriever } from './quality.js';
 import { runScaling } from './scaling.js';
+import { benchReplicas, formatReplicas } from './replicas.js';
 import { benchState, formatState } from './state.js';
 import { parseEvalSet } from '../src/eval/score.js';
 import { loadIndex } from '../src/index/store.js';
@@ -58,6 +59,8 @@ runCli(import.meta.url, async () => {
     log(`bot: ${bot.answered} of ${botLoad.updates} questions from ${botLoad.users} chats answered`);
     const state = await benchState({ quick, service: ours, indexDir: settings.indexDir, crash: !quick });
     log(formatState(state));
+    log('replicas: src/main.ts in webhook mode, embedded store / Redis, 1 and 2 replicas …');
+    const replicas = await benchReplicas({ updates: quick ? 100 : 300 });
     log('scaling: HNSW vs brute force on synthetic vectors …');
     const scaling = await runScaling({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000], dims: embedder.dims, onProgress: log });
 
@@ -73,6 +76,7 @@ runCli(import.meta.url, async () => {
       scaling: scaling.map((s) => ({ chunks: s.chunks, hnswMs: round3(s.hnswMs), bruteMs: round3(s.bruteMs), recallVsExact: round3(s.recallVsExact), buildSeconds: round3(s.buildSeconds) })),
       bot: { startupMs: bot.startupMs, throughputPerSec: bot.throughputPerSec, p95Ms: bot.p95Ms },
       state,
+      replicas,
     };
     const table = markdown(result, oursRow);
     process.stdout.write(`${table}\n`);
@@ -99,6 +103,8 @@ function markdown(r: { [k: string]: any }, ours: QualityRow): string {
     `Index: build ${r.buildSeconds} s, ${r.indexKiB} KiB on disk, resident memory after load ${r.rssMB} MB.`,
     '',
     `Bot through the Bot API emulator: start-up to first answer ${r.bot.startupMs} ms; ${r.bot.throughputPerSec} updates/s; p95 ${r.bot.p95Ms} ms.`,
+    '',
+    formatReplicas(r.replicas),
     '',
     '| vectors | HNSW (ms/query) | brute force (ms/query) | HNSW / brute | HNSW recall@10 vs exact |',
     '|---|---|---|---|---|',

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { createBot } from './bot/bot.js';
 import { createLogger, describeError, redact, type Logger } from './bot/logger.js';
+import { createRedisRateLimiter } from './bot/rate-limit-redis.js';
 import { startPolling, startWebhook, type RunningBot } from './bot/run.js';
 import { storeUserSessions } from './bot/session.js';
 import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
@@ -17,6 +18,8 @@ import { openService as openRetrieval } from './setup.js';
 import { checkDataDir } from './state/data-dir.js';
 import { openEmbeddedStore } from './state/embedded.js';
 import { LEGACY_SESSIONS_FILE, migrateSessionsFile } from './state/migrate.js';
+import { credentials } from './state/redis-connection.js';
+import { openRedisStore, type RedisStateStore } from './state/redis.js';
 import type { StateStore } from './state/types.js';
 
 
@@ -30,8 +33,19 @@ async function openArticleService(config: Config, logger: Logger): Promise<Artic
   return opened.service;
 }
 
-/** Opens the embedded state store in DATA_DIR and migrates an earlier version's sessions.json into it once. */
-async function openStateStore(config: Config, logger: Logger): Promise<StateStore> {
+/** How long start-up waits for Redis (REDIS_URL) to answer before it gives up with one line. */
+export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the state store: Redis when REDIS_URL is set (shared by every replica), else the embedded
+ * store in DATA_DIR, into which an earlier version's sessions.json is migrated once.
+ */
+async function openStateStore(config: Config, logger: Logger): Promise<StateStore | RedisStateStore> {
+  if (config.redisUrl) {
+    const redis = await openRedisStore(config.redisUrl, { logger, connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
+    logger.info(`state store: Redis at ${redis.connection.where} (user settings, conversations, handled updates and the rate limit shared by every replica)`);
+    return redis;
+  }
   const store = await openEmbeddedStore(config.dataDir, { warn: (line) => logger.warn(line) });
   try {
     const legacy = join(config.dataDir, LEGACY_SESSIONS_FILE);
@@ -53,12 +67,15 @@ async function openStateStore(config: Config, logger: Logger): Promise<StateStor
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
-  checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir }); // before the index build could write into it
-  const service = await openArticleService(config, logger);
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret, ...credentials(config.redisUrl ?? '')] });
+  // DATA_DIR checked before anything can write into it; the store first: an unreachable Redis is reported before a long index build
+  if (!config.redisUrl) checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir });
   const store = await openStateStore(config, logger);
+  const service = await openArticleService(config, logger).catch(async (err) => { await store.close(); throw err; });
+  const { max, windowS } = config.rateLimit;
+  const limiter = 'connection' in store ? createRedisRateLimiter(store.connection, { max, windowMs: windowS * 1000, prefix: store.prefix }) : undefined;
   const bot = createBot({
-    token: config.botToken, apiRoot: config.apiRoot, service, store, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin,
+    token: config.botToken, apiRoot: config.apiRoot, service, store, limiter, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin,
     retry: { maxWaitMs: config.retryMaxWaitS * 1000 },
   });
   let crashed: (err: unknown) => void = () => undefined;
@@ -66,7 +83,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   // listen for SIGINT/SIGTERM before the first update can arrive (earlier, Ctrl+C simply ends a long index build)
   const signal = waitForSignal();
   const running: RunningBot = config.webhook
-    ? await startWebhook(bot, { ...config.webhook, logger })
+    ? await startWebhook(bot, { ...config.webhook, logger, store })
     : await startPolling(bot, { logger, store, onCrash: (err) => crashed(err) });
   logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
   const reason = await Promise.race([signal, crash]);
@@ -103,7 +120,7 @@ function waitForSignal(): Promise<NodeJS.Signals> {
 
 /** One line on stderr: user-fixable errors as they are, others with a hint; secrets redacted. */
 function report(err: unknown, env: NodeJS.ProcessEnv): void {
-  const secrets = [env.BOT_TOKEN?.trim(), env.WEBHOOK_SECRET?.trim()];
+  const secrets = [env.BOT_TOKEN?.trim(), env.WEBHOOK_SECRET?.trim(), ...credentials(env.REDIS_URL?.trim() ?? '')];
   const line = isFixable(err) ? (err as Error).message : `${describeError(err)} (run with DEBUG=1 for the stack)`;
   process.stderr.write(`error: ${redact(line, secrets)}\n`);
   if (env.DEBUG && err instanceof Error) process.stderr.write(`${redact(err.stack ?? '', secrets)}\n`);

@@ -1,7 +1,8 @@
 import type { Lang } from '../corpus/types.js';
 import type { Answer, Passage, SectionRef } from '../retrieval/types.js';
 import { ARTICLE } from './article.js';
-import { bestSentence, splitSentences } from './highlight.js';
+import { bestSentence } from './highlight.js';
+import { splitSentences } from '../text/sentences.js';
 import { fill, t } from './i18n.js';
 import { bold, cat, DEFAULT_PART_CHARS, expandable, italic, joinRich, link, packParts, plain, quote, renderAll, type Rich } from './rich.js';
 
@@ -23,10 +24,21 @@ export function formatAnswerHtml(answer: Answer, ui: Lang, maxChars = DEFAULT_PA
   return packParts(answerUnits(answer, ui), 'html', maxChars);
 }
 
-/** The same content as `formatAnswerHtml` as one plain text (no tags, no length limit), e.g. for `ask --json`. */
-export function formatAnswerText(answer: Answer, ui: Lang): string {
+/** What a plain-text rendering shows beyond the reply. */
+export interface TextOptions {
+  /** Every passage of `answer.passages`, not only the ones the reply shows (`ask` in a terminal, with `--k`). Defaults to false. */
+  all?: boolean;
+  /** After each translated passage, the Kazakh text it translates (`ask --original`). Defaults to false. */
+  original?: boolean;
+}
+
+/**
+ * The same content as `formatAnswerHtml` as one plain text (no tags, no length limit): the one
+ * plain-text rendering of an answer, for `ask --json`'s `reply`, the terminal and the eval.
+ */
+export function formatAnswerText(answer: Answer, ui: Lang, options: TextOptions = {}): string {
   if (!answer.answered || answer.passages.length === 0) return formatNoAnswerText(answer.query, ui);
-  return renderAll(answerUnits(answer, ui), 'text');
+  return renderAll(answerUnits(answer, ui, options), 'text');
 }
 
 /** "The article does not address …", pointing to /sections and /findings, as Telegram HTML. */
@@ -44,7 +56,7 @@ export function formatNoAnswerText(query: string, ui: Lang): string {
  * source line. Cut to `maxChars` at a sentence when longer.
  */
 export function formatPassageHtml(passage: Passage, ui: Lang, query = '', maxChars = DEFAULT_PART_CHARS): string {
-  return packParts([passageUnit(passage, ui, query, false), sourceLine(ui)], 'html', maxChars)[0];
+  return packParts([passageUnit(passage, ui, query, { numbered: false }), sourceLine(ui)], 'html', maxChars)[0];
 }
 
 /** The section reference shown to readers: `§ Results · finding 3`. */
@@ -53,25 +65,37 @@ export const sectionRef = (title: string): string => `§ ${title}`;
 /** A passage longer than this (in characters, with more than one sentence) shows its answering sentence and folds the rest. */
 export const LONG_PASSAGE_CHARS = 280;
 
+/** What a passage block carries besides its heading and text. */
+export interface PassageUnitOptions {
+  /** Rank before the section reference (`1. § …`). Defaults to true. */
+  numbered?: boolean;
+  /** The passage's resolved citations under it (a whole reply lists them once at the end instead). Defaults to true. */
+  citations?: boolean;
+  /** The Kazakh text a translated passage stands for, under it. Defaults to false. */
+  original?: boolean;
+}
+
 /**
  * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, then the text
  * as a quote — a long passage shows the sentence that answers the question (the first one when none
  * shares a word with it) and folds the rest of the paragraph into an expandable quote, `[…]` where
- * the shown sentence stands —, "Also in: § …", and (`withCitations`) its resolved citations.
+ * the shown sentence stands —, "Also in: § …", and (see `PassageUnitOptions`) its original and citations.
  */
-export function passageUnit(p: Passage, ui: Lang, query: string, numbered = true, withCitations = true): Rich {
+export function passageUnit(p: Passage, ui: Lang, query: string, options: PassageUnitOptions = {}): Rich {
+  const { numbered = true, citations = true, original = false } = options;
   const heading = bold(`${numbered ? `${p.rank}. ` : ''}${sectionRef(p.section.title)}`);
-  const lines: Rich[] = [p.official ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...passageBody(p.text, query)];
+  const lines: Rich[] = [p.official ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...passageBody(p.text, query, p.lang)];
+  if (original && !p.official) lines.push(cat(italic(`${t(ui).originalTitle}:`), ' ', p.sourceText));
   if (p.alsoIn.length > 0) lines.push(italic(`${t(ui).alsoIn}: ${alsoIn(p.alsoIn)}`));
-  if (withCitations) lines.push(...citationLines(p.citations));
+  if (citations) lines.push(...citationLines(p.citations));
   return joinRich(lines, '\n');
 }
 
-/** A passage's text as quotes: whole when short, else its answering sentence and the rest folded. */
-export function passageBody(text: string, query: string): Rich[] {
+/** A passage's text (in `lang`) as quotes: whole when short, else its answering sentence and the rest folded. */
+export function passageBody(text: string, query: string, lang: Lang): Rich[] {
   const sentences = splitSentences(text);
   if (text.length <= LONG_PASSAGE_CHARS || sentences.length < 2) return [quote(text.trim())];
-  const best = Math.max(0, query ? bestSentence(sentences, query) : 0);
+  const best = Math.max(0, query ? bestSentence(sentences, query, lang) : 0);
   const before = sentences.slice(0, best).join('').trim();
   const after = sentences.slice(best + 1).join('').trim();
   const rest = [before, after].filter(Boolean).join(before && after ? ' […] ' : '');
@@ -104,19 +128,8 @@ export function citationLines(citations: Passage['citations']): Rich[] {
     .map((c) => plain(`[${c.n}] ${c.text.replace(new RegExp(`^\\s*${c.n}\\.\\s*`), '')}`));
 }
 
-/** A passage's text with the sentence sharing most words with the question in bold. */
-export function highlight(text: string, query: string): Rich {
-  const sentences = splitSentences(text);
-  // a one-sentence passage is all relevant: bolding all of it would stress nothing
-  const best = query && sentences.length > 1 ? bestSentence(sentences, query) : -1;
-  if (best < 0) return plain(text);
-  const s = sentences[best];
-  const core = s.trimEnd();
-  return cat(sentences.slice(0, best).join(''), bold(core), s.slice(core.length), sentences.slice(best + 1).join(''));
-}
-
-function answerUnits(answer: Answer, ui: Lang): Rich[] {
-  const shown = answer.passages.slice(0, answer.shown ?? answer.passages.length);
+function answerUnits(answer: Answer, ui: Lang, options: TextOptions = {}): Rich[] {
+  const shown = options.all ? answer.passages : answer.passages.slice(0, answer.shown ?? answer.passages.length);
   const cited = citedUnit(shown, ui);
   const units: Rich[] = [];
   for (let i = 0; i < shown.length;) {
@@ -124,7 +137,7 @@ function answerUnits(answer: Answer, ui: Lang): Rich[] {
     let j = i;
     while (j < shown.length && isReference(shown[j])) j++;
     if (j - i > 1) { units.push(referenceRun(shown.slice(i, j), ui)); i = j; continue; }
-    units.push(passageUnit(shown[i], ui, answer.query, true, false));
+    units.push(passageUnit(shown[i], ui, answer.query, { citations: false, original: options.original }));
     i++;
   }
   return [...units, ...(cited ? [cited] : []), sourceLine(ui)];

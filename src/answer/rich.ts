@@ -6,9 +6,7 @@
 /** One piece of reply text in both renderings. */
 export interface Rich { html: string; text: string }
 
-/** Telegram's limit for a message text, in UTF-16 code units after entity parsing. */
-export const TELEGRAM_TEXT_LIMIT = 4096;
-/** Default size of one reply part: below the limit with room to spare. */
+/** Default size of one reply part: below Telegram's 4096-character message limit with room to spare. */
 export const DEFAULT_PART_CHARS = 4000;
 
 /** Escapes `&`, `<` and `>` for Telegram HTML text. */

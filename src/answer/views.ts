@@ -1,5 +1,5 @@
 import type { Chunk } from '../chunking/chunk.js';
-import type { Lang } from '../corpus/types.js';
+import { LANGS, type Lang } from '../corpus/types.js';
 import { ARTICLE } from './article.js';
 import { sectionRef, sourceLine } from './format.js';
 import { fill, NATIVE_LANG_NAME, t } from './i18n.js';
@@ -34,10 +34,9 @@ export function formatHelpHtml(ui: Lang, botUsername: string): string {
 /** /about: the title in the three languages, authors, DOI, licence and link. */
 export function formatAboutHtml(ui: Lang): string {
   const m = t(ui);
-  const langs: Lang[] = ['kk', 'ru', 'en'];
   return renderAll([
     bold(m.aboutTitle),
-    joinRich(langs.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))), '\n'),
+    joinRich(LANGS.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))), '\n'),
     joinRich([
       `${m.authors}: ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`,
       cat('DOI: ', link(ARTICLE.url, ARTICLE.doi, ARTICLE.doi)),

@@ -22,7 +22,7 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from './logger.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
@@ -42,6 +42,8 @@ export interface CreateBotOptions {
   logger: Logger;
   /** Questions per user per window. Defaults to 8 per 20 s. */
   rateLimit?: { max: number; windowS: number };
+  /** Counts the questions instead of an in-memory limiter over `rateLimit` (e.g. the Redis one, shared by replicas). */
+  limiter?: RateLimiter;
   /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
   retry?: Omit<RetryOptions, 'logger'>;
   /** Outgoing calls per chat and in all: defaults to `TELEGRAM_LIMITS` (throttle.ts); false turns throttling off. */
@@ -83,7 +85,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const deps: BotDeps = {
     service,
     logger,
-    limiter: createRateLimiter({ max: rateLimit.max, windowMs: rateLimit.windowS * 1000 }),
+    limiter: options.limiter ?? createRateLimiter({ max: rateLimit.max, windowMs: rateLimit.windowS * 1000 }),
     dialogue: createDialogueEngine({ service, pageSize: PAGE_SIZE, ttlMs }),
     dialogues: createDialogueSessions(validated(dialogueStorage, isDialogueState, (line) => logger.warn(line))),
   };

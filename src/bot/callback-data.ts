@@ -4,7 +4,8 @@ import type { Lang } from '../corpus/types.js';
 export type Action =
   | { kind: 'ex'; lang: Lang; index: number }
   | { kind: 'try'; lang: Lang; index: number }
-  | { kind: 'more'; offset: number; key: string }
+  /** `owner`: in a group, the member whose conversation the answer belongs to (any member may page it). */
+  | { kind: 'more'; offset: number; key: string; owner?: number }
   | { kind: 'orig'; chunkId: string }
   | { kind: 'langs'; chunkId: string }
   | { kind: 'sec'; sectionId: string }
@@ -20,7 +21,7 @@ const SECTION_ID = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 /** Callback data for an action, or undefined when it would not fit in 64 bytes. */
 export function encodeAction(a: Action): string | undefined {
   const fields = a.kind === 'ex' || a.kind === 'try' ? [a.lang, a.index]
-    : a.kind === 'more' ? [a.offset, a.key]
+    : a.kind === 'more' ? [a.offset, a.key, ...(a.owner === undefined ? [] : [a.owner])]
     : a.kind === 'orig' || a.kind === 'langs' ? [a.chunkId]
     : a.kind === 'sec' ? [a.sectionId]
     : [a.lang];
@@ -43,8 +44,10 @@ export function decodeAction(data: string | undefined): Action | undefined {
       return parts.length === 2 && LANG.test(parts[0]) && /^[0-2]$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
     case 'try':
       return parts.length === 2 && LANG.test(parts[0]) && /^\d$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
-    case 'more':
-      return parts.length === 2 && /^[1-9]\d{0,2}$/.test(parts[0]) && /^[A-Za-z0-9_-]{10}$/.test(parts[1]) ? { kind, offset: Number(parts[0]), key: parts[1] } : undefined;
+    case 'more': {
+      const ok = (parts.length === 2 || (parts.length === 3 && /^[1-9]\d{0,15}$/.test(parts[2]))) && /^[1-9]\d{0,2}$/.test(parts[0]) && /^[A-Za-z0-9_-]{10}$/.test(parts[1]);
+      return ok ? { kind, offset: Number(parts[0]), key: parts[1], ...(parts[2] ? { owner: Number(parts[2]) } : {}) } : undefined;
+    }
     case 'orig':
     case 'langs':
       return CHUNK_ID.test(rest) ? { kind, chunkId: rest } : undefined;

@@ -82,41 +82,15 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
     });
   };
 
+  const getUpdates = createUpdateFetcher(bot, { logger, limit, allowedUpdates, maxBackoffMs, onCrash, signal: abort.signal });
   const loop = (async () => {
-    let failures = 0;
-    let outageSince = 0;
     let fetched = { offset: 0, at: 0 };
     while (!abort.signal.aborted) {
-      let updates: Update[];
-      try {
-        const offset = nextOffset();
-        updates = await bot.api.getUpdates({
-          ...(offset > 0 ? { offset } : {}), limit, timeout: pending.size > 0 ? 0 : timeoutS,
-          ...(allowedUpdates ? { allowed_updates: allowedUpdates as never } : {}),
-        }, abort.signal as Parameters<typeof bot.api.getUpdates>[1]);
-        sentOffset = Math.max(sentOffset, offset);
-        fetched = { offset, at: Date.now() };
-      } catch (err) {
-        if (abort.signal.aborted) break;
-        if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
-          logger.error(err.error_code === 401
-            ? 'polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from @BotFather into .env and start again'
-            : `polling stopped: ${describeError(err)}`);
-          onCrash?.(err);
-          return;
-        }
-        if (failures++ === 0) {
-          outageSince = Date.now();
-          logger.warn(`cannot get updates from Telegram (${describeError(err)}): retrying every ${maxBackoffMs / 1000} s at most until it answers`);
-        }
-        const retryAfterS = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        await pause(retryAfterS ? retryAfterS * 1000 : pollingBackoffMs(failures, maxBackoffMs), abort.signal);
-        continue;
-      }
-      if (failures > 0) {
-        logger.info(`Telegram answers again: updates resume after ${((Date.now() - outageSince) / 1000).toFixed(1)} s (${failures} failed attempts)`);
-        failures = 0;
-      }
+      let offset = 0;
+      const updates = await getUpdates(() => ({ offset: (offset = nextOffset()), timeoutS: pending.size > 0 ? 0 : timeoutS }));
+      if (updates === undefined) return;
+      sentOffset = Math.max(sentOffset, offset);
+      fetched = { offset, at: Date.now() };
       const fresh = updates.filter((u) => u.update_id > maxSeen);
       for (const u of fresh) dispatch(u);
       if (fresh.length > 0) maxSeen = fresh[fresh.length - 1].update_id;
@@ -153,6 +127,67 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
   };
 }
 
+export interface FetcherOptions {
+  logger: Logger;
+  limit: number;
+  allowedUpdates?: readonly string[];
+  maxBackoffMs: number;
+  onCrash?: (err: unknown) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * getUpdates until it answers: failures are retried with jittered backoff up to `maxBackoffMs` (or
+ * Telegram's `retry_after`), an outage is logged once when it starts and once when it ends. The
+ * returned function resolves with the updates, or undefined once `signal` aborts or polling has to
+ * stop (401: token revoked, 409: another instance polls; logged, and `onCrash` called).
+ * `params` is asked again before each attempt (the offset may move on during an outage).
+ */
+export function createUpdateFetcher(bot: Bot<BotContext>, options: FetcherOptions) {
+  const { logger, limit, allowedUpdates, maxBackoffMs, onCrash, signal } = options;
+  let failures = 0;
+  let outageSince = 0;
+  return async (params: () => { offset: number; timeoutS: number }): Promise<Update[] | undefined> => {
+    while (!signal.aborted) {
+      try {
+        const { offset, timeoutS } = params();
+        const updates = await bot.api.getUpdates({
+          ...(offset > 0 ? { offset } : {}), limit, timeout: timeoutS,
+          ...(allowedUpdates ? { allowed_updates: allowedUpdates as never } : {}),
+        }, signal as Parameters<typeof bot.api.getUpdates>[1]);
+        if (failures > 0) {
+          logger.info(`Telegram answers again: updates resume after ${((Date.now() - outageSince) / 1000).toFixed(1)} s (${failures} failed attempts)`);
+          failures = 0;
+        }
+        return updates;
+      } catch (err) {
+        if (signal.aborted) return undefined;
+        if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
+          logger.error(err.error_code === 401
+            ? 'polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from @BotFather into .env and start again'
+            : conflictLine(err));
+          onCrash?.(err);
+          return undefined;
+        }
+        if (failures++ === 0) {
+          outageSince = Date.now();
+          logger.warn(`cannot get updates from Telegram (${describeError(err)}): retrying every ${maxBackoffMs / 1000} s at most until it answers`);
+        }
+        const retryAfterS = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+        await pause(retryAfterS ? retryAfterS * 1000 : pollingBackoffMs(failures, maxBackoffMs), signal);
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The one line for a 409 Conflict: what took over, and how to run several instances instead. */
+export function conflictLine(err: GrammyError): string {
+  return /webhook/i.test(err.description)
+    ? 'polling stopped: a webhook was set for this bot while it polled (409 Conflict), so another instance runs in webhook mode: stop it, or run this one in webhook mode too (WEBHOOK_URL, WEBHOOK_SECRET)'
+    : 'polling stopped: another instance of this bot is polling Telegram (409 Conflict): only one instance can use long polling; stop the other one, or run every instance in webhook mode with one REDIS_URL (README: "Running more than one instance")';
+}
+
 /** Full-jitter exponential backoff: 200 ms doubled per failure, capped, then between half and all of it. */
 export function pollingBackoffMs(failures: number, maxMs: number): number {
   const cap = Math.min(maxMs, 200 * 2 ** Math.min(failures - 1, 20));
@@ -160,7 +195,7 @@ export function pollingBackoffMs(failures: number, maxMs: number): number {
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };

@@ -64,10 +64,15 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
   await deliver(ctx, deps, result);
 }
 
-/** Sends a step's reply and saves its state, the reply's message ids attached to the turn it shows. */
-export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: DialogueStep): Promise<void> {
-  const ids = await replyHtml(ctx, ...replyParts(reply));
-  await deps.dialogues.save(ctx, attachMessages(state, reply.turn, ids));
+/**
+ * Sends a step's reply and saves its state, the reply's message ids attached to the turn it shows.
+ * `member`: in a group, whose conversation it is (defaults to the sender; "More" pressed under
+ * another member's answer continues theirs); its "More" button names them so any member can page it.
+ */
+export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: DialogueStep, member = ctx.from?.id): Promise<void> {
+  const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+  const ids = await replyHtml(ctx, ...replyParts(reply, group ? member : undefined));
+  await deps.dialogues.save(ctx, attachMessages(state, reply.turn, ids), member);
 }
 
 /**
@@ -75,7 +80,7 @@ export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: 
  * addressed", or the passages with their buttons — for a follow-up under one line
  * "↪ what it was understood as".
  */
-export function replyParts(reply: DialogueReply): [string[], { keyboard?: InlineKeyboard }] {
+export function replyParts(reply: DialogueReply, owner?: number): [string[], { keyboard?: InlineKeyboard }] {
   const d = dialogueText(reply.lang);
   if (reply.smalltalk) return [[`${escapeHtml(d.smalltalk[reply.smalltalk])}\n\n${escapeHtml(d.tryAsking)}`], { keyboard: suggestionsKeyboard(reply.smalltalk, reply.lang) }];
   const answer = reply.answer;
@@ -84,7 +89,7 @@ export function replyParts(reply: DialogueReply): [string[], { keyboard?: Inline
   if (!answer.answered || answer.passages.length === 0) return [[formatNoAnswerHtml(answer.query, answer.lang)], {}];
   const parts = formatAnswerHtml(answer, answer.lang);
   if (reply.showUnderstood && reply.understoodAs) parts[0] = `<i>${escapeHtml(understoodLine(reply.understoodAs))}</i>\n\n${parts[0]}`;
-  return [parts, { keyboard: answerKeyboard(answer, reply.key) }];
+  return [parts, { keyboard: answerKeyboard(answer, reply.key, owner) }];
 }
 
 /** Replies showing more passages than this (whole lists) get no per-passage buttons. */
@@ -92,9 +97,10 @@ const PASSAGE_BUTTONS_UP_TO = 3;
 
 /**
  * Buttons under an answer: per passage shown "Original · n" (translated passages only) and
- * "Other languages · n", up to 3 passages; then "More ▸" when further passages exist after the ones shown.
+ * "Other languages · n", up to 3 passages; then "More ▸" when further passages exist after the ones shown
+ * (naming the group member whose conversation it pages, `owner`, when given).
  */
-export function answerKeyboard(answer: Answer, turnKey: string): InlineKeyboard {
+export function answerKeyboard(answer: Answer, turnKey: string, owner?: number): InlineKeyboard {
   const m = t(answer.lang);
   const kb = new InlineKeyboard();
   const shown = answer.passages.slice(0, shownCount(answer));
@@ -107,7 +113,7 @@ export function answerKeyboard(answer: Answer, turnKey: string): InlineKeyboard 
     if (original || langs) kb.row();
   }
   const last = shown[shown.length - 1]?.rank ?? 0;
-  const more = last < answer.total && turnKey ? encodeAction({ kind: 'more', offset: last, key: turnKey }) : undefined;
+  const more = last < answer.total && turnKey ? encodeAction({ kind: 'more', offset: last, key: turnKey, ...(owner === undefined ? {} : { owner }) }) : undefined;
   if (more) kb.text(`${m.more} ▸`, more);
   return kb;
 }

@@ -8,6 +8,8 @@ import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { describeError, type Logger } from './logger.js';
 import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
+import { pollIntoInbox } from './inbox-polling.js';
+import { handleOnce, type HandledLog } from './once.js';
 import { pollUpdates } from './polling.js';
 
 /** The update types the bot handles (others are not even fetched). */
@@ -36,9 +38,11 @@ export interface RunningBot {
 }
 
 /**
- * Starts at-least-once long polling (src/bot/polling.ts): an update is confirmed to Telegram only
- * after it is handled and recorded in `store` (default: in memory), so a crash loses none and a
- * restart answers none twice; updates of one chat in order, others in parallel. The command menu
+ * Starts at-least-once long polling. With a store that has an inbox (the embedded one), each
+ * fetched batch is written there and confirmed at once, then handled fairly from it
+ * (src/bot/inbox-polling.ts); otherwise (Redis, memory: the default) an update is confirmed to
+ * Telegram only after it is handled and recorded in `store` (src/bot/polling.ts). Either way a
+ * crash loses none and a restart answers none twice; updates of one chat in order, others in parallel. The command menu
  * is registered in the background. `timeoutS` is the long-polling timeout (defaults to 30 s);
  * `stopTimeoutMs` bounds how long stop() waits for updates in progress (default: no bound);
  * `onCrash` is called when polling stops by itself (401, or 409: another instance polls).
@@ -46,14 +50,16 @@ export interface RunningBot {
  */
 export async function startPolling(
   bot: Bot<BotContext>,
-  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
+  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled' | 'inbox'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
 ): Promise<RunningBot> {
   const { logger, store = createMemoryStore(), timeoutS = 30, stopTimeoutMs, onCrash } = options;
   await init(bot);
   await bot.api.deleteWebhook();
   const abort = new AbortController();
   const commands = registerCommands(bot.api, logger, abort.signal);
-  const poller = pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
+  const poller = store.inbox
+    ? pollIntoInbox(bot, { logger, inbox: store.inbox, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash })
+    : pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
   let stopping: Promise<void> | undefined;
   return {
     stop: () => (stopping ??= (async () => {
@@ -68,16 +74,20 @@ export async function startPolling(
  * Starts webhook mode: an HTTP server on `host` (default 127.0.0.1) and `port` (0: any free port)
  * answering POSTs on the path of `url`, each checked against `secret` (Telegram's
  * X-Telegram-Bot-Api-Secret-Token header, else 401) and refused with 413 past MAX_UPDATE_BYTES
- * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The
- * command menu is registered in the background.
+ * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The command menu is registered in the background. Handled update ids are
+ * recorded in `store` (default: in memory): an update Telegram delivers again, to this replica or
+ * another one sharing the store, is acknowledged without a second reply.
  */
-export async function startWebhook(bot: Bot<BotContext>, options: { url: string; port: number; secret: string; logger: Logger; host?: string }): Promise<RunningBot> {
-  const { url, port, secret, logger, host = '127.0.0.1' } = options;
+export async function startWebhook(
+  bot: Bot<BotContext>,
+  options: { url: string; port: number; secret: string; logger: Logger; host?: string; store?: HandledLog },
+): Promise<RunningBot> {
+  const { url, port, secret, logger, host = '127.0.0.1', store = createMemoryStore() } = options;
   await init(bot);
   const path = new URL(url).pathname;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
   const inFlight = new Set<Promise<void>>();
-  const handleOne = bot.handleUpdate.bind(bot);
+  const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
   bot.handleUpdate = (...args) => {
     const handling = handleOne(...args);
     const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });

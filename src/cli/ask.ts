@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { formatForTerminal } from '../answer/terminal.js';
 import { formatAnswerText } from '../answer/format.js';
 import { UserError } from '../errors.js';
 import { cleanQuestion } from '../retrieval/question.js';
@@ -97,7 +96,7 @@ async function runDialogueFile(service: ArticleService, file: string, k: number,
     if (error && !(error instanceof UserError)) throw error;
     if (error) failed++;
     const out = error ? { dialogue: run.dialogue, turn: run.turn, query: run.message, error: error.message } : turnJson(run, toJson);
-    process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${run.turn === 1 && run.dialogue > 1 ? '\n' : ''}› ${run.message}\n${error ? `error: ${error.message}\n` : replyText(run, 'terminal')}\n`);
+    process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${run.turn === 1 && run.dialogue > 1 ? '\n' : ''}› ${run.message}\n${error ? `error: ${error.message}\n` : replyText(run)}\n`);
   });
   return failed > 0 ? 1 : 0;
 }
@@ -118,6 +117,6 @@ runCli(import.meta.url, async () => {
   if (args.batch) return runBatch(service, args.batch, args.k);
   if (args.dialogue) return runDialogueFile(service, args.dialogue, args.k, args.json);
   const answer = await service.ask(args.question!, { limit: args.k });
-  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : formatForTerminal(answer, { original: args.original }));
+  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${formatAnswerText(answer, answer.lang, { all: true, original: args.original })}\n`);
   return 0;
 });

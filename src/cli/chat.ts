@@ -70,7 +70,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
         state = step.state;
         const run: TurnRun = { dialogue: 1, turn: 0, message, reply: step.reply };
         offered = step.reply.smalltalk ? suggestionsFor(step.reply.smalltalk).map((i) => dialogueText(step.reply.lang).suggestions[i]) : [];
-        write(`${replyText(run, 'terminal')}\n`);
+        write(`${replyText(run)}\n`);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         write(`error: ${err.message}\n\n`);

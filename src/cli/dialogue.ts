@@ -1,5 +1,4 @@
 import { formatAnswerText } from '../answer/format.js';
-import { formatForTerminal } from '../answer/terminal.js';
 import type { DialogueEngine, DialogueReply } from '../dialogue/engine.js';
 import { dialogueText, smalltalkText, understoodLine } from '../dialogue/messages.js';
 import type { DialogueState } from '../dialogue/state.js';
@@ -50,12 +49,14 @@ export function shownAnswer(run: TurnRun): Answer {
 }
 
 /** The reply as plain text: the "↪" line for follow-ups, then the passages (or small talk, or a notice). */
-export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
+export function replyText(run: TurnRun): string {
   const { reply } = run;
   if (reply.smalltalk) return `${smalltalkText(reply.smalltalk, reply.lang)}\n`;
   if (reply.notice) return `${dialogueText(reply.lang)[reply.notice]}\n`;
+  // the terminal shows what Telegram shows (the passages the reply shows): "more" continues after them
   const answer = answerOf(run);
-  const body = style === 'json' ? `${formatAnswerText(answer, answer.lang)}\n` : formatForTerminal(answer);
+  const body = `${formatAnswerText(answer, answer.lang)}
+`;
   return reply.showUnderstood && reply.understoodAs ? `${understoodLine(reply.understoodAs)}\n\n${body}` : body;
 }
 
@@ -66,7 +67,7 @@ export function replyText(run: TurnRun, style: 'json' | 'terminal'): string {
 export function turnJson(run: TurnRun, toJson: (answer: Answer) => Record<string, unknown>): Record<string, unknown> {
   return {
     ...toJson(shownAnswer(run)),
-    reply: replyText(run, 'json').trimEnd(),
+    reply: replyText(run).trimEnd(),
     dialogue: run.dialogue,
     turn: run.turn,
     act: run.reply.act,

@@ -6,6 +6,7 @@ import { evalDialogues } from './eval-dialogues.js';
 import { writeReadmeSection } from './readme.js';
 import { log, runCli } from './run.js';
 import type { Answer } from '../retrieval/types.js';
+import { LANGS } from '../corpus/types.js';
 import { formatAnswerText } from '../answer/format.js';
 
 const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
@@ -50,7 +51,7 @@ runCli(import.meta.url, async () => {
 });
 
 function table(items: EvalItem[], answers: Answer[]): string {
-  const rows: Array<[string, Scores]> = (['kk', 'ru', 'en'] as const).map((lang) => {
+  const rows: Array<[string, Scores]> = LANGS.map((lang) => {
     const idx = items.map((it, i) => (it.lang === lang ? i : -1)).filter((i) => i >= 0);
     return [lang, score(idx.map((i) => items[i]), idx.map((i) => answers[i]))];
   });

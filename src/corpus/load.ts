@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from './parse.js';
 import { parseTranslations, translatedSections } from './translations.js';
-import { keywordTerms, parseGlossary, type Glossary } from '../text/glossary.js';
-import type { Lang, Section } from './types.js';
+import { parseGlossary, type Glossary } from '../text/glossary.js';
+import { keywordConcepts } from './keywords.js';
+import type { Section } from './types.js';
 
 /** Files of the corpus folder that the index depends on. */
 export const CORPUS_FILES = ['article.txt', 'translations.json', 'glossary.json'] as const;
@@ -57,9 +58,6 @@ export function loadCorpus(dir: string): Corpus {
   const [article, translations, glossaryText] = texts;
   const official = parseArticle(article);
   const translated = translatedSections(official, parseTranslations(translations, join(dir, 'translations.json')));
-  const keywords = Object.fromEntries(
-    (['kk', 'ru', 'en'] as Lang[]).map((lang) => [lang, keywordTerms(official.find((s) => s.id === 'keywords' && s.lang === lang)!.paragraphs[0])]),
-  ) as Record<Lang, string[]>;
-  const glossary = parseGlossary(glossaryText, join(dir, 'glossary.json'), keywords);
+  const glossary = parseGlossary(glossaryText, join(dir, 'glossary.json'), keywordConcepts(official));
   return { sections: [...official, ...translated], glossary, hash: hashTexts(texts) };
 }

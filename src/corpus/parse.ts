@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
-import type { Lang, Section } from './types.js';
+import { hasKazakhLetters } from '../text/fold.js';
+import { FINDING_COUNT, findingId, REFERENCE_COUNT, referenceId } from './sections.js';
+import { LANGS, type Lang, type Section } from './types.js';
 
 /** Thrown when the article text does not have the structure the parser expects. */
 export class ArticleFormatError extends UserError {
@@ -24,7 +26,6 @@ const KK_HEADINGS: Record<string, string> = {
 const FINDINGS = ['Біріншіден', 'Екіншіден', 'Үшіншіден', 'Төртіншіден', 'Бесіншіден'];
 const ABSTRACT_START: Record<string, Lang> = { 'Аңдатпа.': 'kk', 'Аннотация.': 'ru', 'Annotation.': 'en' };
 const KEYWORDS_START: Record<string, Lang> = { 'Түйін сөздер:': 'kk', 'Ключевые слова:': 'ru', 'Keywords:': 'en' };
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 
 /**
  * Splits the article into non-empty lines and rejoins paragraphs that a page break cut in two:
@@ -56,7 +57,7 @@ export function cleanMarkup(line: string): string {
 /** The language of a stand-alone line by its script: Latin → en, Kazakh letters → kk, other Cyrillic → ru. */
 export function scriptLang(line: string): Lang {
   if (!/[\u0400-\u04FF]/.test(line)) return 'en';
-  return KAZAKH_LETTERS.test(line) ? 'kk' : 'ru';
+  return hasKazakhLetters(line) ? 'kk' : 'ru';
 }
 
 /**
@@ -99,7 +100,7 @@ export function parseArticle(text: string): Section[] {
     if (current === 'title-after-authors') { add('title', lang, line); current = 'abstract'; continue; }
     if (current === 'references') {
       const ref = /^(\d{1,2})\.\s/.exec(line);
-      if (ref) { add(`references/${ref[1]}`, lang, line); continue; }
+      if (ref) { add(referenceId(Number(ref[1])), lang, line); continue; }
       // the Russian block starts right after the Kazakh references, with its author line
       lang = 'ru'; current = 'authors'; authorLines = [line];
       continue;
@@ -112,7 +113,7 @@ export function parseArticle(text: string): Section[] {
     if (current === 'author-details') { add('author-details', scriptLang(line), line); continue; }
     if (current === 'results') {
       const n = FINDINGS.findIndex((f) => line.startsWith(f));
-      add(n >= 0 ? `results/finding-${n + 1}` : 'results', 'kk', line);
+      add(n >= 0 ? findingId(n + 1) : 'results', 'kk', line);
       continue;
     }
     add(current, lang, line);
@@ -123,11 +124,11 @@ export function parseArticle(text: string): Section[] {
 
 function checkComplete(sections: Section[]): void {
   const has = (id: string, lang: Lang) => sections.some((s) => s.id === id && s.lang === lang);
-  for (const lang of ['kk', 'ru', 'en'] as const) {
+  for (const lang of LANGS) {
     for (const id of ['title', 'authors', 'abstract', 'keywords']) {
       if (!has(id, lang)) throw new ArticleFormatError(`the ${lang} ${id} is missing`);
     }
   }
-  for (let n = 1; n <= 5; n++) if (!has(`results/finding-${n}`, 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
-  for (let n = 1; n <= 18; n++) if (!has(`references/${n}`, 'kk')) throw new ArticleFormatError(`reference ${n} is missing`);
+  for (let n = 1; n <= FINDING_COUNT; n++) if (!has(findingId(n), 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
+  for (let n = 1; n <= REFERENCE_COUNT; n++) if (!has(referenceId(n), 'kk')) throw new ArticleFormatError(`reference ${n} is missing`);
 }

@@ -21,6 +21,32 @@ const TITLES: Record<string, Record<Lang, string>> = {
 
 const FINDING: Record<Lang, string> = { kk: 'тұжырым', ru: 'вывод', en: 'finding' };
 
+/** The Results state five numbered findings (`results/finding-1` … `-5`); the parser checks that all are there. */
+export const FINDING_COUNT = 5;
+/** The reference list has 18 entries (`references/1` … `/18`); the parser checks that all are there. */
+export const REFERENCE_COUNT = 18;
+
+/** The section id of finding `n` (1-based): `results/finding-4`. */
+export const findingId = (n: number): string => `results/finding-${n}`;
+/** The section id of reference `n` (1-based): `references/18`. */
+export const referenceId = (n: number): string => `references/${n}`;
+/** The findings' section ids in order. */
+export const FINDING_IDS: readonly string[] = Array.from({ length: FINDING_COUNT }, (_, i) => findingId(i + 1));
+
+/** The number of a finding's section id (`results/finding-4` → 4), else undefined. */
+export function findingNumber(id: string): number | undefined {
+  const n = FINDING_IDS.indexOf(id);
+  return n >= 0 ? n + 1 : undefined;
+}
+
+/** The reference numbers a text cites in brackets (`… the Law [18].` → [18]), each once, in order of appearance. */
+export function citedNumbers(text: string): number[] {
+  return [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))].filter((n) => n >= 1 && n <= REFERENCE_COUNT);
+}
+
+/** A reference entry without its leading number (`18. Law …` → `Law …`). */
+export const withoutReferenceNumber = (entry: string): string => entry.replace(/^\d{1,2}\.\s*/, '');
+
 /** Top-level section ids in the order they appear in the article. */
 export const SECTION_ORDER: readonly string[] = Object.keys(TITLES);
 
@@ -35,8 +61,8 @@ export function sectionTitle(id: string, lang: Lang): string {
   const titles = Object.hasOwn(TITLES, top) ? TITLES[top] : undefined;
   if (!titles || !isSectionId(id)) throw new Error(`unknown section id "${id}"`);
   if (!sub) return titles[lang];
-  const finding = /^finding-(\d)$/.exec(sub);
-  if (finding) return `${titles[lang]} · ${FINDING[lang]} ${finding[1]}`;
+  const finding = findingNumber(id);
+  if (finding) return `${titles[lang]} · ${FINDING[lang]} ${finding}`;
   return `${titles[lang]} · ${sub}`;
 }
 
@@ -45,7 +71,7 @@ export function isSectionId(id: string): boolean {
   const [top, sub, extra] = id.split('/');
   if (!Object.hasOwn(TITLES, top) || extra !== undefined) return false;
   if (sub === undefined) return true;
-  if (top === 'results') return /^finding-[1-5]$/.test(sub);
-  if (top === 'references') return /^([1-9]|1[0-8])$/.test(sub);
+  if (top === 'results') return findingNumber(id) !== undefined;
+  if (top === 'references') return /^[1-9]\d?$/.test(sub) && Number(sub) <= REFERENCE_COUNT;
   return false;
 }

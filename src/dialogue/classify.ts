@@ -9,9 +9,13 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou
 /** How a follow-up is rewritten: a new subject in the old frame, another ordinal, or an aspect of the old topic. */
 export type FollowupKind = 'substitute' | 'ordinal' | 'aspect';
 
+/** `via`: the words that introduce a substitute's subject ("в" in "а в США?"), when there are any. */
+export type Followup = { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[]; via?: string };
+
 export type Classified =
-  | { act: 'question'; lang: Lang; text: string }
-  | { act: 'followup'; lang: Lang; kind: FollowupKind; focus: string; ordinal: number; unknown: string[] }
+  /** `followup`: how to read a question that points back ("who of them …?") when the article has no answer to it on its own. */
+  | { act: 'question'; lang: Lang; text: string; followup?: Followup }
+  | Followup
   | { act: 'more'; lang: Lang }
   | { act: 'language'; lang: Lang; target: Lang; original: boolean }
   | { act: 'smalltalk'; lang: Lang; kind: SmalltalkKind };
@@ -21,6 +25,8 @@ export interface ClassifyContext {
   previous: boolean;
   /** Whether the article uses a word (any language, any form). */
   knows(word: string): boolean;
+  /** Whether a word is one of the previous question's (such a word is not the message's own topic). */
+  inTopic?(word: string): boolean;
 }
 
 /** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
@@ -34,8 +40,10 @@ const OWN_TOPIC_WORDS = 2;
  * small talk (the whole message is greetings, thanks, goodbyes or a question about the bot) →
  * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
  * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
- * ("when was it adopted?") or names no topic of its own ("why?", "give me an example") → else a
- * fresh question, so a message with its own words never inherits the previous topic.
+ * ("when was it adopted?") or names no topic of its own ("why?", "give me an example", "examples of
+ * crimes?" after a question about crime) → else a
+ * fresh question, so a message with its own words never inherits the previous topic (one that
+ * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
 export function classify(text: string, ctx: ClassifyContext): Classified {
   const a = analyse(text);
@@ -55,7 +63,8 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   const aspectWords = rest.filter((t) => inList(lex.aspects, t.key) && !inList(lex.interrogatives, t.key));
   const anaphora = has(lex.anaphora) && !(has(lex.sayVerbs) && content.length > 0);
   const span = (ts: Token[]) => (ts.length ? text.slice(ts[0].start, ts[ts.length - 1].end) : '');
-  const unknown = content.filter((t) => !ctx.knows(t.text)).map((t) => t.text);
+  // a word of the previous question was answered already: only new words can be ones the article never uses
+  const unknown = content.filter((t) => !ctx.knows(t.text) && !ctx.inTopic?.(t.text)).map((t) => t.text);
   const followup = (kind: FollowupKind, focus: string): Classified =>
     ({ act: 'followup', lang, kind, focus, ordinal: ordinals[0] ?? 0, unknown });
 
@@ -63,15 +72,22 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
     return followup('ordinal', rest.find((t) => ordinalOf(lex, t.key) > 0)!.text);
   }
   const elliptical = cue && rest.length <= MAX_ELLIPTICAL_WORDS && !has(lex.interrogatives) && !has(lex.anaphora);
-  if (elliptical && content.length > 0) return followup('substitute', span(content));
+  if (elliptical && content.length > 0) {
+    const via = rest.slice(0, rest.indexOf(content[0]));
+    return via.length > 0 ? { ...followup('substitute', span(content)), via: span(via) } as Followup : followup('substitute', span(content));
+  }
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
-  return { act: 'question', lang, text: withoutGreeting(text, a) };
+  // "examples of crimes?" after "AI and crime": an aspect of the same topic in its words, not a question of its own
+  // (one with a question word, "when was the law adopted?", stays a fresh question)
+  if (aspectWords.length > 0 && !has(lex.interrogatives) && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
+  const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
+  return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }
 
 /** A word that names something: not a function, question, filler or dialogue word, not an ordinal. */
-function isContent(lex: Lexicon, t: Token): boolean {
+export function isContent(lex: Lexicon, t: Token): boolean {
   if (isStopword(t.key) || /^\d+$/.test(t.key)) return false;
   const lists = [lex.anaphora, lex.aspects, lex.interrogatives, lex.fillers, lex.more, lex.sayVerbs, lex.connectives, lex.closers];
   return !lists.some((l) => inList(l, t.key)) && ordinalOf(lex, t.key) === 0;

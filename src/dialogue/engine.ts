@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../corpus/types.js';
 import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
-import { classify, type Act, type SmalltalkKind } from './classify.js';
+import { aspectRanking, pageOf, readAspect } from './aspect.js';
+import { classify, type Act, type Followup, type SmalltalkKind } from './classify.js';
 import { rewrite } from './rewrite.js';
 import { addTurn, current, paged, placeOf, turnOfMessage, updateTurn, type DialogueState, type TurnState } from './state.js';
-import { articleVocabulary, type Knows } from './vocabulary.js';
+import { articleVocabulary, sharesStem, type Knows } from './vocabulary.js';
 
 /** What the engine made of one message, for the bot, the terminal chat and `ask --dialogue` to show. */
 export interface DialogueReply {
@@ -72,18 +73,27 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
 
   const base = (lang: Lang, act: Act): DialogueReply => ({ act, lang, understoodAs: null, showUnderstood: false, turn: -1, key: '' });
 
-  async function fresh(state: DialogueState, question: string, act: Act, lang: Lang | undefined, turnBase: string, show: boolean, readerLang: Lang): Promise<DialogueStep> {
-    const q = question;
-    const answer = await service.ask(q, { lang, offset: 0, limit: pageSize });
+  /** A page of a turn's answer: an aspect's re-ranking of its base's passages, else what retrieval gives for `q`. */
+  async function answerFor(turn: Pick<TurnState, 'q' | 'base' | 'aspect'>, lang: Lang | undefined, offset: number, limit: number): Promise<Answer> {
+    if (turn.aspect !== undefined) {
+      const ranked = await aspectRanking(service, turn.base, turn.q, readAspect(turn.aspect), lang);
+      if (ranked) return pageOf(ranked, offset, limit);
+    }
+    return service.ask(turn.q, { lang, offset, limit });
+  }
+
+  async function fresh(state: DialogueState, asked: Pick<TurnState, 'q' | 'base' | 'aspect'>, act: Act, lang: Lang | undefined, show: boolean, readerLang: Lang): Promise<DialogueStep> {
+    const { q } = asked;
+    const answer = await answerFor(asked, lang, 0, pageSize);
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
-    const turn = paged({ q, base: turnBase, lang: answer.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, 0, ids, answer.lang);
+    const turn = paged({ ...asked, lang: answer.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, 0, ids, answer.lang);
     const next = addTurn(state, turn, now());
     return { reply: { ...base(act === 'followup' ? readerLang : answer.lang, act), understoodAs: q, showUnderstood: show, answer, turn: next.turns.length - 1, key: turnKey(q) }, state: next };
   }
 
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
-    const answer = await service.ask(turn.q, { lang: turn.lang, offset: turn.next, limit: pageSize });
+    const answer = await answerFor(turn, turn.lang, turn.next, pageSize);
     const unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !turn.shown.includes(placeOf(p.id)));
     const reply = { ...base(readerLang, 'more'), understoodAs: turn.q, key: turnKey(turn.q) };
     if (!answer.answered || unseen.length === 0) {
@@ -96,10 +106,27 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
 
   async function relang(state: DialogueState, index: number, target: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
-    const answer = await service.ask(turn.q, { lang: target, offset: turn.start, limit: turn.count || pageSize });
+    const answer = await answerFor(turn, target, turn.start, turn.count || pageSize);
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const next = updateTurn(state, index, paged(turn, turn.start, ids, target), now());
     return { reply: { ...base(target, 'language'), understoodAs: turn.q, answer, turn: next.turns.length - 1, key: turnKey(turn.q) }, state: next };
+  }
+
+  /** A follow-up rewritten from the base question of turn `prev` and answered. */
+  async function followup(state: DialogueState, prev: number, c: Followup): Promise<DialogueStep> {
+    const turn: TurnState = state.turns[prev];
+    // a rewrite of a long base and a long follow-up may exceed what the service accepts: it is cut, not refused
+    const rewritten = rewrite(turn.base, c);
+    const standalone = rewritten.standalone.slice(0, MAX_QUESTION_CHARS);
+    const baseQ = rewritten.isBase ? standalone : turn.base;
+    if (c.kind === 'aspect' && c.unknown.length > 0) {
+      // a follow-up about something the article never mentions ("does it apply in China?")
+      const answer: Answer = { query: standalone, lang: c.lang, answered: false, passages: [], total: 0 };
+      const next = addTurn(state, { q: standalone, base: baseQ, lang: c.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, now());
+      return { reply: { ...base(c.lang, 'followup'), understoodAs: standalone, showUnderstood: true, answer, turn: next.turns.length - 1, key: turnKey(standalone) }, state: next };
+    }
+    const aspect = c.kind === 'aspect' ? { aspect: c.focus } : {};
+    return fresh(state, { q: standalone, base: baseQ, ...aspect }, 'followup', c.lang, true, c.lang);
   }
 
   return {
@@ -107,7 +134,7 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       const state = current(stored, now(), ttlMs);
       const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
       const prev = replied >= 0 ? replied : state.turns.length - 1;
-      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w) });
+      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w), inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined });
       const touched = { ...state, at: now() };
       switch (c.act) {
         case 'smalltalk':
@@ -116,26 +143,16 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
           return prev < 0 ? { reply: { ...base(c.lang, 'more'), notice: 'askFirst' }, state: touched } : page(state, prev, c.lang);
         case 'language':
           return prev < 0 ? { reply: { ...base(c.target, 'language'), notice: 'askFirst' }, state: touched } : relang(state, prev, c.target);
-        case 'question':
-          return fresh(state, c.text, 'question', undefined, c.text, false, c.lang);
-        case 'followup': {
-          const turn: TurnState = state.turns[prev];
-          // a rewrite of a long base and a long follow-up may exceed what the service accepts: it is cut, not refused
-          const rewritten = rewrite(turn.base, c);
-          const standalone = rewritten.standalone.slice(0, MAX_QUESTION_CHARS);
-          const isBase = rewritten.isBase;
-          const baseQ = isBase ? standalone : turn.base;
-          if (c.kind === 'aspect' && c.unknown.length > 0) {
-            // a follow-up about something the article never mentions ("does it apply in China?")
-            const answer: Answer = { query: standalone, lang: c.lang, answered: false, passages: [], total: 0 };
-            const next = addTurn(state, { ...turn, q: standalone, base: baseQ, lang: c.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, now());
-            return { reply: { ...base(c.lang, 'followup'), understoodAs: standalone, showUnderstood: true, answer, turn: next.turns.length - 1, key: turnKey(standalone) }, state: next };
-          }
-          return fresh(state, standalone, 'followup', c.lang, baseQ, true, c.lang);
+        case 'question': {
+          const step = await fresh(state, { q: c.text, base: c.text }, 'question', undefined, false, c.lang);
+          // "who of them is the corresponding author?": a question pointing back that the article does not answer alone
+          return c.followup && prev >= 0 && !step.reply.answer?.answered ? followup(state, prev, c.followup) : step;
         }
+        case 'followup':
+          return followup(state, prev, c);
       }
     },
-    ask: (stored, question, lang) => fresh(current(stored, now(), ttlMs), question, 'question', lang, question, false, lang ?? 'en'),
+    ask: (stored, question, lang) => fresh(current(stored, now(), ttlMs), { q: question, base: question }, 'question', lang, false, lang ?? 'en'),
     async more(stored, ref) {
       const state = current(stored, now(), ttlMs);
       let index = ref.messageId === undefined ? -1 : turnOfMessage(state, ref.messageId);

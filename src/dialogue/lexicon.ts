@@ -23,14 +23,17 @@ export interface Analysed { text: string; lang: Lang; tokens: Token[]; lex: Lexi
 const WORD = /[\p{L}\p{N}]+/gu;
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 
-/** The key of a word in a language's lists: folded; Latin words are transliterated for Kazakh and Russian. */
+/** The key of a word in a language's lists: folded; Latin words are transliterated for Kazakh and Russian; Kazakh й read as и. */
 export function keyOf(word: string, lang: Lang): string {
   const lower = word.normalize('NFC').toLowerCase();
-  if (lang === 'en' || !/[a-z\u00C0-\u024F]/.test(lower)) return fold(lower);
-  return fold(kazakhLatinToCyrillic(lower));
+  if (lang === 'en') return fold(lower);
+  const folded = fold(/[a-z\u00C0-\u024F]/.test(lower) ? kazakhLatinToCyrillic(lower) : lower);
+  // Kazakh Latin writes й as i ("qaida" = қайда): both are и in Kazakh keys
+  return lang === 'kk' ? folded.replace(/й/g, 'и') : folded;
 }
 
-function compile(text: string, lang: Lang): WordList {
+/** A word list of a language from its text in `words.ts`: `|` separates phrases, else words; a trailing `*` makes a stem. */
+export function compile(text: string, lang: Lang): WordList {
   const list: WordList = { words: new Set(), stems: [], phrases: [] };
   const entries = text.includes('|') ? text.split('|') : text.split(/\s+/);
   for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
@@ -53,7 +56,7 @@ function compileLang(lang: Lang): Lexicon {
   const c = (t: string) => compile(t, lang);
   return {
     connectives: c(w.connectives), closers: c(w.closers), anaphora: c(w.anaphora), aspects: c(w.aspects),
-    interrogatives: c(w.interrogatives), sayVerbs: c(w.sayVerbs), more: c(w.more), fillers: c(w.fillers),
+    interrogatives: c(w.interrogatives), sayVerbs: c(w.sayVerbs), more: c(w.more), fillers: c(w.fillers), requests: c(w.requests),
     languages: mapValues(w.languages, c), social: mapValues(w.social, c), socialPhrases: mapValues(w.socialPhrases, c),
     ordinals: w.ordinals.map(c),
   };

@@ -1,9 +1,10 @@
 import type { Lang } from '../corpus/types.js';
 import { kazakhLatinToCyrillic } from '../text/fold.js';
 import { isStopword } from '../text/stopwords.js';
-import type { Classified } from './classify.js';
+import { readAspect } from './aspect.js';
+import type { Followup } from './classify.js';
 import { analyse, inList, ordinalOf, type Analysed } from './lexicon.js';
-import { ORDINAL_WORDS } from './words.js';
+import { ASPECTS, ORDINAL_WORDS } from './words.js';
 
 /** A question cut into its frame ("What does the article say about ", "?") and its topic ("personal data"). */
 export interface Framed { prefix: string; topic: string; suffix: string; lang: Lang }
@@ -42,17 +43,21 @@ export const topicOf = (question: string): string => frame(question).topic;
 /**
  * Rewrites a follow-up into a standalone question from the previous turn's base question:
  * - `ordinal`: the base's ordinal replaced ("What is the first finding?" + "and the second?" →
- *   "What is the second finding?"), or put before its topic when it has none;
+ *   "What is the second finding?"), or asked of its topic when it has none ("Which law regulates AI?"
+ *   + "and the fifth?" → "law regulates AI — the fifth one?");
  * - `substitute`: the new subject in the base's frame ("Что говорится о США?" + "а о Евросоюзе?" →
  *   "Что говорится о Евросоюзе?"), or in the reader's language's own frame when it differs;
- * - `aspect`: "topic — the follow-up" ("offences committed with AI — what kinds exactly?").
+ * - `aspect`: "topic — the follow-up" ("offences committed with AI — what kinds exactly?"), a wordy
+ *   follow-up named by its aspects ("criminal liability" + "could you give me an example?" →
+ *   "criminal liability — examples").
  * Returns the standalone question and whether it becomes the base of later follow-ups (an aspect does not).
  */
-export function rewrite(base: string, f: Extract<Classified, { act: 'followup' }>): { standalone: string; isBase: boolean } {
+export function rewrite(base: string, f: Followup): { standalone: string; isBase: boolean } {
   if (f.kind === 'ordinal') return { standalone: replaceOrdinal(base, f.ordinal, f.focus, f.lang), isBase: true };
   const framed = frame(base);
   if (f.kind === 'substitute') {
-    const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, ''));
+    // a subject brought in by a preposition fits only a frame that asks what the article says ("What is X?" + "а в США?" ≠ "Что такое США?")
+    const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, '')) && (f.via === undefined || asksWhatIsSaid(base));
     // Kazakh typed in Latin letters into a Cyrillic frame: one script for the search ("al AQSh she?" → "акш")
     const focus = f.lang === 'kk' && LATIN.test(f.focus) && !(sameLang && LATIN.test(base)) ? kazakhLatinToCyrillic(f.focus) : f.focus;
     // "about the EU AI Act" → "about China", not "about the China"
@@ -60,7 +65,27 @@ export function rewrite(base: string, f: Extract<Classified, { act: 'followup' }
     const standalone = sameLang ? `${prefix}${focus}${framed.suffix}` : TEMPLATES[f.lang](focus);
     return { standalone: tidy(standalone), isBase: true };
   }
-  return { standalone: tidy(`${framed.topic} — ${f.focus}${/[?!.]$/.test(f.focus) ? '' : '?'}`), isBase: false };
+  return { standalone: tidy(`${framed.topic} — ${aspectText(f.focus)}`), isBase: false };
+}
+
+/** True when a question asks what the article says about its topic ("Что говорится о …?", "… туралы не айтылған?"). */
+function asksWhatIsSaid(question: string): boolean {
+  const a = analyse(question);
+  return a.tokens.some((t) => inList(a.lex.sayVerbs, t.key));
+}
+
+/** The follow-up as the "↪" line quotes it: as typed, or by its aspects when wordy ("examples"). */
+function aspectText(focus: string): string {
+  const asked = readAspect(focus);
+  if (asked.wordy && asked.aspects.length > 0 && asked.stems.length === 0) return asked.aspects.map((id) => ASPECTS[id].label[asked.lang]).join(', ');
+  return `${focus}${/[?!.]$/.test(focus) ? '' : '?'}`;
+}
+
+/** "the fifth one", "пятый" (as the reader wrote it), "бесіншісі": an ordinal standing for a noun. */
+function ordinalAlone(n: number, said: string, readerLang: Lang): string {
+  if (readerLang === 'en') return `the ${ORDINAL_WORDS.en[n - 1]} one`;
+  if (readerLang === 'ru') return /[а-яё]/i.test(said) ? said.toLowerCase() : ORDINAL_WORDS.ru[n - 1];
+  return `${ORDINAL_WORDS.kk[n - 1]}сі`;
 }
 
 /** Russian ordinals agree with their noun: the reader's own form ("а вторая?") is kept when the languages match. */
@@ -69,11 +94,7 @@ function replaceOrdinal(base: string, n: number, said: string, readerLang: Lang)
   const at = a.tokens.find((t) => ordinalOf(a.lex, t.key) > 0);
   const own = (a.lang === 'ru' && readerLang === 'ru') || (at !== undefined && LATIN.test(at.text) && LATIN.test(said));
   const word = own ? said.toLowerCase() : ORDINAL_WORDS[a.lang][n - 1];
-  if (!at) {
-    const framed = frame(base);
-    const topic = `${ORDINAL_WORDS[framed.lang][n - 1]} ${framed.topic}`;
-    return framed.lang === readerLang ? tidy(`${framed.prefix}${topic}${framed.suffix}`) : TEMPLATES[readerLang](topic);
-  }
+  if (!at) return tidy(`${frame(base).topic.replace(/[?!.]+$/, '')} — ${ordinalAlone(n, said, readerLang)}?`);
   const cased = /^\p{Lu}/u.test(at.text) ? word[0].toUpperCase() + word.slice(1) : word;
   return `${base.slice(0, at.start)}${cased}${base.slice(at.end)}`;
 }

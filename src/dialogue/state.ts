@@ -19,6 +19,8 @@ export interface TurnState {
   q: string;
   /** The question follow-ups are rewritten from (`q`, unless `q` asked for an aspect of it). */
   base: string;
+  /** For an aspect of `base` ("why?"): the follow-up as typed, which re-ranks `base`'s passages (src/dialogue/aspect.ts). */
+  aspect?: string;
   /** Language of the passages shown. */
   lang: Lang;
   start: number;
@@ -52,7 +54,7 @@ export function isDialogueState(value: unknown): value is DialogueState {
 function isTurnState(value: unknown): value is TurnState {
   if (value === null || typeof value !== 'object') return false;
   const t = value as Partial<TurnState>;
-  return typeof t.q === 'string' && typeof t.base === 'string' && (t.lang === 'kk' || t.lang === 'ru' || t.lang === 'en')
+  return typeof t.q === 'string' && typeof t.base === 'string' && (t.aspect === undefined || typeof t.aspect === 'string') && (t.lang === 'kk' || t.lang === 'ru' || t.lang === 'en')
     && [t.start, t.count, t.next].every((n) => Number.isInteger(n) && (n as number) >= 0) && isStrings(t.shown) && isNumbers(t.msgs);
 }
 

@@ -23,7 +23,18 @@ export function articleVocabulary(service: ArticleService): Knows {
   return (word) => words(word).some((w) => stemsOf(w).some((s) => stems.has(s)));
 }
 
-function stemsOf(w: string): string[] {
-  if (/^[a-z]/.test(w)) return [stem(w, 'en'), stem(kazakhLatinToCyrillic(w), 'kk')];
-  return [stem(w, 'kk'), stem(w, 'ru')];
+/** Stems of a folded word by every rule that may apply; Kazakh ones with й read as и (Kazakh Latin writes both as i). */
+export function stemsOf(w: string): string[] {
+  if (/^[a-z]/.test(w)) return [stem(w, 'en'), stem(kazakhLatinToCyrillic(w).replace(/й/g, 'и'), 'kk')];
+  return [stem(w.replace(/й/g, 'и'), 'kk'), stem(w, 'ru')];
+}
+
+/** Shortest stem that matches a longer one it begins ("crim" of "crimes" and "crime"). */
+const MIN_SHARED = 4;
+
+/** Whether a word is one of a text's words, in any of its forms ("crimes" in "AI and crime"). */
+export function sharesStem(text: string): Knows {
+  const stems = [...new Set(words(text).flatMap(stemsOf))];
+  const same = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= MIN_SHARED && (a.startsWith(b) || b.startsWith(a)));
+  return (word) => words(word).some((w) => stemsOf(w).some((s) => stems.some((t) => same(s, t))));
 }

@@ -23,6 +23,8 @@ export interface DialogueWords {
   more: string;
   /** Words that may stand around a request ("please", "tell me", "show") without changing it. */
   fillers: string;
+  /** The request words among them ("give", "приведи", "келтірші"): a follow-up with one is named by its aspect in the "↪" line. */
+  requests: string;
   /** Words naming a reply language (a whole message of these and fillers asks for that language). */
   languages: Record<Lang | 'original', string>;
   /** Greetings, thanks, goodbyes, "ok": a whole message of these is small talk. */
@@ -41,12 +43,13 @@ export const WORDS: Record<Lang, DialogueWords> = {
     aspects: `why how when where who whom whose which what example examples instance instances case cases kind kinds type types sort sorts exactly
       specifically precisely detail details reason reasons cause causes consequence consequences effect effects impact meaning mean means
       explain explanation summary summarize summarise short briefly simply simple words affect affects influence lead leads apply applies work works
-      happen happens wrote write written adopted adopt passed number`,
+      happen happens wrote write written adopted adopt passed number important matter matters needed necessary`,
     interrogatives: 'what which who whom whose when where why how whats',
     sayVerbs: 'say says said mention mentions mentioned write writes tell tells discuss discusses state states',
     more: 'more go on continue next further keep going else anything details detail elaborate rest',
     fillers: `please pls plz tell me us show give can could would you the a an some in into to on with and again now version text answer
       translate translation language explain say put it that this write one reply what is there`,
+    requests: 'please pls plz give show tell can could would explain',
     languages: {
       kk: 'kazakh',
       ru: 'russian',
@@ -74,13 +77,15 @@ export const WORDS: Record<Lang, DialogueWords> = {
     aspects: `почему зачем как когда где кто кого чей какие какой какая какое каких каким сколько пример примеры примера примеров например
       подробно подробнее конкретно именно точно причина причины последствия последствие влияет влияют влияние значит означает объясни объясните
       поясни поясните кратко вкратце коротко простыми словами итог суммируй виды вид типы тип работает работают применяется принят приняли
-      написал написали автор номер`,
-    interrogatives: 'что какой какая какое какие каких каков какова каково каковы кто где когда почему зачем как сколько чей чья чье чьи такое',
+      написал написали автор номер важно важен важна нужно нужен нужна необходимо`,
+    interrogatives: `что чего чему чем чём какой какая какое какие каких каким какому каком каков какова каково каковы кто кого кому кем ком где куда
+      откуда когда почему отчего зачем как сколько чей чья чье чьи такое`,
     sayVerbs: 'говорится сказано пишется написано пишут говорят упоминается сказать',
     more: 'еще ещe больше подробнее подробней дальше далее продолжай продолжи продолжайте продолжим следующий следующие следующее остальное детали',
     fillers: `пожалуйста плиз пж мне нам расскажи расскажите скажи скажите покажи покажите дай дайте давай можно можешь можете это то же самое
       нибудь что на в по ответ текст версия версию переведи переведите перевод языке язык объясни объясните напиши напишите повтори
       повторите тоже приведи приведите`,
+    requests: 'пожалуйста плиз пж приведи приведите дай дайте покажи покажите расскажи расскажите можно можешь можете объясни объясните',
     languages: {
       kk: 'казахский казахском казахски казахскую казахская',
       ru: 'русский русском русски русская русскую',
@@ -105,12 +110,14 @@ export const WORDS: Record<Lang, DialogueWords> = {
     closers: 'ше шы ши',
     anaphora: `бұл бұның мұны мұның мұнда осы осының осыны осында сол соның соны сонда ол оның оны онда олар олардың оларды солар мынау анау`,
     aspects: `неге неліктен не үшін қалай қашан қайда кім кімнің қандай қай қанша мысал мысалы мысалдар мысалға нақты нақтырақ толық себебі
-      себеп салдары салдар әсері әсер әсер етеді түрлері түрі түсіндір түсіндірші түсіндіріңіз қысқаша жұмыс істейді қабылданды жазған нөмірі`,
+      себеп себепті салдары салдар әсері әсер әсер етеді түрлері түрі түсіндір түсіндірші түсіндіріңіз қысқаша жұмыс істейді қабылданды жазған нөмірі
+      қажет керек маңызды`,
     interrogatives: 'не неге неліктен нені кім кімнің кімге қандай қалай қашан қайда қай қанша',
     sayVerbs: 'айтылған айтылады айтады делінген жазылған жазылады',
     more: 'толығырақ толық тағы тағыда жалғастыр жалғастыршы жалғастырыңыз әрі қарай ары келесі қалғаны басқа',
     fillers: `өтінемін өтініш маған бізге айт айтшы айтыңыз көрсет көрсетші көрсетіңіз бер берші беріңіз жаз жазшы жазыңыз аудар аударшы
       аударыңыз тілінде тілінен тілге тілі тіл нұсқасы нұсқа мәтін мәтіні жауап да де ше шы қайтала қайталашы келтір келтірші келтіріңіз не бар`,
+    requests: 'өтінемін өтініш келтір келтірші келтіріңіз бер берші беріңіз айт айтшы айтыңыз көрсет көрсетші көрсетіңіз түсіндір түсіндірші',
     languages: {
       kk: 'қазақша қазақ қазақшасы қазақшаға',
       ru: 'орысша орыс орысшасы орысшаға',
@@ -137,4 +144,83 @@ export const ORDINAL_WORDS: Record<Lang, string[]> = {
   en: ['first', 'second', 'third', 'fourth', 'fifth'],
   ru: ['первый', 'второй', 'третий', 'четвёртый', 'пятый'],
   kk: ['бірінші', 'екінші', 'үшінші', 'төртінші', 'бесінші'],
+};
+
+/** What a follow-up may ask about the previous topic instead of naming a new one. */
+export type AspectId = 'reason' | 'purpose' | 'example' | 'date' | 'effect' | 'place' | 'means';
+
+/** One aspect: how a reader asks for it, how the "↪" line names it, and the article's words that give it. */
+export interface AspectWords {
+  /** Words of a follow-up that ask for it, per reader language (read like `aspects` above). */
+  asks: Record<Lang, string>;
+  /** The aspect in the "↪" line, per reader language. */
+  label: Record<Lang, string>;
+  /**
+   * The words and `|`-separated phrases of the article, in any of its three languages, that give it
+   * ("for example"); `x*` matches words starting with x, `*x` words ending in x; `#year` is a year in
+   * the passage or in a reference it cites.
+   */
+  gives: string;
+  /** Weaker signs of it, written the same way ("in particular" for an example). */
+  hints: string;
+}
+
+/**
+ * The aspects a follow-up asks for ("why?", "give me an example", "when was it adopted?") and the
+ * cue words that find, among the passages of the previous topic, the one that answers it.
+ */
+export const ASPECTS: Record<AspectId, AspectWords> = {
+  reason: {
+    asks: { en: 'why reason reasons cause causes', ru: 'почему отчего причина причины причине', kk: 'неге неліктен себебі себеп себептері себепті' },
+    label: { en: 'why', ru: 'почему', kk: 'неге' },
+    gives: `себебі | себеп* | сондықтан | осыған байланысты | соған байланысты | *ндіктен | *ндықтан |
+      потому | поэтому | поскольку | так как | в связи с этим | причин* | because | since | therefore | hence | accordingly | in this regard | reason*`,
+    hints: 'қажет* | талап етеді | тиіс | необходим* | требу* | должн* | need | needs | necessary | necessity | requires | require | must',
+  },
+  purpose: {
+    asks: { en: 'purpose aim goal', ru: 'зачем цель', kk: 'мақсаты мақсат' },
+    label: { en: 'what for', ru: 'зачем', kk: 'не үшін' },
+    gives: 'мақсат* | цел* | purpose* | aim | aims',
+    hints: 'бағытталған | направлен* | aimed',
+  },
+  example: {
+    asks: {
+      en: 'example examples instance instances eg kinds kind types type sorts sort such',
+      ru: 'пример примеры примера примеров например виды вид типы тип',
+      kk: 'мысал мысалы мысалдар мысалға түрлері түрі',
+    },
+    label: { en: 'examples', ru: 'примеры', kk: 'мысалдар' },
+    gives: 'мысалы | мысал* | например | к примеру | for example | for instance',
+    hints: `атап айтқанда | соның ішінде | оның ішінде | сияқты | басқа да | түрлер* | в частности | такие как | в том числе | а именно | виды | видов |
+      such as | including | in particular | namely | types of | kinds of`,
+  },
+  date: {
+    asks: { en: 'when date year dates', ru: 'когда дата году год', kk: 'қашан жылы күні датасы' },
+    label: { en: 'when', ru: 'когда', kk: 'қашан' },
+    gives: '#year',
+    hints: 'жылғы | қабылдан* | бекітілген | году | принят* | утвержд* | adopted | approved',
+  },
+  effect: {
+    asks: {
+      en: 'affect affects effect effects impact consequence consequences lead leads influence',
+      ru: 'влияет влияют влияние последствия последствие приводит приведет привести привело приводят',
+      kk: 'әсері әсер салдары салдар әкеледі',
+    },
+    label: { en: 'consequences', ru: 'последствия', kk: 'салдары' },
+    gives: `алып кел* | әкел* | салдар* | туындат* | пайда болуына | привод* | привест* | последств* | порожда* | возникновени* |
+      lead* | consequence* | give rise | gives rise | giving rise | emergence`,
+    hints: 'әсер* | влия* | affect* | impact*',
+  },
+  place: {
+    asks: { en: 'where', ru: 'где', kk: 'қайда' },
+    label: { en: 'where', ru: 'где', kk: 'қайда' },
+    gives: 'университет* | институт* | university | institute',
+    hints: 'астана | astana | ташкент | tashkent | көшесі | street | str | улица | ул | даңғылы | проспект | avenue',
+  },
+  means: {
+    asks: { en: 'how', ru: 'как', kk: 'қалай' },
+    label: { en: 'how', ru: 'как', kk: 'қалай' },
+    gives: 'тетік* | механизм* | mechanism* | by means | посредством | путем',
+    hints: 'арқылы | through | с помощью | через',
+  },
 };

@@ -1,4 +1,4 @@
-import type { Lang } from '../corpus/types.js';
+import { LANGS, type Lang } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 
 /** One line of an eval set: a question, its language and the snippets a right passage contains (none = out of scope). */
@@ -121,7 +121,7 @@ export function parseEvalSet(text: string, name: string): EvalItem[] {
     } catch {
       throw new EvalSetError(`${name} line ${i + 1} is not JSON: fix or remove it`);
     }
-    if (!item || typeof item.q !== 'string' || !['kk', 'ru', 'en'].includes(item.lang) || !Array.isArray(item.gold)) {
+    if (!item || typeof item.q !== 'string' || !LANGS.includes(item.lang) || !Array.isArray(item.gold)) {
       throw new EvalSetError(`${name} line ${i + 1} is not {"q", "lang": "kk"|"ru"|"en", "gold": [...]}: fix or remove it`);
     }
     items.push(item);

@@ -6,6 +6,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import type { Embedder } from '../embedding/types.js';
 import { IndexError } from '../errors.js';
 import { assertReplaceableIndexDir, claimSibling, cleanLeftovers, releaseSibling } from './owned.js';
+import { isAbstentionRule, type AbstentionRule } from '../retrieval/abstain.js';
 
 /** Bump when the files of an index folder change shape: older folders are refused and rebuilt. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -23,7 +24,7 @@ export interface IndexMeta {
   /** sha256 of vectors.hnsw: a truncated or damaged file is refused before hnswlib reads it. */
   vectorsSha256: string;
   /** The rule that decides "the article does not say", calibrated for this embedder. */
-  abstention: Record<string, unknown>;
+  abstention: AbstentionRule;
 }
 
 export interface LoadedIndex { meta: IndexMeta; chunks: Chunk[]; hnsw: hnswlib.HierarchicalNSW }
@@ -32,7 +33,7 @@ export interface BuildOptions {
   M?: number; // defaults to 16
   efConstruction?: number; // defaults to 200
   efSearch?: number; // defaults to 100
-  abstention: Record<string, unknown>;
+  abstention: AbstentionRule;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -178,5 +179,5 @@ function isMetaShaped(m: unknown): m is IndexMeta {
     && typeof meta.embedder?.id === 'string' && Number.isInteger(meta.embedder?.dims) && typeof meta.embedder?.settings === 'object'
     && typeof meta.corpusHash === 'string' && Number.isInteger(meta.chunkCount) && typeof meta.vectorsSha256 === 'string'
     && typeof meta.hnsw?.efSearch === 'number'
-    && typeof meta.abstention === 'object' && meta.abstention !== null && typeof (meta.abstention as { minCoverage?: unknown }).minCoverage === 'number';
+    && isAbstentionRule(meta.abstention);
 }

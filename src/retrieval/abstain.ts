@@ -18,6 +18,16 @@ export interface AbstentionRule {
  */
 export const DEFAULT_ABSTENTION: AbstentionRule = { kind: 'coverage', minCoverage: 0.34 };
 
+/** The rule is met when one of this many best places covers the question (not just the very first one). */
+export const COVERAGE_PLACES = 3;
+
+/** True for a value that is an `AbstentionRule` (as read back from an index's meta.json). */
+export function isAbstentionRule(value: unknown): value is AbstentionRule {
+  const rule = value as Partial<AbstentionRule> | null;
+  return typeof rule === 'object' && rule !== null && rule.kind === 'coverage'
+    && typeof rule.minCoverage === 'number' && rule.minCoverage >= 0 && rule.minCoverage <= 1;
+}
+
 export interface CoverageInputs {
   has: (token: string) => boolean;
   known: (token: string) => boolean;

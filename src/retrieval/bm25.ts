@@ -1,4 +1,10 @@
-/** BM25 over bags of tokens: the lexical half of hybrid retrieval. */
+/**
+ * BM25 over bags of tokens: the lexical half of hybrid retrieval. Written here rather than taken
+ * from a search library (MiniSearch serves only as a baseline in bench/) because the abstention
+ * rule and the steering need what such libraries keep private: the document frequency of any token
+ * and whether one document holds it, over our own token bags (stems and `#concept` tokens) — and
+ * the whole scorer is 30 lines.
+ */
 export interface Bm25 {
   /** Number of documents containing a token. */
   df(token: string): number;

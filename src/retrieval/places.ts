@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunking/chunk.js';
 import type { Lang } from '../corpus/types.js';
-import { stem, words } from '../text/fold.js';
+import { hasKazakhLetters, stem, words } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 
 /**
@@ -74,7 +74,7 @@ export function pickVariant(place: Place, chunks: Chunk[], lang: Lang): Chunk {
 export function readable(c: Pick<Chunk, 'lang' | 'text'>): boolean {
   const latin = (c.text.match(/[a-z]/gi) ?? []).length;
   const cyrillic = (c.text.match(/[\u0400-\u04FF]/g) ?? []).length;
-  if (c.lang === 'en') return latin >= cyrillic && !/[әғқңөұүһі]/i.test(c.text);
+  if (c.lang === 'en') return latin >= cyrillic && !hasKazakhLetters(c.text);
   return cyrillic >= latin || c.lang === 'kk';
 }
 

@@ -1,13 +1,15 @@
 import type { Chunk } from '../chunking/chunk.js';
-import type { Lang } from '../corpus/types.js';
-import { SECTION_ORDER, sectionTitle } from '../corpus/sections.js';
+import { LANGS, type Lang } from '../corpus/types.js';
+import { citedNumbers, referenceId, SECTION_ORDER, sectionTitle, withoutReferenceNumber } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
 import { kazakhLatinToCyrillic, words } from '../text/fold.js';
 import { createSpeller } from '../text/spell.js';
-import { DEFAULT_ABSTENTION, type AbstentionRule } from './abstain.js';
-import { createScorer, META_SECTIONS, type FusionWeights, type VectorSearch } from './scorer.js';
+import { COVERAGE_PLACES, type AbstentionRule } from './abstain.js';
+import type { FusionWeights } from './fusion.js';
+import { createScorer, type VectorSearch } from './scorer.js';
+import { isMetaSection } from './topics.js';
 import { detectLang } from '../text/lang.js';
 import { foldContained, groupPlaces, pickVariant, type Place } from './places.js';
 import { cleanQuestion } from './question.js';
@@ -20,8 +22,6 @@ export interface ServiceDeps {
   glossary: Glossary;
   /** Fusion weights (defaults in scorer.ts). */
   weights?: FusionWeights;
-  /** BM25 parameters (defaults in bm25.ts). */
-  bm25?: { k1: number; b: number };
   /** Vector search over the chunks. Defaults to the index's HNSW graph. */
   search?: VectorSearch;
   /** Overrides the abstention rule recorded in the index meta. */
@@ -32,7 +32,13 @@ export interface ServiceDeps {
 
 /** Places scoring below this share of the best one are not offered (not even under "More"). */
 const RELATIVE_FLOOR = 0.3;
-const MAX_TOTAL = 12;
+/** Passages per page when `AskOptions.limit` is not given. */
+export const DEFAULT_PAGE_SIZE = 3;
+/**
+ * Places offered for one question at most (a list question: its whole list, if longer): four
+ * default pages, the first and three "More" — past that a reader rephrases rather than pages on.
+ */
+const MAX_TOTAL = 4 * DEFAULT_PAGE_SIZE;
 
 /**
  * A list's items: the named section's subsections when it has them (the five findings, the 18
@@ -65,17 +71,17 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const { index, embedder, glossary } = deps;
   const chunks = index.chunks;
   const byId = new Map(chunks.map((c) => [c.id, c]));
-  const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights, bm25: deps.bm25 });
+  const scorer = createScorer({ chunks, glossary, embedder, search: deps.search ?? hnswSearch(index), weights: deps.weights });
   // every paragraph once, where the article has it (sections, variants, references) …
   const allPlaces = groupPlaces(chunks);
   // … and as answers, a paragraph the article repeats inside a longer one folded into it
-  const places = foldContained(allPlaces, chunks, (id) => !META_SECTIONS.includes(id.split('/')[0]));
+  const places = foldContained(allPlaces, chunks, (id) => !isMetaSection(id));
   const speller = createSpeller([...chunks.flatMap((c) => words(c.text)), ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words))]);
-  const rule = deps.abstention ?? (index.meta.abstention as unknown as AbstentionRule) ?? DEFAULT_ABSTENTION;
+  const rule = deps.abstention ?? index.meta.abstention;
   const showRule = deps.show ?? DEFAULT_SHOW;
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const { offset = 0, limit = 3 } = options;
+    const { offset = 0, limit = DEFAULT_PAGE_SIZE } = options;
     const query = cleanQuestion(question);
     const { text, lang: queryLang } = readQuestion(query);
     const lang = options.lang ?? queryLang;
@@ -89,7 +95,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     if (ranked.length === 0) return none;
     const best = ranked[0];
     // the question must be covered by one of the best few places, not just by the very first
-    const covered = Math.max(...ranked.slice(0, 3).map((r) => coverage(r.place.members)));
+    const covered = Math.max(...ranked.slice(0, COVERAGE_PLACES).map((r) => coverage(r.place.members)));
     if (covered < rule.minCoverage) return { ...none, coverage: covered };
 
     let kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score));
@@ -133,12 +139,11 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   function citations(text: string, lang: Lang): Passage['citations'] {
-    const ns = [...new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])))];
-    return ns.flatMap((n) => {
-      const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
+    return citedNumbers(text).flatMap((n) => {
+      const place = allPlaces.find((p) => p.sectionId === referenceId(n));
       if (!place) return [];
       const shown = pickVariant(place, chunks, lang);
-      return [{ n, text: shown.text.replace(/^\d{1,2}\.\s*/, ''), official: shown.official, id: shown.id }];
+      return [{ n, text: withoutReferenceNumber(shown.text), official: shown.official, id: shown.id }];
     });
   }
 
@@ -147,21 +152,21 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const cited = new Set<string>();
     return list.filter(({ place }) => {
       if (cited.has(place.sectionId)) return false;
-      for (const m of place.members) for (const c of chunks[m].text.matchAll(/\[(\d{1,2})\]/g)) cited.add(`references/${c[1]}`);
+      for (const m of place.members) for (const n of citedNumbers(chunks[m].text)) cited.add(referenceId(n));
       return true;
     });
   }
 
   function reference(n: number, lang: Lang): string | undefined {
-    const place = allPlaces.find((p) => p.sectionId === `references/${n}`);
-    return place ? pickVariant(place, chunks, lang).text.replace(/^\d{1,2}\.\s*/, '') : undefined;
+    const place = allPlaces.find((p) => p.sectionId === referenceId(n));
+    return place ? withoutReferenceNumber(pickVariant(place, chunks, lang).text) : undefined;
   }
 
   function variants(id: string): Chunk[] {
     const place = allPlaces.find((p) => p.members.some((m) => chunks[m].id === id));
     if (!place) return [];
     const canonical = place.members.map((m) => chunks[m]).filter((c) => c.sectionId === place.sectionId && c.position === place.position);
-    return (['kk', 'ru', 'en'] as Lang[]).flatMap((l) => canonical.filter((c) => c.lang === l));
+    return LANGS.flatMap((l) => canonical.filter((c) => c.lang === l));
   }
 
   /** The section's paragraphs, each once, in the variant a reader of `lang` is shown. */

@@ -76,6 +76,6 @@ export interface ArticleService {
   section(id: string, lang: Lang): Chunk[];
   /** Section title in a language (`Results · finding 3`). */
   sectionTitle(id: string, lang: Lang): string;
-  /** A reference entry (1–18) without its number, in the variant a reader of the language is shown (the English gloss for en). */
+  /** A reference entry (1 … `REFERENCE_COUNT`) without its number, in the variant a reader of the language is shown (the English gloss for en). */
   reference(n: number, lang: Lang): string | undefined;
 }

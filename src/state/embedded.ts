@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import type { StorageAdapter } from 'grammy';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { StateFormatError, StateStoreError } from './errors.js';
-import type { StateStore } from './types.js';
+import { createLmdbInbox } from './inbox.js';
+import { openJournal } from './journal.js';
+import type { StateStore, UpdateInbox } from './types.js';
 
 /** Version of the on-disk layout; a store written with another version is refused. */
 export const STATE_FORMAT_VERSION = 1;
 /** The database file inside DATA_DIR (LMDB also keeps `state.lmdb-lock` beside it). */
 export const STATE_FILE = 'state.lmdb';
+/** The inbox's reply journal inside DATA_DIR (src/state/journal.ts). */
+export const JOURNAL_FILE = 'state.journal';
 /** How long a handled update id is remembered: Telegram keeps an unconfirmed update for 24 h. */
 export const HANDLED_TTL_S = 24 * 60 * 60;
 /** Namespace of the handled update ids (not a valid session namespace: it starts with a NUL). */
@@ -21,6 +25,8 @@ type ExpiryKey = [number, string, string];
 
 /** The embedded store, with its upkeep exposed (tests, bench). */
 export interface EmbeddedStateStore extends StateStore {
+  /** Fetched updates waiting to be handled (src/state/inbox.ts). */
+  inbox: UpdateInbox;
   /** Removes every expired entry now; resolves with how many were removed. */
   sweep(): Promise<number>;
   /** How many entries are stored, handled ids included (expired ones not yet swept too). */
@@ -54,13 +60,14 @@ export async function openEmbeddedStore(dir: string, options: EmbeddedStoreOptio
   let root: RootDatabase;
   try {
     mkdirSync(dir, { recursive: true });
-    root = open({ path, maxDbs: 4 });
+    root = open({ path, maxDbs: 8 });
   } catch (err) {
     throw new StateStoreError(path, `cannot be opened (${(err as Error).message})`);
   }
   const meta = root.openDB<{ version: number }, string>('meta', {});
   const entries = root.openDB<Entry, EntryKey>('entries', {});
   const expiry = root.openDB<true, ExpiryKey>('expiry', {});
+  const inboxDb = root.openDB<never, number>('inbox', {});
   const found = meta.get('format');
   if (found === undefined && entries.getCount({ limit: 1 }) === 0) {
     await meta.put('format', { version: STATE_FORMAT_VERSION });
@@ -69,6 +76,15 @@ export async function openEmbeddedStore(dir: string, options: EmbeddedStoreOptio
     throw new StateFormatError(path, found?.version, STATE_FORMAT_VERSION);
   }
   const store = new EmbeddedStore(root, entries, expiry, warn, now);
+  try {
+    store.inbox = createLmdbInbox(root, inboxDb, {
+      isHandled: (id) => store.read(HANDLED, String(id)) === true,
+      markInTransaction: (id) => store.putInTransaction(HANDLED, String(id), true, HANDLED_TTL_S * 1000),
+    }, (has) => openJournal(join(dir, JOURNAL_FILE), has));
+  } catch (err) {
+    await root.close();
+    throw new StateStoreError(join(dir, JOURNAL_FILE), `cannot be opened (${(err as Error).message})`);
+  }
   store.startSweeping(sweepEveryMs);
   return store;
 }
@@ -77,6 +93,7 @@ class EmbeddedStore implements EmbeddedStateStore {
   private closing?: Promise<void>;
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
+  inbox!: UpdateInbox & { close(): void };
 
   constructor(
     private readonly root: RootDatabase,
@@ -92,8 +109,8 @@ class EmbeddedStore implements EmbeddedStateStore {
     return {
       read: (key) => this.read(namespace, key) as T | undefined,
       write: async (key, value) => {
-        await this.put(namespace, key, value, ttlMs);
-        await this.root.flushed;
+        // an unchanged value (grammY writes every session back) waits for no disk flush
+        if (await this.put(namespace, key, value, ttlMs)) await this.root.flushed;
       },
       delete: async (key) => {
         await this.remove(namespace, key);
@@ -116,6 +133,7 @@ class EmbeddedStore implements EmbeddedStateStore {
       clearInterval(this.sweeper);
       await this.sweeping;
       await this.root.flushed;
+      this.inbox.close();
       await this.root.close();
     })());
   }
@@ -148,7 +166,7 @@ class EmbeddedStore implements EmbeddedStateStore {
     }
   }
 
-  private read(ns: string, key: string): unknown {
+  read(ns: string, key: string): unknown {
     let entry: Entry | undefined;
     try {
       entry = this.entries.get([ns, key]);
@@ -161,20 +179,25 @@ class EmbeddedStore implements EmbeddedStateStore {
     return entry.v;
   }
 
-  private put(ns: string, key: string, value: unknown, ttlMs: number): Promise<void> {
+  /** Writes an entry in its own transaction; resolves with false when it was left as it is (unchanged). */
+  private async put(ns: string, key: string, value: unknown, ttlMs: number): Promise<boolean> {
     const at = this.now();
     const old = this.peek(ns, key);
     // an unchanged value written again soon after (grammY writes every session back) is not rewritten:
     // its expiry moves on once 1 % of the time to live has passed
-    if (old && old.e !== 0 && old.e > at && at - old.w < ttlMs / 100 && JSON.stringify(old.v) === JSON.stringify(value)) return Promise.resolve();
-    if (old && old.e === 0 && ttlMs === 0 && JSON.stringify(old.v) === JSON.stringify(value)) return Promise.resolve();
-    return this.root.transaction(() => {
-      const current = this.peek(ns, key);
-      if (current && current.e !== 0) this.expiry.removeSync([current.e, ns, key]);
-      const e = ttlMs > 0 ? at + ttlMs : 0;
-      this.entries.putSync([ns, key], { v: value, w: at, e });
-      if (e !== 0) this.expiry.putSync([e, ns, key], true);
-    });
+    if (old && old.e !== 0 && old.e > at && at - old.w < ttlMs / 100 && JSON.stringify(old.v) === JSON.stringify(value)) return false;
+    if (old && old.e === 0 && ttlMs === 0 && JSON.stringify(old.v) === JSON.stringify(value)) return false;
+    await this.root.transaction(() => this.putInTransaction(ns, key, value, ttlMs, at));
+    return true;
+  }
+
+  /** Writes an entry with its expiry; only inside a write transaction. */
+  putInTransaction(ns: string, key: string, value: unknown, ttlMs: number, at = this.now()): void {
+    const current = this.peek(ns, key);
+    if (current && current.e !== 0) this.expiry.removeSync([current.e, ns, key]);
+    const e = ttlMs > 0 ? at + ttlMs : 0;
+    this.entries.putSync([ns, key], { v: value, w: at, e });
+    if (e !== 0) this.expiry.putSync([e, ns, key], true);
   }
 
   private remove(ns: string, key: string): Promise<void> {

@@ -155,7 +155,8 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
-function credentials(url: string): string[] {
+/** The password in a Redis URL (as written and decoded), for redaction; none: []. */
+export function credentials(url: string): string[] {
   try {
     const u = new URL(url);
     return [u.password, decodeURIComponent(u.password)].filter((s) => s.length > 0);

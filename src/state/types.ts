@@ -1,4 +1,5 @@
 import type { StorageAdapter } from 'grammy';
+import type { Update } from 'grammy/types';
 
 /**
  * What the bot keeps that must survive a restart (and, with Redis, be shared by every replica):
@@ -23,4 +24,42 @@ export interface StateStore {
   wasHandled(updateId: number): Promise<boolean>;
   /** Writes out what is pending and releases the store. Idempotent. */
   close(): Promise<void>;
+  /**
+   * A durable inbox of fetched updates, when the store has one (the embedded store does; Redis and
+   * the memory store do not: polling then confirms an update only after it is handled).
+   */
+  inbox?: UpdateInbox;
+}
+
+/** One Bot API call an update made that Telegram accepted (a line of the update's reply journal). */
+export interface SentCall {
+  method: string;
+  /** The call's `chat_id` (or `inline_message_id`) as a string, when it had one. */
+  target?: string;
+  /** What Telegram answered (e.g. the Message sent). */
+  result: unknown;
+}
+
+/** An update in the inbox and the calls it made before the process stopped. */
+export interface InboxEntry { update: Update; sent: SentCall[] }
+
+/**
+ * Where fetched updates wait until they are handled (src/bot/inbox-polling.ts): a batch is written
+ * here before Telegram is told it arrived, so a crash loses none; each accepted reply is journalled,
+ * so a restart does not send it again.
+ */
+export interface UpdateInbox {
+  /**
+   * Writes the updates that are neither in the inbox nor handled, in one transaction; resolves
+   * with those once they are on disk (flushed).
+   */
+  admit(updates: readonly Update[]): Promise<Update[]>;
+  /** What the inbox holds, oldest update first (after a crash: what was not handled). */
+  pending(): InboxEntry[];
+  /** Journals call number `index` (from 0) of an update; resolves once committed (a kill -9 keeps it). */
+  recordSent(updateId: number, index: number, call: SentCall): Promise<void>;
+  /** Removes a handled update and its journal from the inbox and records it as handled, in one transaction. */
+  finish(updateId: number): Promise<void>;
+  /** How many updates the inbox holds. */
+  size(): number;
 }

@@ -1,4 +1,5 @@
-import { stem, words, type StemLang } from './fold.js';
+import type { Lang } from '../corpus/types.js';
+import { stem, words } from './fold.js';
 import { detectLang } from './lang.js';
 import { isStopword } from './stopwords.js';
 import type { Glossary } from './glossary.js';
@@ -30,12 +31,14 @@ export const CONCEPT_PREFIX = '#';
  * // → ['find', 'crimin', 'liabil', '#findings', '#criminal-law', '#liability']
  * ```
  */
-export function analyze(text: string, glossary: Glossary, lang: StemLang = detectLang(text).lang): Analysis {
+export function analyze(text: string, glossary: Glossary, lang: Lang = detectLang(text).lang, options: { question?: boolean } = {}): Analysis {
   const all = words(text);
   const stems = all.map((w) => stem(w, lang));
-  const matches = glossary.match(stems);
+  const ordered = glossary.match(stems);
+  // a question is a bag of words: its concepts' words may stand apart and in any order
+  const matches = options.question ? [...ordered, ...glossary.matchAnyOrder(stems, ordered)] : ordered;
   const conceptsAt: string[][] = all.map(() => []);
-  for (const m of matches) for (let k = 0; k < m.length; k++) conceptsAt[m.start + k].push(m.id);
+  for (const m of matches) for (const at of m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)) conceptsAt[at].push(m.id);
   const terms: Term[] = [];
   all.forEach((w, i) => {
     const content = (w.length > 1 || /\d/.test(w)) && !isStopword(w);

@@ -1,3 +1,5 @@
+import type { Lang } from '../corpus/types.js';
+
 /**
  * Text normalisation shared by indexing and queries. Kazakh letters are folded onto the Russian
  * keyboard letters people type instead (қ→к, ғ→г, ү/ұ→у, ө→о, ә→а, і→и, ң→н, һ→х), so
@@ -6,6 +8,14 @@
 const KAZAKH_FOLD: Record<string, string> = {
   'қ': 'к', 'ғ': 'г', 'ү': 'у', 'ұ': 'у', 'ө': 'о', 'ә': 'а', 'і': 'и', 'ң': 'н', 'һ': 'х', 'ё': 'е', 'ј': 'й',
 };
+
+/** The letters of the Kazakh alphabet that Russian lacks (either case). */
+const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
+
+/** True when a text has a letter only Kazakh uses (ә, ғ, қ, ң, ө, ұ, ү, һ, і): the one test of "written in Kazakh letters". */
+export function hasKazakhLetters(text: string): boolean {
+  return KAZAKH_LETTERS.test(text);
+}
 
 /** Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed, superscript digits (affiliation marks) made spaces. */
 export function fold(text: string): string {
@@ -17,7 +27,11 @@ export function fold(text: string): string {
     .replace(/[қғүұөәіңһёј]/g, (ch) => KAZAKH_FOLD[ch]);
 }
 
-/** Kazakh Latin (2018 acute and 2021 umlaut alphabets) → folded Cyrillic, e.g. "Jasandy intellekt turaly zań" → "жасанды интеллект туралы зан". */
+/**
+ * Kazakh Latin (2018 acute and 2021 umlaut alphabets, and the informal spelling people type) →
+ * folded Cyrillic, e.g. "Jasandy intellekt turaly zań" → "жасанды интеллект туралы зан". An `i` or
+ * `ı` after a vowel and not before one is the glide й, as typed: "qandai" → "кандай", "Saimova" → "саймова".
+ */
 export function kazakhLatinToCyrillic(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   let out = '';
@@ -25,10 +39,13 @@ export function kazakhLatinToCyrillic(text: string): string {
     const two = lower.slice(i, i + 2);
     if (DIGRAPHS[two]) { out += DIGRAPHS[two]; i++; continue; }
     const ch = lower[i];
+    if ((ch === 'i' || ch === 'ı') && LATIN_VOWELS.has(lower[i - 1]) && !LATIN_VOWELS.has(lower[i + 1])) { out += 'й'; continue; }
     out += LATIN[ch] ?? ch;
   }
   return out;
 }
+
+const LATIN_VOWELS = new Set('aeiouyıáäéóöúüūý');
 
 const DIGRAPHS: Record<string, string> = { sh: 'ш', ch: 'ч', zh: 'ж', ts: 'ц', ya: 'я', yu: 'ю', iy: 'ий' };
 const LATIN: Record<string, string> = {
@@ -50,13 +67,23 @@ const COMPOUND_PREFIXES = ['кибер', 'кибар', 'cyber'];
 const KK_ENDINGS = `ларынын леринин дарынын деринин тарынын теринин ларынан леринен ларына лерине ларында леринде ларын лерин дарын дерин тарын терин
   ларды лерди дарды дерди тарды терди лардын лердин дардын дердин тардын тердин ларга лерге дарга дерге тарга терге ларда лерде дарда дерде тарда терде
   дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
-  нда нде ынан инен ына ине ында инде сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не ын ин ы и у`.split(/\s+/).filter(Boolean);
-const RU_ENDINGS = `иями ями ами ого его ому ему ыми ими ией ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья а я о е ы и у ю ь й`
+  атын етин йтын йтин нда нде ынан инен ына ине ында инде йды йди ады еди сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не
+  ын ин ы и у`.split(/\s+/).filter(Boolean);
+// Verb-forming -лан/-лен (ерекше → ерекшеленеді): stripped only from a long stem, so пайдалан (use) stays apart from пайда (benefit).
+const KK_VERB_SUFFIXES = ['лан', 'лен'];
+const KK_VERB_MIN_STEM = 6;
+const RU_ENDINGS = `ьями иями ями ами ьей ьям ьях ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья ьи ью а я о е ы и у ю ь й`
   .split(/\s+/).filter(Boolean);
-const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
+const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e'];
 
-/** The stemming rules to apply to a word: by its script, and for Cyrillic by the text's language. */
-export type StemLang = 'kk' | 'ru' | 'en';
+/**
+ * A Kazakh stem whose final к/қ or п became voiced before a vowel ending (ерекшелік → ерекшелігі,
+ * кітап → кітабы) gets its voiceless letter back once that ending is stripped, so both forms meet.
+ */
+function voiceless(stripped: string, before: string): string {
+  if (stripped === before) return stripped;
+  return stripped.replace(/г$/, 'к').replace(/б$/, 'п');
+}
 
 function stripOnce(word: string, endings: string[], minStem: number): string {
   for (const e of endings) if (word.length - e.length >= minStem && word.endsWith(e)) return word.slice(0, -e.length);
@@ -68,11 +95,14 @@ function stripOnce(word: string, endings: string[], minStem: number): string {
  * (Kazakh ones repeatedly), then keeps a prefix of at most `len` letters (`len + 2` for Kazakh,
  * whose endings are stripped more thoroughly); after a compound prefix like "кибер" the next four
  * letters count too. Latin words always take the English rules.
+ * Hand-written rather than a library: Snowball (and its npm ports) has no Kazakh, and no stemmer
+ * reads Kazakh typed without Kazakh letters; indexing, questions and highlighting all go through
+ * this one function, so they always agree.
  * ```ts
  * stem('заңының', 'kk') === stem('заң', 'kk'); stem('законе', 'ru') === 'закон'
  * ```
  */
-export function stem(raw: string, lang: StemLang = 'kk', len = 6): string {
+export function stem(raw: string, lang: Lang = 'kk', len = 6): string {
   const word = fold(raw);
   if (/^\d+$/.test(word)) return word;
   const prefix = COMPOUND_PREFIXES.find((p) => word.startsWith(p) && word.length >= p.length + 3);
@@ -83,7 +113,8 @@ export function stem(raw: string, lang: StemLang = 'kk', len = 6): string {
   } else if (lang === 'ru') {
     w = stripOnce(word, RU_ENDINGS, 3);
   } else {
-    for (let prev = ''; prev !== w;) { prev = w; w = stripOnce(w, KK_ENDINGS, 3); }
+    for (let prev = ''; prev !== w;) { prev = w; w = voiceless(stripOnce(w, KK_ENDINGS, 3), w); }
+    w = stripOnce(w, KK_VERB_SUFFIXES, KK_VERB_MIN_STEM);
   }
   // Kazakh endings are stripped thoroughly above; a longer prefix keeps тұжырым ≠ тұжырымдама
   const keep = lang === 'kk' && !/^[a-z]/.test(word) ? len + 2 : len;

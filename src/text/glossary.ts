@@ -1,8 +1,6 @@
 import { UserError } from '../errors.js';
-import { readFileSync } from 'node:fs';
 import { stem, words } from './fold.js';
-import type { Lang } from '../corpus/types.js';
-import { ArticleFormatError } from '../corpus/parse.js';
+import { LANGS } from '../corpus/types.js';
 
 /** A glossary concept: one idea, its wordings in the three languages. */
 export interface Concept {
@@ -16,14 +14,22 @@ export interface Concept {
   implies?: string[];
 }
 
-/** A concept found in a word sequence: words `start` … `start + length - 1`. */
-export interface ConceptMatch { id: string; start: number; length: number }
+/** A concept found in a word sequence: words `start` … `start + length - 1`, or the words at `positions` when they are apart. */
+export interface ConceptMatch { id: string; start: number; length: number; positions?: number[] }
 
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
   readonly concepts: readonly Concept[];
   /** Concepts mentioned in a sequence of stems (all words, function words included), one per mention. */
   match(stems: string[]): ConceptMatch[];
+  /**
+   * Concepts whose every word of a multi-word wording occurs in the sequence, in any order and
+   * apart, not found by `match` (`found`), where one of those words has no concept of its own yet:
+   * a question is a bag of words ("какая у статьи цель" → "цель статьи"), but "Law on
+   * Informatization" is not "information law". For questions only: in running text, words apart
+   * belong to other phrases.
+   */
+  matchAnyOrder(stems: string[], found: ConceptMatch[]): ConceptMatch[];
 }
 
 export const GLOSSARY_FORMAT_VERSION = 1;
@@ -32,7 +38,6 @@ export const GLOSSARY_FORMAT_VERSION = 1;
 export class GlossaryError extends UserError {
   constructor(path: string, what: string) {
     super(`glossary ${path}: ${what}. Fix the file (see corpus/glossary.json in git) and run the command again`);
-    this.name = 'GlossaryError';
   }
 }
 
@@ -43,7 +48,7 @@ export class GlossaryError extends UserError {
 export function createGlossary(concepts: Concept[]): Glossary {
   const byFirst = new Map<string, Array<{ id: string; stems: string[] }>>();
   for (const c of concepts) {
-    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+    for (const lang of LANGS) {
       for (const wording of c[lang]) {
         const stems = words(wording).map((w) => stem(w, lang));
         if (stems.length === 0) continue;
@@ -55,8 +60,24 @@ export function createGlossary(concepts: Concept[]): Glossary {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
+  const phrases = [...byFirst.values()].flat().filter((e) => e.stems.length > 1);
   return {
     concepts,
+    matchAnyOrder(stems, found) {
+      const have = new Set(found.map((m) => m.id));
+      const explained = new Set(found.flatMap((m) => m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)));
+      const extra: ConceptMatch[] = [];
+      for (const entry of phrases) {
+        if (have.has(entry.id)) continue;
+        const positions = entry.stems.map((s) => stems.indexOf(s));
+        if (positions.some((p) => p < 0) || new Set(positions).size < positions.length || positions.every((p) => explained.has(p))) continue;
+        for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
+          if (!have.has(id)) extra.push({ id, start: Math.min(...positions), length: 1, positions });
+          have.add(id);
+        }
+      }
+      return extra;
+    },
     match(stems) {
       const found: ConceptMatch[] = [];
       for (let i = 0; i < stems.length; i++) {
@@ -77,22 +98,11 @@ export function createGlossary(concepts: Concept[]): Glossary {
 }
 
 /**
- * Reads `corpus/glossary.json` and adds the article's own keyword lists, aligned one-to-one by position
- * (concept ids `keyword-1` …).
- * @throws GlossaryError when the file is unreadable or not in format version 1.
+ * Builds the glossary from the text of a glossary file (`path` only names it in errors), followed by
+ * `extra` concepts (the article's aligned keyword lists: corpus/keywords.ts).
+ * @throws GlossaryError when the text is not JSON in format version 1.
  */
-export function loadGlossary(path: string, keywordLists?: Record<Lang, string[]>): Glossary {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new GlossaryError(path, `cannot be read (${(err as Error).message})`);
-  }
-  return parseGlossary(text, path, keywordLists);
-}
-
-/** Builds the glossary from the text of a glossary file (`path` only names it in errors); see `loadGlossary`. */
-export function parseGlossary(text: string, path: string, keywordLists?: Record<Lang, string[]>): Glossary {
+export function parseGlossary(text: string, path: string, extra: Concept[] = []): Glossary {
   let parsed: { formatVersion?: number; concepts?: Concept[] };
   try {
     parsed = JSON.parse(text);
@@ -102,22 +112,5 @@ export function parseGlossary(text: string, path: string, keywordLists?: Record<
   if (parsed.formatVersion !== GLOSSARY_FORMAT_VERSION || !Array.isArray(parsed.concepts)) {
     throw new GlossaryError(path, `expected {"formatVersion": ${GLOSSARY_FORMAT_VERSION}, "concepts": [...]}`);
   }
-  const concepts = [...parsed.concepts];
-  if (keywordLists) concepts.push(...alignKeywords(keywordLists));
-  return createGlossary(concepts);
-}
-
-/** The three keyword lists as concepts, aligned by position. Throws when their lengths differ. */
-export function alignKeywords(lists: Record<Lang, string[]>): Concept[] {
-  const n = lists.kk.length;
-  if (lists.ru.length !== n || lists.en.length !== n) {
-    throw new ArticleFormatError(`the keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}) but must align one-to-one`);
-  }
-  return lists.kk.map((kk, i) => ({ id: `keyword-${i + 1}`, kk: [kk], ru: [lists.ru[i]], en: [lists.en[i]] }));
-}
-
-/** Splits a keywords paragraph ("Түйін сөздер: a, b, c.") into its terms. */
-export function keywordTerms(paragraph: string): string[] {
-  const body = paragraph.slice(paragraph.indexOf(':') + 1);
-  return body.split(',').map((t) => t.trim().replace(/\.$/, '')).filter(Boolean);
+  return createGlossary([...parsed.concepts, ...extra]);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus/types.js';
-import { fold, words } from './fold.js';
+import { fold, hasKazakhLetters, words } from './fold.js';
 
 /** The detected language of a question and how it is written. */
 export interface DetectedLang {
@@ -8,7 +8,6 @@ export interface DetectedLang {
   kazakhLatin: boolean;
 }
 
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const KAZAKH_LATIN_LETTERS = /[áǵńóúýıäğñöüūş]/i;
 // folded Kazakh function words and frequent article words, as typed without Kazakh letters
 const KK_WORDS = new Set(fold(`туралы қандай қалай қашан не неге нені кім кімнің қай қайда қанша және мен пен бен үшін бойынша деген бар жоқ
@@ -33,7 +32,7 @@ export function detectLang(text: string): DetectedLang {
   const lat = (text.match(/[a-zA-Z\u00C0-\u024F]/g) ?? []).length;
   if (cyr === 0 && lat === 0) return { lang: 'en', kazakhLatin: false };
   if (cyr >= lat) {
-    if (KAZAKH_LETTERS.test(text)) return { lang: 'kk', kazakhLatin: false };
+    if (hasKazakhLetters(text)) return { lang: 'kk', kazakhLatin: false };
     let kk = 0;
     let ru = 0;
     for (const w of words(text)) {

@@ -118,6 +118,16 @@ describe('formatAnswerText', () => {
       `Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence” · ${DOI_URL} · CC BY-NC 4.0`,
     ].join('\n'));
   });
+  it('returns every passage with `all` and the Kazakh source under a translated one with `original`', () => {
+    const passages = [1, 2].map((rank) => passage({ rank, text: `Passage ${rank}.`, sourceText: `Үзінді ${rank}.` }));
+    const text = formatAnswerText(answer(passages, { shown: 1 }), 'en', { all: true, original: true });
+    expect(text.split('\n\n').slice(0, 2)).toEqual([
+      '1. § Results · finding 3 · translated from Kazakh\nPassage 1.\nOriginal text (Kazakh): Үзінді 1.',
+      '2. § Results · finding 3 · translated from Kazakh\nPassage 2.\nOriginal text (Kazakh): Үзінді 2.',
+    ]);
+    const official = passage({ text: 'Мәтін.', official: true });
+    expect(formatAnswerText(answer([official]), 'en', { original: true })).not.toContain('Original text');
+  });
 });
 
 describe('formatNoAnswerHtml', () => {

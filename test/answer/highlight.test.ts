@@ -1,41 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { bestSentence, keyPrefixes, splitSentences } from '../../src/answer/highlight.js';
+import { bestSentence, keyStems } from '../../src/answer/highlight.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { FINDING_3_EN, FINDING_3_KK } from './fixtures.js';
 
-describe('splitSentences', () => {
-  it('returns the sentences of a paragraph without losing a character', () => {
-    const s = splitSentences(FINDING_3_KK);
-    expect(s).toHaveLength(2);
-    expect(s.join('')).toBe(FINDING_3_KK);
-    expect(s[1].startsWith('Еуропалық Одақтың')).toBe(true);
-  });
-
-  it('does not end a sentence at initials or before a digit', () => {
-    const text = 'Ж.С. Бердиярова led the study. The Resolution No. 592 of 24 July 2024 [3]. «Next» one.';
-    expect(splitSentences(text)).toEqual(['Ж.С. Бердиярова led the study. ', 'The Resolution No. 592 of 24 July 2024 [3]. ', '«Next» one.']);
-  });
-});
-
-describe('keyPrefixes', () => {
-  it('returns folded 5-letter prefixes without stop words', () => {
-    expect([...keyPrefixes('What does the AI Act say about Қылмыстық liability?')]).toEqual(['ai', 'act', 'кылмы', 'liabi']);
+describe('keyStems', () => {
+  it('returns the stems retrieval uses, without stop words', () => {
+    expect([...keyStems('What does the AI Act say about Қылмыстық liability?', 'en')]).toEqual(['ai', 'act', 'кылмыс', 'liabil']);
+    expect([...keyStems('заңның қағидаттары', 'kk')]).toEqual(['зан', 'кагидат']);
   });
 });
 
 describe('bestSentence', () => {
   it('returns the sentence sharing the rarest question words', () => {
-    expect(bestSentence(splitSentences(FINDING_3_EN), 'What does the AI Act say about risk levels?')).toBe(1);
-    expect(bestSentence(splitSentences(FINDING_3_EN), 'international experience')).toBe(0);
+    expect(bestSentence(splitSentences(FINDING_3_EN), 'What does the AI Act say about risk levels?', 'en')).toBe(1);
+    expect(bestSentence(splitSentences(FINDING_3_EN), 'international experience', 'en')).toBe(0);
   });
 
-  it('matches inflected Kazakh and Russian words by their prefix', () => {
-    expect(bestSentence(splitSentences(FINDING_3_KK), 'тәуекел деңгейі бойынша жіктеу')).toBe(1);
-    expect(bestSentence(['Закон принят.', 'Принципы регулирования закреплены в законе.'], 'какие принципы закреплены')).toBe(1);
+  it('matches inflected Kazakh and Russian words by their stem', () => {
+    expect(bestSentence(splitSentences(FINDING_3_KK), 'тәуекел деңгейі бойынша жіктеу', 'kk')).toBe(1);
+    expect(bestSentence(['Закон принят.', 'Принципы регулирования закреплены в законе.'], 'какие принципы закреплены', 'ru')).toBe(1);
   });
 
   it('returns -1 when no sentence shares a word, and the earlier sentence on a tie', () => {
-    expect(bestSentence(['Alpha beta.', 'Gamma delta.'], 'borscht recipe')).toBe(-1);
-    expect(bestSentence(['Alpha beta.', 'Gamma delta.'], 'what is')).toBe(-1);
-    expect(bestSentence(['Alpha one.', 'Alpha two.'], 'alpha')).toBe(0);
+    expect(bestSentence(['Alpha beta.', 'Gamma delta.'], 'borscht recipe', 'en')).toBe(-1);
+    expect(bestSentence(['Alpha beta.', 'Gamma delta.'], 'what is', 'en')).toBe(-1);
+    expect(bestSentence(['Alpha one.', 'Alpha two.'], 'alpha', 'en')).toBe(0);
   });
 });

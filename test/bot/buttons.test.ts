@@ -29,6 +29,32 @@ describe('buttons under an answer', () => {
     expect(h.service.asked[1]).toEqual({ question: q, options: { lang: 'en', offset: 3, limit: 3 } });
   });
 
+  it('"More" under a group member\'s answer pages that member\'s conversation for whoever presses it', async () => {
+    h = await startHarness();
+    const group = -1002;
+    const q = 'What are the main findings of the article?';
+    const asked = h.api.waitForCalls('sendMessage', 1, { filter: (p) => p.chat_id === group });
+    h.api.sendText({ chatId: group, userId: 7001, text: `@article_qa_test_bot ${q}` });
+    const [first] = await asked;
+    const more = buttons(first)['More ▸'];
+    expect(more).toBe(`v1:more:3:${turnKey(q)}:7001`);
+    const pressed = (userId: number) => {
+      const sent = h.api.waitForCalls('sendMessage', 1, { filter: (p) => p.chat_id === group });
+      const answered = h.api.waitForCalls('answerCallbackQuery', 1);
+      h.api.pressButton({ chatId: group, userId, data: more, messageId: 2 });
+      return Promise.all([answered, sent]);
+    };
+    const [[callback], [page]] = await pressed(7002);
+    expect(callback.params.text).toBeUndefined();
+    expect(ranks(page.params.text)).toEqual([4, 5]);
+    // the member's own conversation went on: pressed again (by anyone), nothing is repeated
+    const again = h.api.waitForCalls('answerCallbackQuery', 1);
+    const notice = h.api.waitForCalls('sendMessage', 1, { filter: (p) => p.chat_id === group });
+    h.api.pressButton({ chatId: group, userId: 7003, data: more, messageId: 2 });
+    await again;
+    expect((await notice)[0].params.text).toBe('That is all the article says on this. Ask another question, or see /findings.');
+  });
+
   it('"Original" sends the Kazakh text of a translated passage', async () => {
     h = await startHarness();
     const [answer] = await say(h, 'What is the risk-based approach?');

@@ -123,20 +123,22 @@ describe.concurrent('ask (text)', { timeout: 30_000 }, () => {
   it('prints a translated passage followed by its Kazakh original with --original', async () => {
     const { code, stdout } = await ask(['--original', QUESTION]);
     expect(code).toBe(0);
-    const [head, text, original] = stdout.split('\n');
-    expect(head).toBe('[1] § Results · finding 4 (translated from Kazakh)');
+    const [head, text, ...rest] = stdout.split('\n');
+    expect(head).toBe('1. § Results · finding 4 · translated from Kazakh');
     expect(text.startsWith('Fourth, ')).toBe(true);
+    const original = rest.slice(0, rest.indexOf('')).at(-1)!;
     expect(original.startsWith('Original text (Kazakh): Төртіншіден, жасанды интеллект технологияларын қолдану')).toBe(true);
   });
 
   it('prints no original without --original', async () => {
     const { stdout } = await ask([QUESTION]);
-    expect(stdout.split('\n')[0]).toBe('[1] § Results · finding 4 (translated from Kazakh)');
-    expect(stdout).not.toContain('Original:');
+    expect(stdout.split('\n')[0]).toBe('1. § Results · finding 4 · translated from Kazakh');
+    expect(stdout).not.toContain('Original text (Kazakh):');
   });
 
   it('prints that the article does not say, in the question\'s language', async () => {
-    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout).toBe('В статье об этом не говорится: «Кто выиграл чемпионат мира по футболу 2018 года?»\n');
+    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout)
+      .toBe('В статье об этом не говорится: «Кто выиграл чемпионат мира по футболу 2018 года?»\n\nПосмотрите оглавление — /sections, или пять основных выводов — /findings.\n');
   });
 });
 

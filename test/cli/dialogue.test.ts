@@ -86,7 +86,7 @@ describe('npm run chat', () => {
       '› hello', 'Hello! I answer questions about the article “Legal problems of using artificial intelligence” (2026), quoting its own passages — in Kazakh, Russian or English.',
       '', 'Try asking:', '1. What are the main findings of the article?', '2. Which law regulates artificial intelligence in Kazakhstan?',
     ]);
-    expect(lines[lines.indexOf('› 2') + 1]).toMatch(/^\[1\] § /);
+    expect(lines[lines.indexOf('› 2') + 1]).toMatch(/^1\. § /);
     expect(lines[lines.indexOf('› when was it adopted?') + 1]).toBe('↪ law regulates artificial intelligence in Kazakhstan — when was it adopted?');
     expect(lines[lines.indexOf('› /lang ru') + 1]).toBe('Язык интерфейса: русский.');
     expect(lines[lines.indexOf('› /sections') + 2]).toBe('  § Сведения о публикации');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatForTerminal } from '../../src/answer/terminal.js';
+import { formatAnswerText } from '../../src/answer/format.js';
 import { IndexError } from '../../src/errors.js';
 import { readMeta } from '../../src/index/store.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
@@ -47,9 +47,10 @@ describe('ArticleService.section', () => {
     expect(service.section('references', 'kk').every((c) => c.lang === 'kk')).toBe(true);
   });
 });
-describe('formatForTerminal', () => {
+describe('formatAnswerText (a terminal)', () => {
   it('ends an answer with the source line naming the article, DOI and licence', async () => {
-    const text = formatForTerminal(await service.ask('What is the fourth finding?'));
+    const answer = await service.ask('What is the fourth finding?');
+    const text = formatAnswerText(answer, answer.lang, { all: true });
     expect(text.trimEnd().split('\n').at(-1)).toBe('Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence” · https://doi.org/10.32523/2616-6844-2026-154-1-41-50 · CC BY-NC 4.0');
   });
 });

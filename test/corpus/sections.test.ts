@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/parse.js';
-import { isSectionId, SECTION_ORDER, sectionTitle } from '../../src/corpus/sections.js';
+import { citedNumbers, FINDING_IDS, findingNumber, isSectionId, REFERENCE_COUNT, referenceId, SECTION_ORDER, sectionTitle, withoutReferenceNumber } from '../../src/corpus/sections.js';
 
 const ARTICLE = readFileSync(new URL('../../corpus/article.txt', import.meta.url), 'utf8');
 
@@ -72,5 +72,25 @@ describe('isSectionId', () => {
     fc.assert(fc.property(fc.integer({ min: -5, max: 200 }), (n) => {
       expect(isSectionId(`references/${n}`)).toBe(n >= 1 && n <= 18);
     }));
+  });
+});
+
+describe('findings and references', () => {
+  it('returns the five finding ids in order and the number of each', () => {
+    expect(FINDING_IDS).toEqual(['results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5']);
+    expect(FINDING_IDS.map(findingNumber)).toEqual([1, 2, 3, 4, 5]);
+    expect([findingNumber('results/finding-6'), findingNumber('results'), findingNumber('references/4')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('returns the cited reference numbers once each, in order, only those the list has', () => {
+    expect(citedNumbers('The Law [18] and the Act [3]; again [18], not [0] nor [19].')).toEqual([18, 3]);
+    expect(isSectionId(referenceId(REFERENCE_COUNT))).toBe(true);
+    expect(isSectionId(referenceId(REFERENCE_COUNT + 1))).toBe(false);
+    expect(isSectionId('references/07')).toBe(false);
+  });
+
+  it('returns a reference entry without its leading number', () => {
+    expect(withoutReferenceNumber('18. Republic of Kazakhstan (2025) Law.')).toBe('Republic of Kazakhstan (2025) Law.');
+    expect(withoutReferenceNumber('Law of 2025.')).toBe('Law of 2025.');
   });
 });

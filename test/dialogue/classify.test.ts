@@ -71,6 +71,25 @@ describe('classify', () => {
     expect(classify('Сәлем, заң қашан қабылданды?', ctx(true))).toEqual({ act: 'question', lang: 'kk', text: 'заң қашан қабылданды?' });
   });
 
+  it('reads an aspect of the previous topic in its own words as a follow-up, Kazakh Latin i also as й', () => {
+    const inTopic = (w: string) => /^crimes?$/i.test(w);
+    expect(classify('examples of crimes?', { ...ctx(), inTopic })).toMatchObject({ act: 'followup', kind: 'aspect', focus: 'examples of crimes', unknown: [] });
+    // its own topic, or a question word of its own: a fresh question
+    expect(classify('examples of fraud?', { ...ctx(), inTopic })).toMatchObject({ act: 'question' });
+    expect(classify('what kinds of crimes?', { ...ctx(), inTopic })).toMatchObject({ act: 'question' });
+    expect(['неге қажет?', 'почему это важно?', 'al ushinshisi qaida jumys isteidi?', 'а к чему это может привести?'].map((m) => act(m))).toEqual([
+      'followup:aspect:kk:неге қажет', 'followup:aspect:ru:почему это важно', 'followup:aspect:kk:ushinshisi qaida jumys isteidi',
+      'followup:aspect:ru:к чему это может привести',
+    ]);
+  });
+
+  it('gives a question that points back its follow-up reading, for when the article does not answer it alone', () => {
+    expect(classify('which of them is the corresponding author?', { previous: true, knows: () => true })).toEqual({
+      act: 'question', lang: 'en', text: 'which of them is the corresponding author?',
+      followup: { act: 'followup', lang: 'en', kind: 'aspect', focus: 'which of them is the corresponding author', ordinal: 0, unknown: [] },
+    });
+  });
+
   it('lists the words a back-reference names that the article never uses', () => {
     expect(classify('does it apply in China?', ctx())).toMatchObject({ act: 'followup', kind: 'aspect', unknown: ['China'] });
   });

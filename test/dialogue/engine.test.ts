@@ -37,7 +37,33 @@ describe('createDialogueEngine', () => {
     expect(why.reply.understoodAs).toBe('fifth finding — why?');
     const second = await engine.respond(why.state, 'and the second?');
     expect(second.reply.understoodAs).toBe('What is the second finding?');
-    expect(service.asked.map((a) => a.question)).toEqual(['What is the first finding?', 'What is the fifth finding?', 'fifth finding — why?', 'What is the second finding?']);
+    // "why?" re-ranks the passages of its base question by the reason words they use
+    expect(service.asked.map((a) => a.question)).toEqual(['What is the first finding?', 'What is the fifth finding?', 'What is the fifth finding?', 'What is the second finding?']);
+  });
+
+  it('answers an aspect from its base question\'s passages; "in Russian" shows the same places, "more" the rest of that order', async () => {
+    const { engine } = setup();
+    const q = await engine.respond(undefined, 'What is the finding?');
+    const why = await engine.respond(q.state, 'why?');
+    expect(why.reply).toMatchObject({ act: 'followup', understoodAs: 'finding — why?', showUnderstood: true });
+    expect(why.state.turns[1]).toMatchObject({ q: 'finding — why?', base: 'What is the finding?', aspect: 'why' });
+    expect(ids(why).slice(0, why.reply.answer!.shown)).toEqual(['en:results/finding-1:1', 'en:results/finding-4:1']);
+    const ru = await engine.respond(why.state, 'по-русски');
+    expect(ids(ru).slice(0, ru.reply.answer!.shown)).toEqual(['ru:results/finding-1:1', 'ru:results/finding-4:1']);
+    const more = await engine.respond(ru.state, 'ещё');
+    expect(ids(more)).toEqual(['ru:results/finding-5:1', 'ru:results/finding-2:1', 'ru:results/finding-3:1']);
+  });
+
+  it('reads a question that points back as a follow-up when the article does not answer it alone', async () => {
+    const { engine, service } = setup();
+    const q = await engine.respond(undefined, 'What is the finding?');
+    const which = await engine.respond(q.state, 'which of them is the corresponding author?');
+    expect(which.reply).toMatchObject({ act: 'followup', understoodAs: 'finding — which of them is the corresponding author?' });
+    // the question alone, then the topic's passages (none has its words), then the rewritten question
+    expect(service.asked.map((a) => a.question)).toEqual(['What is the finding?', 'which of them is the corresponding author?', 'What is the finding?',
+      'finding — which of them is the corresponding author?', 'finding — which of them is the corresponding author?']);
+    const answered = await engine.respond(q.state, 'which of them is about criminal liability?');
+    expect(answered.reply).toMatchObject({ act: 'question', understoodAs: 'which of them is about criminal liability?' });
   });
 
   it('says "not addressed" for a follow-up naming something the article never uses, without asking the service', async () => {

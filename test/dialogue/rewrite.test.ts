@@ -23,18 +23,28 @@ describe('rewrite', () => {
     expect(standalone('What is the first finding?', 'and the second?')).toEqual({ standalone: 'What is the second finding?', isBase: true });
     expect(standalone('Бірінші тұжырым қандай?', 'ал бесіншісі ше?')).toEqual({ standalone: 'Бесінші тұжырым қандай?', isBase: true });
     expect(standalone('Какая первая рекомендация?', 'а вторая?').standalone).toBe('Какая вторая рекомендация?');
-    expect(standalone('What are the main findings?', 'and the fifth?').standalone).toBe('What are the main fifth findings?');
+    expect(standalone('What are the main findings?', 'and the fifth?').standalone).toBe('findings — the fifth one?');
+    expect(standalone('Which law regulates AI?', 'and the fifth?').standalone).toBe('law regulates AI — the fifth one?');
+    expect(standalone('Какой закон регулирует ИИ?', 'а пятая?').standalone).toBe('закон регулирует ИИ — пятая?');
+    expect(standalone('Қандай заң ЖИ-ді реттейді?', 'ал бесиншиси ше?').standalone).toBe('заң ЖИ-ді реттейді — бесіншісі?');
   });
 
   it('puts a new subject into the base question\'s frame, or into the reader\'s language\'s frame', () => {
     expect(standalone('Что говорится о США?', 'а о Евросоюзе?').standalone).toBe('Что говорится о Евросоюзе?');
     expect(standalone('Дербес деректерді қорғау туралы не айтылған?', 'ал Ресей ше?').standalone).toBe('Ресей туралы не айтылған?');
     expect(standalone('Что говорится о США?', 'what about China?').standalone).toBe('What does the article say about China?');
+    // a subject brought in by a preposition ("а в США?") is not the subject of a definition
+    expect(standalone('What is the risk-based approach?', 'and criminal liability?').standalone).toBe('What is criminal liability?');
+    expect(standalone('Что такое риск-ориентированный подход?', 'а в США?').standalone).toBe('Что в статье говорится о США?');
+    expect(standalone('Какой первый вывод?', 'а о Евросоюзе?').standalone).toBe('Что в статье говорится о Евросоюзе?');
   });
 
   it('asks for an aspect of the base question\'s topic, without making it the base', () => {
     expect(standalone('What does the article say about offences committed with AI?', 'what kinds exactly?'))
       .toEqual({ standalone: 'offences committed with AI — what kinds exactly?', isBase: false });
     expect(standalone('Какой первый вывод?', 'почему?').standalone).toBe('первый вывод — почему?');
+    // a wordy request is named by its aspect, in the reader's language
+    expect(['could you give me an example please', 'приведи пример', 'мысал келтірші'].map((f) => standalone('What does the article say about criminal liability?', f).standalone))
+      .toEqual(['criminal liability — examples', 'criminal liability — примеры', 'criminal liability — мысалдар']);
   });
 });

@@ -221,6 +221,12 @@ describe('readMeta', () => {
     expect(err.kind).toBe('missing');
   });
 
+  it('throws IndexError kind corrupt for a meta.json whose abstention rule is malformed', () => {
+    const copy = indexCopy();
+    writeFileSync(join(copy, 'meta.json'), JSON.stringify({ ...meta, abstention: { kind: 'coverage' } }));
+    expect(errorOf(() => readMeta(copy))).toMatchObject({ kind: 'corrupt', message: expect.stringContaining('has a meta.json with missing or malformed fields') });
+  });
+
   it('throws IndexError kind corrupt for a meta.json that holds null', () => {
     const copy = indexCopy();
     writeFileSync(join(copy, 'meta.json'), 'null\n');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { properNames } from '../../src/retrieval/scorer.js';
+import { authorPrior, OTHER_AUTHOR_PRIOR, properNames } from '../../src/retrieval/scorer.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
 import { openRealService } from './real-service.js';
 
@@ -8,6 +8,21 @@ describe('properNames', () => {
     expect([...properNames('How does China regulate AI?', 'en')]).toEqual(['china']);
     expect([...properNames('Как регулируется ИИ в Китае?', 'ru')]).toEqual(['кита']);
     expect([...properNames('What is the fourth finding?', 'en')]).toEqual([]);
+  });
+
+  it('returns a word with a capital after a small letter wherever it stands', () => {
+    expect([...properNames('ChatGPT-ті кім жасады?', 'kk')]).toEqual(['chatgp']);
+    expect([...properNames('who founded OpenAI', 'en')]).toEqual(['openai']);
+  });
+});
+
+describe('authorPrior', () => {
+  it('returns 1 without named authors, OTHER_AUTHOR_PRIOR for other authors only, the share of asked ones in between', () => {
+    expect(authorPrior(new Set(), ['saimova'])).toBe(1);
+    expect(authorPrior(new Set(['saimova']), [])).toBe(1);
+    expect(authorPrior(new Set(['saimova']), ['saimova'])).toBe(1);
+    expect(authorPrior(new Set(['saimova']), ['berdiyarova'])).toBe(OTHER_AUTHOR_PRIOR);
+    expect(authorPrior(new Set(['saimova']), ['berdiyarova', 'saimova'])).toBeCloseTo(OTHER_AUTHOR_PRIOR + (1 - OTHER_AUTHOR_PRIOR) / 2, 12);
   });
 });
 
@@ -67,5 +82,46 @@ describe('createScorer (through the service)', () => {
     expect(ref.text).toBe('13. United States Congress (2017) Future of Artificial Intelligence Act of 2017. Available at: <https://www.congress.gov/bill> (accessed: 15 December 2025).');
     expect(service.chunk(ref.id)!.sourceText).toContain('Қолжетімді');
     for (const n of [3, 5, 12, 13, 17]) expect(service.reference(n, 'en')).not.toMatch(/[әғқңөұүһі]/i);
+  });
+});
+
+describe('createScorer on questions typed the way people type (through the service)', () => {
+  let service: ArticleService;
+  let close = () => undefined as void;
+  beforeAll(async () => { ({ service, close } = await openRealService()); });
+  afterAll(() => close());
+  const first = async (q: string) => {
+    const a = await service.ask(q);
+    return { lang: a.lang, answered: a.answered, id: a.passages[0]?.id.split(':').slice(1, 3).join(':') };
+  };
+
+  it.each([
+    ['казакстандагы жасанды интеллектти реттеудин ерекшелиги кандай', 'kk'], ['ok so why is this article even needed, what\'s its aim', 'en'],
+    ['ну вот зачем вообще нужна эта статья, какая у неё цель?', 'ru'], ['айтшы, осы мақала өзі не үшін жазылған, мақсаты не', 'kk'],
+  ])('answers "%s" (folded Kazakh inflections, chat filler)', async (q, lang) => {
+    expect(await first(q)).toMatchObject({ answered: true, lang });
+  });
+
+  it.each([
+    ['Abdullaevanyń úlesi qandai?', 'author-contributions:3'], ['what did Saimova contribute', 'author-contributions:2'],
+    ['чем занималась Саймова в этой работе', 'author-contributions:2'], ['кем работает Абдуллаева', 'author-details:3'],
+    ['what\'s Abdullaeva\'s job', 'author-details:3'], ['Saimova qaida jumys isteidi', 'author-details:2'], ['где работает Саймова', 'author-details:2'],
+  ])('returns for "%s" the named author\'s own paragraph (%s)', async (q, id) => {
+    expect((await first(q)).id).toBe(id);
+  });
+
+  it.each([
+    ['who\'s the corresponding author', 'author-details:1'], ['кто автор для корреспонденции', 'author-details:1'],
+    ['what\'s the IRSTI code of the paper', 'publication:1'], ['какой МРНТИ у статьи', 'publication:1'], ['ХҒТАР коды қандай', 'publication:1'],
+    ['is hacking covered?', 'discussion:10'], ['слушай, а что там про хакеров и взлом?', 'discussion:10'], ['why use ai in government', 'discussion:1'],
+  ])('returns for "%s", a contraction or paraphrase, %s', async (q, id) => {
+    expect(await first(q)).toMatchObject({ answered: true, id });
+  });
+
+  it.each([
+    'who is the president of Uzbekistan?', 'кто президент Узбекистана?', 'Өзбекстан президенті кім?', 'ChatGPT-ті кім жасап шығарды?', 'who invented ChatGPT?',
+    'как работает нейросеть', 'нейрондық желі қалай жұмыс істейді', 'how does a neural network work',
+  ])('returns answered false for "%s": its subject is not in the article', async (q) => {
+    expect((await first(q)).answered).toBe(false);
   });
 });

@@ -44,6 +44,12 @@ export interface FakeBotApi {
    * `replyTo` a reply to the bot's message with that id.
    */
   sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; replyTo?: number; entities?: any[] }): number;
+  /**
+   * Takes the queued update with this id out of the getUpdates queue and returns it (webhook tests
+   * build an update with `sendText`/`pressButton` and post it to the bot themselves).
+   * @throws when no queued update has this id.
+   */
+  takeUpdate(updateId: number): Update;
   /** Push a callback_query for an inline button under message `messageId` (a bot message; synthesised if unknown). */
   pressButton(opts: { chatId: number; userId?: number; data: string; messageId: number }): number;
   /** Push an inline_query from `userId`. */
@@ -270,6 +276,11 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
           ...(ents.length ? { entities: ents } : {}), ...(replied ? { reply_to_message: replied } : {}),
         },
       } as any);
+    },
+    takeUpdate(updateId) {
+      const at = queue.findIndex((u) => u.update_id === updateId);
+      if (at === -1) throw new Error(`takeUpdate: no queued update ${updateId}`);
+      return queue.splice(at, 1)[0];
     },
     pressButton({ chatId, userId, data, messageId }) {
       const chat = chatFor(chatId);

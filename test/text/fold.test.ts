@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
+import { fold, hasKazakhLetters, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
 
 describe('fold', () => {
   it('returns Kazakh letters as the Russian-keyboard letters people type instead', () => {
@@ -47,6 +47,13 @@ describe('kazakhLatinToCyrillic', () => {
 
   it('returns ý of the 2018 alphabet as у', () => {
     expect(kazakhLatinToCyrillic('Jasandy intellekt týraly zań')).toBe('жасанды интеллект туралы зан');
+  });
+});
+
+describe('kazakhLatinToCyrillic (informal spelling)', () => {
+  it('returns an i or ı after a vowel and before a consonant or the end as й', () => {
+    expect(['qandai', 'qandaı', 'Saimova qaida jumys isteidi', 'aielder'].map(kazakhLatinToCyrillic))
+      .toEqual(['кандай', 'кандай', 'саймова кайда жумыс истейди', 'аиелдер']);
   });
 });
 
@@ -100,5 +107,30 @@ describe('stem', () => {
 
   it('returns the same stem for the unfolded doc example', () => {
     expect(stem('заңының', 'kk')).toBe(stem('заң', 'kk'));
+  });
+});
+
+describe('stem (inflections people type)', () => {
+  it('returns one stem for a Kazakh word whose final к became г before a vowel ending', () => {
+    expect(['ерекшелігі', 'ерекшелиги', 'ерекшеліктері', 'ерекшеліктерін'].map((w) => stem(w, 'kk'))).toEqual(['ерекше', 'ерекше', 'ерекше', 'ерекше']);
+  });
+
+  it('returns one stem for a Kazakh verb in the present tense, as a verbal noun and inflected', () => {
+    expect(['реттейді', 'реттеу', 'реттеуге', 'реттеудің'].map((w) => stem(w, 'kk'))).toEqual(['рет', 'рет', 'рет', 'рет']);
+    expect(['қарастырады', 'қарастырылады'].map((w) => stem(w, 'kk'))).toEqual(['карастыр', 'карастыр']);
+    expect(stem('жасалатын', 'kk')).toBe('жасала');
+    expect([stem('ерекшеленеді', 'kk'), stem('пайдалану', 'kk')]).toEqual(['ерекше', 'пайдалан']);
+  });
+
+  it('returns one stem for Russian nouns ending in a soft sign and English words with and without a final e', () => {
+    expect(['статья', 'статьи', 'статью', 'статьей'].map((w) => stem(w, 'ru'))).toEqual(['стат', 'стат', 'стат', 'стат']);
+    expect(['misuse', 'misusing', 'regulate', 'regulated'].map((w) => stem(w, 'en'))).toEqual(['misus', 'misus', 'regula', 'regula']);
+  });
+});
+
+describe('hasKazakhLetters', () => {
+  it('returns true for a letter only Kazakh uses, in either case, and false for Russian or Latin text', () => {
+    expect(['заң', 'ҚАЗАҚ', 'Өзбекстан', 'үлес', 'Іс'].map(hasKazakhLetters)).toEqual([true, true, true, true, true]);
+    expect(['закон', 'ЗАКОН', 'zań', 'ёж'].map(hasKazakhLetters)).toEqual([false, false, false, false]);
   });
 });

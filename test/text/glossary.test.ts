@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { ArticleFormatError } from '../../src/corpus/parse.js';
 import type { Lang } from '../../src/corpus/types.js';
 import { analyze } from '../../src/text/analyze.js';
 import { stem, words } from '../../src/text/fold.js';
-import { alignKeywords, createGlossary, GlossaryError, keywordTerms, loadGlossary } from '../../src/text/glossary.js';
+import { createGlossary, GlossaryError, parseGlossary } from '../../src/text/glossary.js';
 
 const { glossary } = loadCorpus(fileURLToPath(new URL('../../corpus/', import.meta.url)));
 const stems = (text: string, lang: Lang) => words(text).map((w) => stem(w, lang));
 const concepts = (text: string) => [...new Set(analyze(text, glossary).terms.flatMap((t) => t.concepts))].sort();
-
-const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const AI = { id: 'ai', kk: ['жасанды интеллект'], ru: ['искусственный интеллект'], en: ['artificial intelligence'] };
 
@@ -66,6 +59,26 @@ describe('createGlossary', () => {
   });
 });
 
+describe('matchAnyOrder', () => {
+  const g = createGlossary([
+    { id: 'study-purpose', kk: [], ru: ['цель статьи'], en: ['aim of the article'] },
+    { id: 'purpose', kk: [], ru: ['цель'], en: ['aim'] },
+    { id: 'information-law', kk: [], ru: [], en: ['information law'] },
+    { id: 'informatization', kk: [], ru: [], en: ['informatization'] },
+    { id: 'law', kk: [], ru: [], en: ['law'] },
+  ]);
+  const bag = (text: string, lang: Lang) => { const s = stems(text, lang); return g.matchAnyOrder(s, g.match(s)); };
+
+  it('returns a multiword concept whose words stand apart and in another order, at their positions', () => {
+    expect(bag('какая у статьи цель', 'ru')).toEqual([{ id: 'study-purpose', start: 2, length: 1, positions: [3, 2] }]);
+  });
+
+  it('returns nothing when every word already has a concept of its own, or a word is missing', () => {
+    expect(bag('Law on Informatization', 'en')).toEqual([]);
+    expect(bag('the aim of the study', 'en')).toEqual([]);
+  });
+});
+
 describe('glossary of the corpus', () => {
   it('returns the same concepts for criminal liability in the three languages', () => {
     expect(concepts('criminal liability')).toEqual(['criminal-law', 'liability']);
@@ -86,50 +99,23 @@ describe('glossary of the corpus', () => {
   });
 });
 
-describe('alignKeywords', () => {
-  it('returns one concept per position of the three lists', () => {
-    expect(alignKeywords({ kk: ['заң', 'құқық'], ru: ['закон', 'право'], en: ['law', 'right'] })).toEqual([
-      { id: 'keyword-1', kk: ['заң'], ru: ['закон'], en: ['law'] },
-      { id: 'keyword-2', kk: ['құқық'], ru: ['право'], en: ['right'] },
-    ]);
+describe('parseGlossary', () => {
+  it('returns the file concepts followed by the extra concepts', () => {
+    const text = JSON.stringify({ formatVersion: 1, concepts: [AI] });
+    expect(parseGlossary(text, 'ok.json').concepts).toEqual([AI]);
+    const keyword = { id: 'keyword-1', kk: ['заң'], ru: ['закон'], en: ['law'] };
+    expect(parseGlossary(text, 'ok.json', [keyword]).concepts).toEqual([AI, keyword]);
   });
 
-  it('throws when the lists differ in length', () => {
-    expect(() => alignKeywords({ kk: ['a', 'b'], ru: ['a'], en: ['a', 'b'] }))
-      .toThrow(new ArticleFormatError('the keyword lists differ in length (kk 2, ru 1, en 2) but must align one-to-one'));
-    expect(() => alignKeywords({ kk: ['a'], ru: ['a'], en: [] })).toThrow('(kk 1, ru 1, en 0)');
-  });
-});
-
-describe('keywordTerms', () => {
-  it('returns the terms after the label, without the final full stop', () => {
-    expect(keywordTerms('Keywords: artificial intelligence, legal regulation, digital law.')).toEqual(['artificial intelligence', 'legal regulation', 'digital law']);
-    expect(keywordTerms('Түйін сөздер: жасанды интеллект, , заң')).toEqual(['жасанды интеллект', 'заң']);
-  });
-});
-
-describe('loadGlossary', () => {
-  it('returns the file concepts followed by the aligned keyword concepts', () => {
-    const path = join(dir, 'ok.json');
-    writeFileSync(path, JSON.stringify({ formatVersion: 1, concepts: [AI] }));
-    expect(loadGlossary(path).concepts).toEqual([AI]);
-    expect(loadGlossary(path, { kk: ['заң'], ru: ['закон'], en: ['law'] }).concepts).toEqual([AI, { id: 'keyword-1', kk: ['заң'], ru: ['закон'], en: ['law'] }]);
-  });
-
-  it('throws GlossaryError naming a file that is missing or not JSON', () => {
-    const missing = join(dir, 'missing.json');
-    expect(() => loadGlossary(missing)).toThrow(GlossaryError);
-    expect(() => loadGlossary(missing)).toThrow(`glossary ${missing}: cannot be read (ENOENT`);
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{');
-    expect(() => loadGlossary(bad)).toThrow(`glossary ${bad}: cannot be read as JSON (`);
+  it('throws GlossaryError naming a file that is not JSON', () => {
+    expect(() => parseGlossary('{', 'bad.json')).toThrow(GlossaryError);
+    expect(() => parseGlossary('{', 'bad.json')).toThrow('glossary bad.json: cannot be read as JSON (');
   });
 
   it('throws GlossaryError for another format version or no concept list', () => {
-    const path = join(dir, 'v2.json');
-    writeFileSync(path, JSON.stringify({ formatVersion: 2, concepts: [] }));
-    expect(() => loadGlossary(path)).toThrow(new GlossaryError(path, 'expected {"formatVersion": 1, "concepts": [...]}'));
-    writeFileSync(path, JSON.stringify({ formatVersion: 1 }));
-    expect(() => loadGlossary(path)).toThrow('expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the command again');
+    expect(() => parseGlossary(JSON.stringify({ formatVersion: 2, concepts: [] }), 'v2.json'))
+      .toThrow(new GlossaryError('v2.json', 'expected {"formatVersion": 1, "concepts": [...]}'));
+    expect(() => parseGlossary(JSON.stringify({ formatVersion: 1 }), 'v1.json'))
+      .toThrow('glossary v1.json: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the command again');
   });
 });

@@ -13,15 +13,16 @@ import { onAction } from './action.js';
  */
 export function callbacksFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  onAction(composer, 'more', async (ctx, { key }) => {
+  onAction(composer, 'more', async (ctx, { key, owner }) => {
     // the turn is found by the message the button is under (after a restart too), else by its key;
-    // it pages on from what it has shown so far, so a button pressed twice never repeats a passage
-    const stored = await deps.dialogues.load(ctx);
+    // it pages on from what it has shown so far, so a button pressed twice never repeats a passage;
+    // in a group it is the conversation of the member the button names, whoever presses it
+    const stored = await deps.dialogues.load(ctx, owner);
     const step = await deps.dialogue.more(stored, { messageId: ctx.callbackQuery?.message?.message_id, key });
     if (!step) return answerStale(ctx);
     if (!(await allowCallback(ctx, deps))) return;
     await ack(ctx);
-    await deliver(ctx, deps, step);
+    await deliver(ctx, deps, step, owner);
   });
   onAction(composer, 'try', async (ctx, { lang, index }) => {
     const question = dialogueText(lang).suggestions[index];

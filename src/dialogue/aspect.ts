@@ -1,0 +1,127 @@
+import { LANGS, type Lang } from '../corpus/types.js';
+import type { Answer, ArticleService, Passage } from '../retrieval/types.js';
+import { fold, stem, words } from '../text/fold.js';
+import { isContent } from './classify.js';
+import { analyse, compile, inList, type WordList } from './lexicon.js';
+import { placeOf } from './state.js';
+import { ASPECTS, type AspectId } from './words.js';
+
+/** What a follow-up asks of the previous topic: the aspects it names, and words of its own. */
+export interface AspectQuery {
+  aspects: AspectId[];
+  /** Stems of its own content words ("corresponding" and "author" in "who of them is the corresponding author?"). */
+  stems: string[];
+  /** True when it is wordy ("could you give me an example please"): the "↪" line names its aspects instead of quoting it. */
+  wordy: boolean;
+  lang: Lang;
+}
+
+/** Passages asked for per ranking (the service's own cap is 12). */
+const POOL = 12;
+/** Only the topic's first passages may be lifted by an aspect, so that a cue word far down does not change the subject. */
+const WINDOW = 8;
+/** The second passage is shown too when it gives the aspect and scores at least this share of the first. */
+const SECOND_SHOWN = 0.75;
+/** A follow-up longer than this (in words) is named by its aspects in the "↪" line. */
+const QUOTED_WORDS = 8;
+/** A matched word of the follow-up's own outweighs an aspect's cues (2 for a sign, 1 for a hint). */
+const OWN_WORD_WEIGHT = 3;
+const YEAR = /(^|\D)(1[89]\d\d|20\d\d)(\D|$)/;
+
+const ASKS: Record<Lang, Array<[AspectId, WordList]>> = Object.fromEntries(LANGS.map((lang) =>
+  [lang, Object.entries(ASPECTS).map(([id, a]) => [id as AspectId, compile(a.asks[lang], lang)])])) as Record<Lang, Array<[AspectId, WordList]>>;
+
+/** A cue: a phrase of word patterns (`x*` starts with x, `*x` ends with x, else the whole folded word), or a year. */
+type Cue = string[] | 'year';
+const cues = (text: string): Cue[] => text.split('|').map((e) => e.trim()).filter(Boolean).map((e) => (e === '#year' ? 'year' : fold(e).split(/\s+/)));
+/** Per aspect, its cues by weight: a sign that gives it counts 2, a hint 1. */
+const CUES: Record<AspectId, Array<[number, Cue[]]>> = Object.fromEntries(Object.entries(ASPECTS).map(([id, a]) =>
+  [id, [[2, cues(a.gives)], [1, cues(a.hints)]]])) as Record<AspectId, Array<[number, Cue[]]>>;
+
+/**
+ * Reads what a follow-up asks of the previous topic ("why?" → reason; "who of them is the
+ * corresponding author?" → its own words "corresponding", "author"). Pure.
+ */
+export function readAspect(text: string): AspectQuery {
+  const a = analyse(text);
+  const asks = ASKS[a.lang];
+  const aspects = asks.filter(([, list]) => a.tokens.some((t) => inList(list, t.key))).map(([id]) => id);
+  const own = a.tokens.filter((t) => isContent(a.lex, t) && !asks.some(([, list]) => inList(list, t.key)));
+  const stems = [...new Set(own.map((t) => stem(t.key, a.lang)))];
+  // "could you give me an example please" is named by its aspect; "why is that?" is quoted
+  const wordy = a.tokens.length > QUOTED_WORDS || a.tokens.some((t) => inList(a.lex.requests, t.key));
+  return { aspects, stems, wordy, lang: a.lang };
+}
+
+/**
+ * The passages of the previous topic (`base`) re-ranked for what the follow-up asks. Each of the
+ * topic's first 8 passages scores its relevance to the topic (share of the best score) times
+ * 1 + what it gives: 3 per word of the follow-up's own it has, and per aspect 2 for a sign ("for
+ * example", "сондықтан", a year in a reference it cites) or 1 for a hint ("in particular", "қажет"),
+ * so an aspect lifts a passage only about as relevant as the best. The best is shown, and the next
+ * when it too gives the aspect and scores nearly as high; the others follow. With own words the
+ * passages of the rewritten question (`query`) join the topic's. Undefined when no passage gives
+ * anything asked (the caller asks `query` as is). The order does not depend on `lang` (cues are
+ * looked up in every language's variant), so "in Russian" shows the same places again.
+ */
+export async function aspectRanking(service: ArticleService, base: string, query: string, asked: AspectQuery, lang: Lang | undefined): Promise<Answer | undefined> {
+  if (asked.aspects.length === 0 && asked.stems.length === 0) return undefined;
+  const topic = await service.ask(base, { lang, limit: POOL });
+  const own = asked.stems.length > 0 ? await service.ask(query, { lang, limit: POOL }) : undefined;
+  const pool = interleave(relevance(topic.passages), relevance(own?.passages ?? []));
+  const gives = pool.map(({ p }, i) => (i < WINDOW ? score(service, p, asked) : 0));
+  if (!gives.some((g) => g > 0)) return undefined;
+  const order = pool.map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i })).sort((x, y) => y.s - x.s || x.i - y.i);
+  const passages = order.map(({ p }, i) => ({ ...p, rank: i + 1 }));
+  const second = order[1];
+  const shown = second && second.gives > 0 && second.s >= SECOND_SHOWN * order[0].s ? 2 : 1;
+  return { query, lang: topic.answered ? topic.lang : own?.lang ?? topic.lang, answered: true, passages, total: passages.length, shown, coverage: topic.coverage ?? own?.coverage };
+}
+
+/** A page of a ranking: the first shows its best passages (the rest after "More"), later pages all of theirs. */
+export function pageOf(ranked: Answer, offset: number, limit: number): Answer {
+  const passages = ranked.passages.slice(offset, offset + Math.max(limit, offset === 0 ? ranked.shown ?? 0 : 0));
+  return { ...ranked, passages, shown: offset === 0 ? Math.min(ranked.shown ?? passages.length, passages.length) : passages.length };
+}
+
+/** Each passage with its score as a share of the list's best (1 for all when scores are not positive). */
+function relevance(list: Passage[]): Array<{ p: Passage; rel: number }> {
+  const best = Math.max(0, ...list.map((p) => p.score));
+  return list.map((p) => ({ p, rel: best > 0 ? Math.max(0, p.score) / best : 1 }));
+}
+
+/** Two rankings merged rank by rank (first list first on a tie), each place once. */
+function interleave<T extends { p: Passage }>(a: T[], b: T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    for (const x of [a[i], b[i]]) {
+      if (x && !seen.has(placeOf(x.p.id))) { seen.add(placeOf(x.p.id)); out.push(x); }
+    }
+  }
+  return out;
+}
+
+/** What a passage gives of what was asked: 3 per own word it has, plus per aspect the weight of its strongest cue (2 or 1). */
+function score(service: ArticleService, p: Passage, asked: AspectQuery): number {
+  const variants = service.variants(p.id);
+  const texts: Array<[string, Lang]> = variants.length > 0 ? variants.map((c) => [c.text, c.lang]) : [[p.text, p.lang], [p.sourceText, 'kk']];
+  const tokens = texts.map(([text]) => words(text));
+  const stems = new Set(texts.flatMap(([, lang], i) => tokens[i].map((w) => stem(w, lang))));
+  const own = asked.stems.filter((s) => stems.has(s)).length;
+  const years = [...texts.map(([t]) => t), ...p.citations.map((c) => c.text)].some((t) => YEAR.test(t));
+  const found = (cue: Cue) => (cue === 'year' ? years : tokens.some((ws) => hasPhrase(ws, cue)));
+  const aspects = asked.aspects.map((id) => CUES[id].find(([, list]) => list.some(found))?.[0] ?? 0);
+  return OWN_WORD_WEIGHT * own + aspects.reduce((a, b) => a + b, 0);
+}
+
+function hasPhrase(ws: string[], cue: string[]): boolean {
+  for (let i = 0; i + cue.length <= ws.length; i++) if (cue.every((c, j) => fits(ws[i + j], c))) return true;
+  return false;
+}
+
+function fits(word: string, pattern: string): boolean {
+  if (pattern.length > 1 && pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  if (pattern.length > 1 && pattern.startsWith('*')) return word.endsWith(pattern.slice(1));
+  return word === pattern;
+}
