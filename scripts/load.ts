@@ -78,7 +78,8 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   const slowed: ArticleService = delayMs
     ? { ...service, ask: async (q, o) => { await new Promise((r) => setTimeout(r, delayMs(q))); return service.ask(q, o); } }
     : service;
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: slowed, storage, logger, rateLimit });
+  // the bot's own capacity: Telegram's limits (throttle.ts, ~30 messages/s) would cap the fake's throughput
+  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: slowed, storage, logger, rateLimit, throttle: false });
   const running = await startPolling(bot, { logger, timeoutS: 1 });
   try {
     const replies = new Map<string, string[]>();

@@ -38,14 +38,21 @@ export interface Config {
   botToken: string;
   /** TELEGRAM_API_ROOT, default Telegram's (https://api.telegram.org). */
   apiRoot?: string;
-  /** Webhook mode when WEBHOOK_URL is set (WEBHOOK_SECRET then required, WEBHOOK_PORT default 8080); long polling otherwise. */
-  webhook?: { url: string; port: number; secret: string };
+  /**
+   * Webhook mode when WEBHOOK_URL is set (WEBHOOK_SECRET then required, WEBHOOK_PORT default 8080,
+   * WEBHOOK_HOST default 127.0.0.1: a TLS proxy on the same machine); long polling otherwise.
+   */
+  webhook?: { url: string; port: number; host: string; secret: string };
   /** DATA_DIR, default `data/`: the state store (`state.lmdb`) lives there. */
   dataDir: string;
   /** RATE_LIMIT_MAX questions (default 8) per RATE_LIMIT_WINDOW_S seconds (default 20) per user. */
   rateLimit: { max: number; windowS: number };
   /** LOG_LEVEL, default `info`. */
   logLevel: LogLevel;
+  /** STOP_TIMEOUT_S, default 10: on SIGINT/SIGTERM, how long work in flight may finish before the process exits anyway. */
+  stopTimeoutS: number;
+  /** RETRY_MAX_WAIT_S, default 60: the longest a Bot API call waits in all for Telegram's retry_after and retries before it is given up. */
+  retryMaxWaitS: number;
   /** REDIS_URL (`redis://` or `rediss://`): shared state for several replicas; unset: the embedded store under DATA_DIR. */
   redisUrl?: string;
   /** DIALOGUE_TTL_MIN, default 30: a conversation idle longer is forgotten (follow-ups and "More" start afresh). */
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const apiRoot = r.url('TELEGRAM_API_ROOT', ['http:', 'https:']);
   const webhookUrl = r.url('WEBHOOK_URL', ['https:']);
   const webhookPort = r.int('WEBHOOK_PORT', 8080, 1, 65535);
+  const webhookHost = r.get('WEBHOOK_HOST') ?? '127.0.0.1';
   const secret = r.get('WEBHOOK_SECRET');
   if (webhookUrl && secret === undefined) r.fail('WEBHOOK_SECRET', 'WEBHOOK_SECRET is not set but WEBHOOK_URL is: set it to 16–256 random letters, digits, _ or - (e.g. `openssl rand -hex 32`)');
   else if (secret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(secret)) r.fail('WEBHOOK_SECRET', `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters)`);
@@ -80,10 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const config: Config = {
     botToken: token ?? '',
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
-    ...(webhookUrl ? { webhook: { url: webhookUrl, port: webhookPort, secret: secret ?? '' } } : {}),
+    ...(webhookUrl ? { webhook: { url: webhookUrl, port: webhookPort, host: webhookHost, secret: secret ?? '' } } : {}),
     dataDir: path(root, r.get('DATA_DIR') ?? 'data'),
     rateLimit: { max: r.int('RATE_LIMIT_MAX', 8, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', 20, 1, 3600) },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    stopTimeoutS: r.int('STOP_TIMEOUT_S', 10, 1, 600),
+    retryMaxWaitS: r.int('RETRY_MAX_WAIT_S', 60, 1, 3600),
     ...(redisUrl ? { redisUrl } : {}),
     dialogueTtlMin: r.int('DIALOGUE_TTL_MIN', 30, 1, 1440),
     retrieval: readRetrieval(r, root),

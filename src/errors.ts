@@ -24,3 +24,18 @@ export class QuestionError extends UserError {
     super(message);
   }
 }
+
+/** A configured path the program will not use: it holds someone else's files, is a file, or is read-only. */
+export class PathError extends UserError {
+  constructor(
+    /** The setting that named the path: INDEX_DIR, DATA_DIR. */
+    readonly variable: string,
+    readonly path: string,
+    /** What is wrong: "holds files that are not a search index (README.md)". */
+    readonly detail: string,
+    /** What to do about it. */
+    readonly fix: string,
+  ) {
+    super(`${variable} ${path} ${detail}: ${fix}`);
+  }
+}

@@ -15,6 +15,7 @@ import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
 import { UserError } from './errors.js';
 import type { ArticleService } from './retrieval/types.js';
 import { openService as openRetrieval } from './setup.js';
+import { checkDataDir } from './state/data-dir.js';
 import { openEmbeddedStore } from './state/embedded.js';
 import { LEGACY_SESSIONS_FILE, migrateSessionsFile } from './state/migrate.js';
 import { credentials } from './state/redis-connection.js';
@@ -67,13 +68,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret, ...credentials(config.redisUrl ?? '')] });
-  // the store first: an unreachable Redis is reported before a long index build
+  // DATA_DIR checked before anything can write into it; the store first: an unreachable Redis is reported before a long index build
+  if (!config.redisUrl) checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir });
   const store = await openStateStore(config, logger);
   const service = await openArticleService(config, logger).catch(async (err) => { await store.close(); throw err; });
   const { max, windowS } = config.rateLimit;
   const limiter = 'connection' in store ? createRedisRateLimiter(store.connection, { max, windowMs: windowS * 1000, prefix: store.prefix }) : undefined;
   const bot = createBot({
     token: config.botToken, apiRoot: config.apiRoot, service, store, limiter, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin,
+    retry: { maxWaitMs: config.retryMaxWaitS * 1000 },
   });
   let crashed: (err: unknown) => void = () => undefined;
   const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
@@ -85,10 +88,22 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
   const reason = await Promise.race([signal, crash]);
   logger.info(`${reason}: stopping`);
-  await running.stop();
-  await store.close();
+  const stopped = await withDeadline((async () => { await running.stop(); await store.close(); })(), config.stopTimeoutS * 1000);
+  if (!stopped) {
+    logger.warn(`work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates again)`);
+    await withDeadline(store.close(), 1000); // what was recorded as handled reaches the disk: those are not answered twice
+    return 1;
+  }
   logger.info('stopped');
   return reason === 'crash' ? 1 : 0;
+}
+
+/** Resolves true when `work` settles within `ms`, false otherwise (the work is left running). */
+function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolveDeadline) => { timer = setTimeout(() => resolveDeadline(false), ms); });
+  const done = work.then(() => true);
+  return Promise.race([done, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves with the first SIGINT/SIGTERM; a second one exits at once. */
@@ -119,7 +134,8 @@ function isFixable(err: unknown): boolean {
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isEntryPoint) {
   main(process.env).then(
-    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), 2000).unref(); },
+    // a stop past its deadline leaves sockets open: exit now rather than wait for them
+    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), code === 0 ? 2000 : 0).unref(); },
     (err) => { report(err, process.env); process.exitCode = 1; setTimeout(() => process.exit(1), 2000).unref(); },
   );
 }

@@ -6,6 +6,7 @@ import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableEr
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
 import { ConfigError, loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
+import { assertReplaceableIndexDir, cleanLeftovers } from './index/owned.js';
 import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
 import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
 import { createArticleService } from './retrieval/service.js';
@@ -74,7 +75,8 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
  * Under `EMBEDDER=auto` an index built with another embedder is rebuilt too (the choice follows
  * what is available); with an embedder named explicitly it is refused.
  * @throws IndexError for an index built with another embedder than an explicitly named one (kind
- * `mismatch`), and for any index problem with `rebuild: 'never'`; CorpusError and the other corpus errors always.
+ * `mismatch`), and for any index problem with `rebuild: 'never'`; PathError when the index must be
+ * rebuilt but INDEX_DIR holds other files or is read-only; CorpusError and the other corpus errors always.
  */
 export async function openService(settings: RetrievalSettings, options: { log: Log; rebuild?: 'auto' | 'never' }): Promise<Opened> {
   const { log, rebuild = 'auto' } = options;
@@ -82,12 +84,14 @@ export async function openService(settings: RetrievalSettings, options: { log: L
   const embedder = await createEmbedder(settings, corpus, log);
   let rebuilt = false;
   let index;
+  for (const line of cleanLeftovers(settings.indexDir)) log(`index: ${line}`);
   try {
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });
   } catch (err) {
     // a mismatch against an embedder the user chose is refused (not overwritten); under `auto` the choice
     // follows what is available (the model appeared, or the network went away), so the index follows it
     if (!(err instanceof IndexError) || rebuild === 'never' || (err.kind === 'mismatch' && settings.embedder !== 'auto')) throw err;
+    assertReplaceableIndexDir(settings.indexDir); // refused before anything is said or done
     log(`index at ${err.dir} ${err.detail}: rebuilding it now`);
     await build(settings, corpus, embedder);
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });

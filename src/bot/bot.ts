@@ -15,7 +15,7 @@ import { askFeature } from './features/ask.js';
 import { callbacksFeature } from './features/callbacks.js';
 import { findingsFeature } from './features/findings.js';
 import { helpFeature } from './features/help.js';
-import { inlineFeature } from './features/inline.js';
+import { INLINE_QUERIES_PER_QUESTION, inlineFeature } from './features/inline.js';
 import { langFeature } from './features/lang.js';
 import { sectionsFeature } from './features/sections.js';
 import { startFeature } from './features/start.js';
@@ -23,9 +23,11 @@ import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from './logger.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { resendRejected } from './rejected.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
 import { storeUserSessions, userSessions } from './session.js';
+import { throttle, type ThrottleLimits } from './throttle.js';
 
 export interface CreateBotOptions {
   /** Bot token from @BotFather; never logged. */
@@ -44,6 +46,8 @@ export interface CreateBotOptions {
   limiter?: RateLimiter;
   /** Retries of failed Bot API calls (429, 5xx, network). Defaults: see `autoRetry`. */
   retry?: Omit<RetryOptions, 'logger'>;
+  /** Outgoing calls per chat and in all: defaults to `TELEGRAM_LIMITS` (throttle.ts); false turns throttling off. */
+  throttle?: ThrottleLimits | false;
   /**
    * Where each chat's dialogue state is kept (e.g. the state store's `sessions('dialogue', { ttlS })`
    * or Redis). Defaults to a bounded in-memory storage (lost on restart).
@@ -65,11 +69,14 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30 } = options;
+  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
+  // innermost first: every retry waits its turn in the throttle; every resent part is retried
+  if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
+  bot.api.config.use(resendRejected({ logger }));
   // the conversations: in the state store when there is one (they survive a restart), else in a bounded memory
   const dialogueStorage = options.dialogueStorage
     ?? (options.store ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 }) : new BoundedMemoryStorage<DialogueState>({ ttlMs }));
@@ -86,7 +93,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(session({ initial: (): SessionData => ({}), storage: users, getSessionKey: (ctx) => ctx.from?.id.toString() }));
   bot.use(groupGate());
   bot.use(startFeature(deps), helpFeature(), aboutFeature(), sectionsFeature(deps), findingsFeature(deps), langFeature(users));
-  bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature(deps));
+  const inlineLimiter = createRateLimiter({ max: rateLimit.max * INLINE_QUERIES_PER_QUESTION, windowMs: rateLimit.windowS * 1000 });
+  bot.use(askFeature(deps), callbacksFeature(deps), inlineFeature({ ...deps, limiter: inlineLimiter }));
   bot.use(unhandledFeature());
 
   bot.catch((err) => {

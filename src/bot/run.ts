@@ -7,6 +7,7 @@ import type { StateStore } from '../state/types.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { describeError, type Logger } from './logger.js';
+import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
 import { pollIntoInbox } from './inbox-polling.js';
 import { handleOnce, type HandledLog } from './once.js';
 import { pollUpdates } from './polling.js';
@@ -70,9 +71,10 @@ export async function startPolling(
 }
 
 /**
- * Starts webhook mode: an HTTP server on `port` (0: any free port) answering POSTs on the path of
- * `url`, each checked against `secret` (Telegram's X-Telegram-Bot-Api-Secret-Token header, else 401),
- * then calls setWebhook. The command menu is registered in the background. Handled update ids are
+ * Starts webhook mode: an HTTP server on `host` (default 127.0.0.1) and `port` (0: any free port)
+ * answering POSTs on the path of `url`, each checked against `secret` (Telegram's
+ * X-Telegram-Bot-Api-Secret-Token header, else 401) and refused with 413 past MAX_UPDATE_BYTES
+ * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The command menu is registered in the background. Handled update ids are
  * recorded in `store` (default: in memory): an update Telegram delivers again, to this replica or
  * another one sharing the store, is acknowledged without a second reply.
  */
@@ -80,7 +82,7 @@ export async function startWebhook(
   bot: Bot<BotContext>,
   options: { url: string; port: number; secret: string; logger: Logger; host?: string; store?: HandledLog },
 ): Promise<RunningBot> {
-  const { url, port, secret, logger, host, store = createMemoryStore() } = options;
+  const { url, port, secret, logger, host = '127.0.0.1', store = createMemoryStore() } = options;
   await init(bot);
   const path = new URL(url).pathname;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
@@ -92,13 +94,15 @@ export async function startWebhook(
     inFlight.add(settled);
     return handling;
   };
-  const handleUpdate = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+  const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       res.writeHead(404).end();
       return;
     }
+    if (refuseDeclaredTooLarge(req, res)) return void logger.warn(`webhook: refused a request of ${req.headers['content-length']} bytes (over ${MAX_UPDATE_BYTES})`);
     handleUpdate(req, res).catch((err) => {
+      if (err instanceof BodyTooLargeError) return void logger.warn(`webhook: refused a request body over ${MAX_UPDATE_BYTES} bytes`);
       logger.error(`webhook request failed: ${describeError(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Chunk } from '../chunking/chunk.js';
 import type { Embedder } from '../embedding/types.js';
 import { IndexError } from '../errors.js';
+import { assertReplaceableIndexDir, claimSibling, cleanLeftovers, releaseSibling } from './owned.js';
 import { isAbstentionRule, type AbstentionRule } from '../retrieval/abstain.js';
 
 /** Bump when the files of an index folder change shape: older folders are refused and rebuilt. */
@@ -40,13 +41,17 @@ export interface BuildOptions {
  * Embeds the chunks and writes an index folder: everything goes to a temporary sibling folder
  * first, which then replaces `dir` by two renames (old → `.old-*`, new → `dir`). A crash while
  * writing leaves the old index intact; a failed rename puts it back; only a crash between the two
- * renames leaves no `dir` (the next start then rebuilds it).
+ * renames leaves no `dir` (the next build puts the old one back; see `cleanLeftovers`).
+ * Only a folder the project wrote is ever replaced: missing, empty, or holding index files alone.
  * ```ts
  * const meta = await buildIndex(chunks, embedder, corpus.hash, 'index/article', { abstention });
  * ```
+ * @throws PathError (before any work) when `dir` holds other files, is a file, or is read-only.
  */
 export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash: string, dir: string, options: BuildOptions): Promise<IndexMeta> {
   const { M = 16, efConstruction = 200, efSearch = 100, abstention, onProgress } = options;
+  cleanLeftovers(dir);
+  assertReplaceableIndexDir(dir);
   const started = performance.now();
   const hnsw = new hnswlib.HierarchicalNSW('cosine', embedder.dims);
   hnsw.initIndex(Math.max(1, chunks.length), M, efConstruction, 42);
@@ -56,9 +61,9 @@ export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash
     vectors.forEach((v, k) => hnsw.addPoint(Array.from(v), i + k));
     onProgress?.(Math.min(chunks.length, i + batch), chunks.length);
   }
-  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  mkdirSync(tmp, { recursive: true });
+  const tmp = claimSibling(dir, 'tmp');
   try {
+    mkdirSync(tmp);
     hnsw.writeIndexSync(join(tmp, FILES.vectors));
     writeFileSync(join(tmp, FILES.chunks), JSON.stringify(chunks));
     const meta: IndexMeta = {
@@ -78,12 +83,22 @@ export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
+  } finally {
+    releaseSibling(tmp);
   }
 }
 
 function swapInto(tmp: string, dir: string): void {
-  mkdirSync(dirname(dir), { recursive: true });
-  const old = `${dir}.old-${process.pid}-${Date.now()}`;
+  assertReplaceableIndexDir(dir); // again: the folder may have changed while the passages were embedded
+  const old = claimSibling(dir, 'old');
+  try {
+    moveIn(tmp, dir, old);
+  } finally {
+    releaseSibling(old);
+  }
+}
+
+function moveIn(tmp: string, dir: string, old: string): void {
   const hadIndex = existsSync(dir);
   if (hadIndex) renameSync(dir, old);
   try {

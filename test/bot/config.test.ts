@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       dataDir: '/srv/bot/data',
       rateLimit: { max: 8, windowS: 20 },
       logLevel: 'info',
+      stopTimeoutS: 10,
+      retryMaxWaitS: 60,
       dialogueTtlMin: 30,
       retrieval: {
         corpusDir: '/srv/bot/corpus', indexDir: '/srv/bot/index/article', embedder: 'auto', model: 'Xenova/multilingual-e5-small',
@@ -26,13 +28,14 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = load({
-      BOT_TOKEN: ` ${TOKEN} `, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_PORT: '8443',
+      BOT_TOKEN: ` ${TOKEN} `, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_PORT: '8443', WEBHOOK_HOST: '0.0.0.0',
       WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: '/var/lib/bot', RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_S: '60', LOG_LEVEL: 'debug', DIALOGUE_TTL_MIN: '5',
+      STOP_TIMEOUT_S: '3', RETRY_MAX_WAIT_S: '120',
       INDEX_DIR: 'idx', CORPUS_DIR: 'c', EMBEDDER: 'lexical', EMBEDDING_MODEL: 'models/tiny', ALLOW_REMOTE_MODELS: 'no', MODEL_CACHE_DIR: '/tmp/m',
     });
     expect(config).toEqual({
-      botToken: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/hook', port: 8443, secret: 's'.repeat(32) },
-      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug', dialogueTtlMin: 5,
+      botToken: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/hook', port: 8443, host: '0.0.0.0', secret: 's'.repeat(32) },
+      dataDir: '/var/lib/bot', rateLimit: { max: 3, windowS: 60 }, logLevel: 'debug', stopTimeoutS: 3, retryMaxWaitS: 120, dialogueTtlMin: 5,
       retrieval: { corpusDir: '/srv/bot/c', indexDir: '/srv/bot/idx', embedder: 'lexical', model: 'models/tiny', allowRemote: false, cacheDir: '/tmp/m' },
     });
   });

@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { INLINE_QUERIES_PER_QUESTION } from '../../src/bot/features/inline.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
-import { expectCleanRun, startHarness, type Harness } from './harness.js';
+import { expectCleanRun, pause, say, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
   expectCleanRun(h);
   await h.close();
 });
+
+/** 500 updates through the polling loop (about 2 s here) before the other user's question. */
+const FLOOD_TIMEOUT_MS = 15_000;
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 async function inline(query: string) {
@@ -37,5 +41,20 @@ describe('inline mode', () => {
     expect([empty.results, empty.button]).toEqual([[], { text: 'Type a question about the article', start_parameter: 'inline' }]);
     const none = await inline('Кто выиграл чемпионат мира?');
     expect([none.results, none.button]).toEqual([[], { text: 'В статье об этом не говорится', start_parameter: 'inline' }]);
+  });
+
+  it('answers a flood of inline queries from one user only up to the limit, and another user\'s question meanwhile', { timeout: FLOOD_TIMEOUT_MS + 5000 }, async () => {
+    h = await startHarness({ rateLimit: { max: 4, windowS: 20 } });
+    const limit = 4 * INLINE_QUERIES_PER_QUESTION;
+    for (let i = 0; i < 500; i++) h.api.inlineQuery({ userId: 77, query: `risk-based approach ${i}` });
+    const wait = h.api.waitForCalls('sendMessage', 1, { filter: (p) => Number(p.chat_id) === 78, timeoutMs: FLOOD_TIMEOUT_MS });
+    h.api.sendText({ chatId: 78, text: 'What is the risk-based approach?' });
+    const [reply] = await wait;
+    expect(reply.params.text.split('\n')[0]).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
+    await pause(300);
+    expect(h.api.calls.filter((c) => c.method === 'answerInlineQuery')).toHaveLength(limit);
+    const searched = h.service.asked.map((a) => a.question);
+    expect(searched.filter((q) => q.startsWith('risk'))).toEqual(Array.from({ length: limit }, (_, i) => `risk-based approach ${i}`));
+    expect(searched.filter((q) => !q.startsWith('risk'))).toEqual(['What is the risk-based approach?']);
   });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import { createLogger } from '../../src/bot/logger.js';
@@ -13,13 +14,37 @@ afterEach(async () => {
   await api.close();
 });
 
-async function start(): Promise<string> {
+let logs: string[] = [];
+async function start(host: string | undefined = '127.0.0.1'): Promise<string> {
   api = await startFakeBotApi();
   const storage = { read: () => undefined, write: () => undefined, delete: () => undefined };
-  const logger = createLogger({ level: 'silent' });
+  logs = [];
+  const logger = createLogger({ level: 'warn', write: (line) => logs.push(line.replace(/^\S+ /, '')) });
   const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: createFakeService(), storage, logger });
-  running = await startWebhook(bot, { url: 'https://bot.example.org/tg/hook', port: 0, host: '127.0.0.1', secret: SECRET, logger });
+  running = await startWebhook(bot, { url: 'https://bot.example.org/tg/hook', port: 0, ...(host ? { host } : {}), secret: SECRET, logger });
   return `http://127.0.0.1:${running.port}`;
+}
+
+/** POSTs `body` in 64 KB chunks without a Content-Length (chunked), resolving with the status. */
+function postChunked(url: string, bytes: number, secret: string): Promise<{ status: number; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, sent });
+    });
+    req.on('error', (err) => (sent > 0 ? undefined : reject(err)));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    req.write('{"update_id": 1, "pad": "');
+    pump();
+  });
 }
 
 const update = (id: number, text: string) => JSON.stringify({
@@ -44,6 +69,33 @@ describe('startWebhook', () => {
     expect((await post(`${base}/tg/hook`, update(2, 'risk?'))).status).toBe(401);
     expect((await post(`${base}/tg/hook`, update(3, 'risk?'), 'wrong-secret-0123456789')).status).toBe(401);
     expect((await post(`${base}/other`, update(4, 'risk?'), SECRET)).status).toBe(404);
+    expect(api.calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+  });
+
+  it('listens on 127.0.0.1 by default', async () => {
+    await start(undefined);
+    expect(logs).toEqual([]);
+    const server = (running as unknown as { port: number }).port;
+    expect(server).toBeGreaterThan(0);
+    // bound to 127.0.0.1 only: 127.0.0.2 (also loopback on Linux) is refused; a server on every interface would answer it
+    const reach = (address: string) => fetch(`http://${address}:${server}/other`, { method: 'POST' }).then((r) => r.status, (e) => e.cause?.code ?? 'error');
+    expect([await reach('127.0.0.1'), await reach('127.0.0.2')]).toEqual([404, 'ECONNREFUSED']);
+  });
+
+  it('refuses a body announced over 1 MB with 413 before reading it, even with the secret', async () => {
+    const base = await start();
+    const big = JSON.stringify({ update_id: 5, pad: 'x'.repeat(1024 * 1024) });
+    expect((await post(`${base}/tg/hook`, big, SECRET)).status).toBe(413);
+    expect(logs).toEqual([`WARN webhook: refused a request of ${Buffer.byteLength(big)} bytes (over 1048576)`]);
+    expect((await post(`${base}/tg/hook`, update(6, 'What is the risk-based approach?'), SECRET)).status).toBe(200);
+  });
+
+  it('refuses a streamed body with 413 as soon as it passes 1 MB, without reading the rest', async () => {
+    const base = await start();
+    const { status, sent } = await postChunked(`${base}/tg/hook`, 50 * 1024 * 1024, SECRET);
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(20 * 1024 * 1024); // the server closed the connection long before the 50 MB were sent
+    expect(logs).toEqual(['WARN webhook: refused a request body over 1048576 bytes']);
     expect(api.calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
   });
 });

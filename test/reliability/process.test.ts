@@ -200,9 +200,10 @@ describe.concurrent('a crash while the index is built', () => {
     expect(readdirSync(join(root, tmp))).toEqual(['vectors.hnsw']);
     expect(files(dir)).toEqual(before);
     expect(loadIndex(dir, expectIndex).meta).toEqual(meta);
-    // and the next build replaces it
+    // and the next build replaces it, removing the half-written folder of the killed one
     const next = await buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } });
     expect(loadIndex(dir, expectIndex).meta).toEqual(next);
+    expect(readdirSync(root)).toEqual(['article']);
   }, PROCESS_TEST_TIMEOUT_MS);
 });
 

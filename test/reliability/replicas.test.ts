@@ -154,7 +154,9 @@ describe('two replicas sharing one Redis', () => {
     expect(noticeOnce(got)).toEqual(noticeOnce(want));
     // the reference: five answered, the sixth told to wait, the other four silent
     expect(want.map((s) => s.length > 0)).toEqual([true, true, true, true, true, true, false, false, false, false]);
-    expect(want[5].map((s) => s.text)).toEqual([`Too many questions in a row: please try again in ${RATE_WINDOW_S} s.`]);
+    // replies to one chat are paced at about one a second (throttle.ts): the sixth is counted a second or two into the window
+    expect(want[5].map((s) => s.text?.replace(/in \d+ s\.$/, 'in N s.'))).toEqual(['Too many questions in a row: please try again in N s.']);
+    expect(Number(/in (\d+) s\.$/.exec(want[5][0].text ?? '')?.[1])).toBeGreaterThan(RATE_WINDOW_S - 10);
     expect(await admin.get('article-bot:rate:8103')).toBe('10');
   }, TEST_TIMEOUT_MS);
 

@@ -11,15 +11,20 @@ export const INLINE_RESULTS = 5;
 /** Seconds Telegram may cache an inline answer. */
 export const INLINE_CACHE_S = 10;
 const DESCRIPTION_CHARS = 120;
+/** Inline queries per user per question window: Telegram sends one per pause in typing, so a few per question. */
+export const INLINE_QUERIES_PER_QUESTION = 3;
 
 /**
  * Inline mode (`@bot question` in any chat): up to five passages as article results, each
  * titled with its section reference and sending the passage with its reference and DOI. An empty
- * or unanswerable query gets no results and a button that opens the bot.
+ * or unanswerable query gets no results and a button that opens the bot. `deps.limiter` counts
+ * each user's queries (its own limiter: `INLINE_QUERIES_PER_QUESTION` × the question limit); over the
+ * limit a query is dropped unanswered, costing neither a search nor a Bot API call.
  */
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
+    if (!(await deps.limiter.hit(`inline:${ctx.from.id}`)).ok) return;
     const query = ctx.inlineQuery.query.trim();
     const hint = (text: string) => ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_S, button: { text, start_parameter: 'inline' } });
     if (!query) return hint(t(uiLang(ctx)).inlineHint);
