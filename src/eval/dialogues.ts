@@ -12,7 +12,7 @@ export interface DialogueItem { id: string; lang: Lang; turns: string[]; check: 
 export interface TurnResult {
   act: string;
   answered: boolean;
-  passages: Array<{ id: string; lang: Lang; text: string; sourceText: string; citations?: Array<{ text: string }> }>;
+  passages: Array<{ id: string; lang: Lang; text: string; sourceText: string; citations?: Array<{ text: string; sourceText?: string }> }>;
 }
 
 /** Whether the last turn passes the dialogue's check; `results` holds every turn of the dialogue, in order. */
@@ -24,7 +24,7 @@ export function passes(item: DialogueItem, results: TurnResult[]): boolean {
     case 'gold': {
       const gold = (item.gold ?? []).map(normaliseForMatch);
       return last.answered && last.passages.slice(0, 3).some((p) => {
-        const texts = [p.text, p.sourceText, ...(p.citations ?? []).map((c) => c.text)].map(normaliseForMatch);
+        const texts = [p.text, p.sourceText, ...(p.citations ?? []).flatMap((c) => [c.text, c.sourceText ?? ''])].map(normaliseForMatch);
         return gold.some((g) => texts.some((t) => t.includes(g)));
       });
     }

@@ -7,7 +7,7 @@ export interface EvalItem { q: string; lang: Lang; gold: string[] }
 /** What the system returned for one question (the `ask --json` shape, reduced). */
 export interface EvalResult {
   answered: boolean;
-  passages: Array<{ lang: Lang; text: string; sourceText: string; citations?: Array<{ text: string }> }>;
+  passages: Array<{ lang: Lang; text: string; sourceText: string; citations?: Array<{ text: string; sourceText?: string }> }>;
   /** How many passages the reply shows (absent: all). */
   shown?: number;
   /** The reply text the reader sees. */
@@ -47,7 +47,7 @@ export function firstHit(item: EvalItem, result: EvalResult, depth = 5): number 
   const gold = item.gold.map(normaliseForMatch);
   const top = result.answered ? result.passages.slice(0, depth) : [];
   const i = top.findIndex((p) => {
-    const texts = [p.text, p.sourceText, ...(p.citations ?? []).map((c) => c.text)].map(normaliseForMatch);
+    const texts = [p.text, p.sourceText, ...(p.citations ?? []).flatMap((c) => [c.text, c.sourceText ?? ''])].map(normaliseForMatch);
     return gold.some((g) => texts.some((t) => t.includes(g)));
   });
   return i + 1;

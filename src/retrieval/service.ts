@@ -143,7 +143,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
       const place = allPlaces.find((p) => p.sectionId === referenceId(n));
       if (!place) return [];
       const shown = pickVariant(place, chunks, lang);
-      return [{ n, text: withoutReferenceNumber(shown.text), official: shown.official, id: shown.id }];
+      return [{ n, text: withoutReferenceNumber(shown.text), sourceText: withoutReferenceNumber(shown.sourceText), official: shown.official, id: shown.id }];
     });
   }
 

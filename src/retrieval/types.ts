@@ -24,10 +24,10 @@ export interface Passage {
   alsoIn: SectionRef[];
   /**
    * The in-text citations of the passage, e.g. `[18]`, resolved to reference entries in the reader's
-   * language; `official: false` marks the project's rendering (the published entry is `sourceText` of
-   * the reference's chunk, `id`).
+   * language; `official: false` marks the project's rendering, and `sourceText` is the published entry
+   * it stands for (as for passages; equal to `text` for official entries), `id` the reference's chunk.
    */
-  citations: Array<{ n: number; text: string; official?: boolean; id?: string }>;
+  citations: Array<{ n: number; text: string; sourceText?: string; official?: boolean; id?: string }>;
 }
 
 /** The result of a question. */

@@ -31,6 +31,12 @@ describe('firstHit', () => {
     expect(firstHit(item, answered(passage('en', 'other'), citing), 1)).toBe(0);
   });
 
+  it('returns a hit by the published text a translated reference stands for', () => {
+    const citing = { ...passage('en', 'see [4]'), citations: [{ text: 'Cybersecurity Concept (Cyber Shield)', sourceText: 'Киберқауіпсіздік тұжырымдамасы («Киберқалқаны»)' }] };
+    expect(firstHit(item, answered(citing))).toBe(1);
+    expect(firstHit(item, answered({ ...citing, citations: [{ text: 'Cybersecurity Concept (Cyber Shield)' }] }))).toBe(0);
+  });
+
   it('returns 0 beyond the top 5, for an unanswered result and for no match', () => {
     const five = Array.from({ length: 5 }, () => passage('kk', 'басқа'));
     expect(firstHit(item, answered(...five, passage('kk', 'киберқалқаны')))).toBe(0);

@@ -150,8 +150,12 @@ describe('createArticleService', () => {
     it('returns passages whose in-text citations are resolved to reference entries', async () => {
       const answer = await service.ask('When was the law on artificial intelligence adopted?', { limit: 5 });
       const cited = answer.passages.find((p) => p.id === 'en:discussion:4');
-      expect(cited?.citations).toEqual([{ n: 18, text: service.reference(18, 'en'), official: false, id: 'en:references/18:1:tr' }]);
+      expect(cited?.citations).toEqual([{
+        n: 18, text: service.reference(18, 'en'), sourceText: service.reference(18, 'kk'), official: false, id: 'en:references/18:1:tr',
+      }]);
       expect(cited?.citations[0].text).toContain('230-VIII');
+      // the project's rendering stands for the published (Kazakh) entry, as a translated passage does
+      expect(cited?.citations[0].sourceText?.startsWith('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша')).toBe(true);
       const kk = (await service.ask('Jasandy intellekt turaly zań')).passages[0];
       expect(kk.citations).toHaveLength(1);
       expect(kk.citations[0].n).toBe(18);
