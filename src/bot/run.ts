@@ -12,6 +12,9 @@ import { pollIntoInbox } from './inbox-polling.js';
 import { handleOnce, type HandledLog } from './once.js';
 import { pollUpdates } from './polling.js';
 
+/** How long start-up tries to reach the Bot API (getMe, with retries) before it gives up with one line. */
+export const START_GETME_TIMEOUT_MS = 10_000;
+
 /** The update types the bot handles (others are not even fetched). */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
@@ -136,7 +139,8 @@ export async function startWebhook(
 async function init(bot: Bot<BotContext>): Promise<void> {
   if (bot.isInited()) return;
   try {
-    bot.botInfo = await bot.api.getMe();
+    // at start-up an unreachable Bot API is said at once, not after the whole RETRY_MAX_WAIT_S of retries
+    bot.botInfo = await bot.api.getMe(AbortSignal.timeout(START_GETME_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0]);
   } catch (err) {
     if (err instanceof GrammyError && err.error_code === 401) throw new TelegramAuthError();
     if (err instanceof HttpError) throw new TelegramUnreachableError(err.message);

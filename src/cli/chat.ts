@@ -59,8 +59,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
     if (line === '/quit' || line === '/exit') break;
     if (line.startsWith('/')) {
       const [command, arg] = line.split(/\s+/);
-      if (command === '/lang' && arg === undefined) write(`${t(ui).langChoose} ${LANGS.join(', ')} (/lang kk)`);
-      else if (command === '/lang' && LANGS.includes(arg as Lang)) { ui = arg as Lang; write(t(ui).langSet); }
+      if (command === '/lang' && LANGS.includes(arg as Lang)) { ui = arg as Lang; write(t(ui).langSet); }
+      else if (command === '/lang') write(`${t(ui).langChoose} ${LANGS.join(', ')} (/lang kk)`); // none or an unknown one
       else write(commandText(service, command, ui));
       blank();
     } else if (line) {
@@ -73,7 +73,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
         write(`${replyText(run)}\n`);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
-        write(`error: ${err.message}\n\n`);
+        write(`${err.message}\n\n`); // a turn of the conversation (👍, a long paste), not a failed command
       }
     }
     if (terminal) rl.prompt();

@@ -65,8 +65,9 @@ export function replyText(run: TurnRun): string {
  * understoodAs. A turn's `passages` are the ones its reply shows (`shownAnswer`).
  */
 export function turnJson(run: TurnRun, toJson: (answer: Answer) => Record<string, unknown>): Record<string, unknown> {
+  // `query` is what the reader typed; `understoodAs` the standalone question retrieval ran
   return {
-    ...toJson(shownAnswer(run)),
+    ...toJson({ ...shownAnswer(run), query: run.message }),
     reply: replyText(run).trimEnd(),
     dialogue: run.dialogue,
     turn: run.turn,

@@ -51,7 +51,7 @@ describe('ask --json --dialogue', () => {
     const { reply: singleReply, ...singleFields } = JSON.parse(single.stdout);
     // a dialogue turn lists the passages its reply shows; the single answer ranks more behind "More"
     expect(singleFields.shown).toBe(1);
-    expect(fields).toEqual({ ...singleFields, passages: singleFields.passages.slice(0, 1) });
+    expect(fields).toEqual({ ...singleFields, query: 'and the fifth?', passages: singleFields.passages.slice(0, 1) });
     expect(reply).toBe(`↪ What is the fifth finding?\n\n${singleReply}`);
     expect(turns[2]).toMatchObject({ query: 'Рахмет', lang: 'kk', passages: [], reply: expect.stringMatching(/^Оқасы жоқ!/) });
     expect([dialogue, turn, act, understoodAs]).toEqual([1, 2, 'followup', 'What is the fifth finding?']);
@@ -76,6 +76,14 @@ describe('eval --dialogues', () => {
 });
 
 describe('npm run chat', () => {
+  it('offers the languages for /lang with an unknown one, and answers an emoji-only turn with the hint, not an error', async () => {
+    const run = await chat('/lang english\n👍\n/quit\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(3, 8)).toEqual([
+      '› /lang english', 'Choose the interface language: kk, ru, en (/lang kk)', '', '› 👍', expect.stringMatching(/^the question has no words/),
+    ]);
+  }, CLI_MS);
+
   it('answers lines from a pipe as a transcript, follows up, runs commands and stops at /quit', async () => {
     const run = await chat('hello\n2\nwhen was it adopted?\n/lang ru\n/sections\nещё\n/quit\nthis is never read\n');
     expect(run.code).toBe(0);
