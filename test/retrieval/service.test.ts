@@ -109,6 +109,24 @@ describe('createArticleService', () => {
       expect(answer.passages.every((p) => p.lang === 'kk' && p.official)).toBe(true);
     });
 
+    it('returns the abstract first for a question about what the whole article is about, in each language', async () => {
+      const asked: Array<[string, Lang]> = [
+        ['what is the article about', 'en'], ["what's the article about?", 'en'], ['main idea of the article', 'en'],
+        ['о чем статья?', 'ru'], ['о чём эта статья', 'ru'], ['основная идея статьи', 'ru'],
+        ['мақала не туралы?', 'kk'], ['makala ne turaly', 'kk'], ['мақаланың негізгі идеясы қандай?', 'kk'],
+      ];
+      for (const [question, lang] of asked) {
+        const answer = await service.ask(question);
+        expect([question, answer.answered, answer.lang, answer.passages[0]?.section.id]).toEqual([question, true, lang, 'abstract']);
+      }
+    });
+
+    it('keeps a question with a topic of its own on that topic, not the abstract ("what does the article say about liability?")', async () => {
+      const answer = await service.ask('what does the article say about criminal liability?');
+      expect(answer.answered).toBe(true);
+      expect(answer.passages[0].section.id).not.toBe('abstract');
+    });
+
     it('returns the authors\' affiliation for "Which university is Berdiyarova from?"', async () => {
       const [top] = (await service.ask('Which university is Berdiyarova from?')).passages;
       expect(top.lang).toBe('en');
