@@ -1,4 +1,5 @@
 import type { Lang } from '../corpus/types.js';
+import { expandAbbreviations } from '../text/countries.js';
 import { isStopword, namesArticle } from '../text/stopwords.js';
 import { analyse, inList, ordinalOf, phraseAt, type Analysed, type Lexicon, type Token, type WordList } from './lexicon.js';
 
@@ -50,7 +51,9 @@ const OWN_TOPIC_WORDS = 2;
  * fresh question, so a message with its own words never inherits the previous topic (one that
  * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
-export function classify(text: string, ctx: ClassifyContext): Classified {
+export function classify(typed: string, ctx: ClassifyContext): Classified {
+  // "and the US?": the country, not the pronoun
+  const text = expandAbbreviations(typed);
   const a = analyse(text);
   const { lang, lex } = a;
   const social = smalltalk(a);

@@ -66,6 +66,10 @@ describe('classify', () => {
     ]);
   });
 
+  it('reads "US" in capitals as the USA in an elliptical follow-up, the pronoun "us" not', () => {
+    expect(['what about the US?', 'а в US?', 'tell us more'].map((m) => act(m))).toEqual(['followup:substitute:en:USA', 'followup:substitute:ru:USA', 'more:en']);
+  });
+
   it('keeps a question word with a content word of its own a fresh question ("что такое" is no back-reference)', () => {
     expect(['что такое ИИ вообще', 'what is AI anyway', 'жасанды интеллект деген не өзі'].map((m) => act(m))).toEqual(['question:ru', 'question:en', 'question:kk']);
   });

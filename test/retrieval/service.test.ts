@@ -121,6 +121,17 @@ describe('createArticleService', () => {
       }
     });
 
+    it('reads the capitalised abbreviation US as the USA, and the pronoun "us" as a function word', async () => {
+      const usa = await service.ask('what about the USA?');
+      for (const [question, lang] of [['what about the US?', 'en'], ['US regulation of AI', 'en'], ['а что в US?', 'ru'], ['US туралы не айтылған?', 'kk']] as const) {
+        const answer = await service.ask(question);
+        expect([question, answer.answered, answer.lang]).toEqual([question, true, lang]);
+        expect(answer.passages.some((p) => /USA|США|АҚШ/.test(p.text))).toBe(true);
+      }
+      expect((await service.ask('what about the US?')).passages.map((p) => p.id)).toEqual(usa.passages.map((p) => p.id));
+      expect((await service.ask('tell us about the weather')).answered).toBe(false);
+    });
+
     it('keeps a question with a topic of its own on that topic, not the abstract ("what does the article say about liability?")', async () => {
       const answer = await service.ask('what does the article say about criminal liability?');
       expect(answer.answered).toBe(true);
