@@ -1,5 +1,6 @@
 import type { Lang } from '../corpus/types.js';
-import { isStopword } from '../text/stopwords.js';
+import { expandAbbreviations } from '../text/countries.js';
+import { isStopword, namesArticle } from '../text/stopwords.js';
 import { analyse, inList, ordinalOf, phraseAt, type Analysed, type Lexicon, type Token, type WordList } from './lexicon.js';
 
 /** What a chat message does with the conversation. */
@@ -27,6 +28,8 @@ export interface ClassifyContext {
   knows(word: string): boolean;
   /** Whether a word is one of the previous question's (such a word is not the message's own topic). */
   inTopic?(word: string): boolean;
+  /** Whether the previous turn was answered (a follow-up builds only on an answer). Defaults to true. */
+  answered?: boolean;
 }
 
 /** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
@@ -38,14 +41,19 @@ const OWN_TOPIC_WORDS = 2;
  * Classifies a chat message into one act, using only whether a previous turn exists and which
  * words the article uses. Pure. Rules, in order:
  * small talk (the whole message is greetings, thanks, goodbyes or a question about the bot) →
- * "more" and "in Russian" (the whole message asks for that) → with a previous turn, a follow-up
+ * "more" and "in Russian" (the whole message asks for that) → a question about the whole article
+ * ("what is the article about?", "о чём эта статья?") → without a previous turn, a message with no
+ * topic of its own ("why?") is a follow-up of nothing (the engine asks for a question first) → after a
+ * refused turn, a message with a question word is a fresh question → with a previous turn, a follow-up
  * when the message is elliptical ("and the USA?", "ал Ресей ше?", "the fifth?"), points back
  * ("when was it adopted?") or names no topic of its own ("why?", "give me an example", "examples of
  * crimes?" after a question about crime) → else a
  * fresh question, so a message with its own words never inherits the previous topic (one that
  * points back carries its follow-up reading, for when the article has no answer to it alone).
  */
-export function classify(text: string, ctx: ClassifyContext): Classified {
+export function classify(typed: string, ctx: ClassifyContext): Classified {
+  // "and the US?": the country, not the pronoun
+  const text = expandAbbreviations(typed);
   const a = analyse(text);
   const { lang, lex } = a;
   const social = smalltalk(a);
@@ -55,13 +63,22 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   if (only(rest, [lex.more], [lex.fillers, lex.connectives])) return { act: 'more', lang };
   const languages = Object.values(lex.languages);
   if (only(rest, languages, [lex.fillers])) return language(a, rest);
-  if (!ctx.previous) return { act: 'question', lang, text: withoutGreeting(text, a) };
-
   const has = (list: WordList) => rest.some((t) => inList(list, t.key));
   const ordinals = rest.map((t) => ordinalOf(lex, t.key)).filter((n) => n > 0);
   const content = rest.filter((t) => isContent(lex, t));
   const aspectWords = rest.filter((t) => inList(lex.aspects, t.key) && !inList(lex.interrogatives, t.key));
-  const anaphora = has(lex.anaphora) && !(has(lex.sayVerbs) && content.length > 0);
+  // "эта статья", "this paper": a demonstrative of the article is no back-reference; nor "такое" of "что такое"
+  const pointsBack = rest.some((t, i) => inList(lex.anaphora, t.key) && !inList(lex.interrogatives, t.key) && !(rest[i + 1] && namesArticle(rest[i + 1].key)));
+  const anaphora = pointsBack && !(has(lex.sayVerbs) && content.length > 0);
+  const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
+  const aboutArticle = rest.some((t) => namesArticle(t.key)) && content.length === 0 && !anaphora && ordinals.length === 0;
+  if (aboutArticle) return question;
+  if (!ctx.previous) {
+    const topicless = rest.length > 0 && content.length === 0 && ordinals.length === 0;
+    return topicless ? { act: 'followup', lang, kind: 'aspect', focus: text.trim(), ordinal: 0, unknown: [] } : question;
+  }
+  if (ctx.answered === false && has(lex.interrogatives)) return question;
+
   const span = (ts: Token[]) => (ts.length ? text.slice(ts[0].start, ts[ts.length - 1].end) : '');
   // a word of the previous question was answered already: only new words can be ones the article never uses
   const unknown = content.filter((t) => !ctx.knows(t.text) && !ctx.inTopic?.(t.text)).map((t) => t.text);
@@ -82,7 +99,6 @@ export function classify(text: string, ctx: ClassifyContext): Classified {
   // "examples of crimes?" after "AI and crime": an aspect of the same topic in its words, not a question of its own
   // (one with a question word, "when was the law adopted?", stays a fresh question)
   if (aspectWords.length > 0 && !has(lex.interrogatives) && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
-  const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
   return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }
 

@@ -134,7 +134,9 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       const state = current(stored, now(), ttlMs);
       const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
       const prev = replied >= 0 ? replied : state.turns.length - 1;
-      const c = classify(text, { previous: prev >= 0, knows: (w) => vocabulary()(w), inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined });
+      // a refused turn shows no passage: a follow-up builds only on an answered one
+      const answered = prev >= 0 && state.turns[prev].shown.length > 0;
+      const c = classify(text, { previous: prev >= 0, answered, knows: (w) => vocabulary()(w), inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined });
       const touched = { ...state, at: now() };
       switch (c.act) {
         case 'smalltalk':
@@ -149,7 +151,8 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
           return c.followup && prev >= 0 && !step.reply.answer?.answered ? followup(state, prev, c.followup) : step;
         }
         case 'followup':
-          return followup(state, prev, c);
+          // "why?" as the first message: nothing to follow up on
+          return prev < 0 ? { reply: { ...base(c.lang, 'followup'), notice: 'askFirst' }, state: touched } : followup(state, prev, c);
       }
     },
     ask: (stored, question, lang) => fresh(current(stored, now(), ttlMs), { q: question, base: question }, 'question', lang, false, lang ?? 'en'),

@@ -4,7 +4,7 @@ import { findingNumber, sectionTitle } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { Glossary } from '../text/glossary.js';
 import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
-import { stem } from '../text/fold.js';
+import { stem, words } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { isPlaceName } from '../text/countries.js';
 import { coverage } from './abstain.js';
@@ -82,7 +82,9 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   const authorsIn = chunks.map((_, i) => glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id));
 
   async function score(text: string, lang: Lang): Promise<Scored> {
-    const { terms, voice } = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
+    const analysed = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
+    const { voice } = analysed;
+    const terms = topics.wholeArticle(words(text), analysed.terms);
     const fused = new Float64Array(chunks.length);
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them

@@ -11,6 +11,7 @@ import type { FusionWeights } from './fusion.js';
 import { createScorer, type VectorSearch } from './scorer.js';
 import { isMetaSection } from './topics.js';
 import { detectLang } from '../text/lang.js';
+import { expandAbbreviations } from '../text/countries.js';
 import { foldContained, groupPlaces, pickVariant, type Place } from './places.js';
 import { cleanQuestion } from './question.js';
 import { DEFAULT_SHOW, shownCount, type ShowRule } from './show.js';
@@ -114,7 +115,9 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   }
 
   /** Language and search text of a cleaned question: Kazakh in Latin letters transliterated, typos corrected. */
-  function readQuestion(query: string): { text: string; lang: Lang } {
+  function readQuestion(asked: string): { text: string; lang: Lang } {
+    // "US" in capitals is the country, not the pronoun
+    const query = expandAbbreviations(asked);
     const detected = detectLang(query);
     const kazakhLatin = detected.kazakhLatin || (detected.lang === 'en' && scorer.readsAsKazakhLatin(query));
     // typos ("artifical inteligence") are corrected against the article's own words and the glossary

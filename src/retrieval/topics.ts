@@ -1,5 +1,6 @@
 import type { Term } from '../text/analyze.js';
 import type { Glossary } from '../text/glossary.js';
+import { namesArticle } from '../text/stopwords.js';
 
 /**
  * Sections about the article rather than its content (its title and keywords, who wrote it, where
@@ -58,7 +59,17 @@ export interface Topics {
    * `voice`, to be searched by its stem only, as any word of the text.
    */
   articleVoice(all: Term[]): { terms: Term[]; voice: Term[] };
+  /**
+   * "What is the article about?", "о чём эта статья?", "мақала не туралы?": a question of only
+   * function words and words naming the article (`words`, folded) asks what the whole article is
+   * about, and is steered to its abstract (the `abstract` concept, as "summary" is). Other
+   * questions keep their `terms`.
+   */
+  wholeArticle(words: string[], terms: Term[]): Term[];
 }
+
+/** The concept a question about the whole article stands for: the abstract. */
+const WHOLE_ARTICLE = 'abstract';
 
 /** The topic tests over a glossary (a concept implying "authors" is an author's name). Pure. */
 export function createTopics(glossary: Glossary, options: TopicOptions = {}): Topics {
@@ -77,6 +88,11 @@ export function createTopics(glossary: Glossary, options: TopicOptions = {}): To
     articleVoice(all) {
       const others = all.filter((t) => !isVoice(t));
       return others.length > 0 && others.some((t) => !authorTopic(t)) ? { terms: others, voice: all.filter(isVoice) } : { terms: all, voice: [] };
+    },
+    wholeArticle(words, terms) {
+      const named = words.find(namesArticle);
+      if (terms.length > 0 || named === undefined || !glossary.concepts.some((c) => c.id === WHOLE_ARTICLE)) return terms;
+      return [{ stem: named, concepts: [WHOLE_ARTICLE] }];
     },
   };
 }

@@ -32,3 +32,15 @@ const STEMS: Record<Lang, Set<string>> = {
 export function isPlaceName(stemmed: string, lang: Lang): boolean {
   return STEMS[lang].has(stemmed);
 }
+
+/**
+ * Abbreviations that are another word in lower case ("US" the country, "us" the pronoun): written in
+ * capitals, they are replaced by a spelling the glossary knows. Case-sensitive, whole words only.
+ */
+const CAPITAL_ABBREVIATIONS: Record<string, string> = { US: 'USA', 'U.S.': 'USA', 'U.S.A.': 'USA' };
+const ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}.])(${Object.keys(CAPITAL_ABBREVIATIONS).map((k) => k.replace(/\./g, '\\.')).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+
+/** The text with each capitalised abbreviation spelt as the glossary knows it: "what about the US?" → "what about the USA?"; "tell us" unchanged. */
+export function expandAbbreviations(text: string): string {
+  return text.replace(ABBREVIATION, (m) => CAPITAL_ABBREVIATIONS[m]);
+}

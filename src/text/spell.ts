@@ -11,12 +11,12 @@ export interface Speller {
 
 /**
  * Edits allowed for a word: Latin words 1 from 5 letters and 2 from 10; Cyrillic words (Kazakh and
- * Russian inflect heavily, so a near word is often another word) 1 from 7 letters.
+ * Russian inflect heavily, so a near word is often another word: never more than 1) 1 from 5 letters.
  */
 export function allowedEdits(word: string): number {
   const n = word.length;
   if (/^[a-z]+$/.test(word)) return n < 5 ? 0 : n < 10 ? 1 : 2;
-  return n < 7 ? 0 : 1;
+  return n < 5 ? 0 : 1;
 }
 
 /**

@@ -44,7 +44,21 @@ const FOLDED = new Set(
     .map((w) => fold(w)),
 );
 
+/** Words that name the article itself (all stop words too): a question of only these and function words asks what it is about. */
+const ARTICLE = new Set(
+  `article articles paper study research статья статьи статье статью статьей исследование исследования исследовании работа работе
+  мақала мақаланың мақалада мақаланы мақалаға зерттеу зерттеудің зерттеуде`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => fold(w)),
+);
+
+/** True when a folded word names the article itself ("article", "статья", "мақала"). */
+export function namesArticle(folded: string): boolean {
+  return ARTICLE.has(folded);
+}
+
 /** True when a folded word is a function or question word. */
 export function isStopword(folded: string): boolean {
-  return FOLDED.has(folded);
+  return FOLDED.has(folded) || ARTICLE.has(folded);
 }

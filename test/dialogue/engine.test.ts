@@ -28,6 +28,25 @@ describe('createDialogueEngine', () => {
     expect(again.reply.notice ?? ids(again)[0].slice(0, 3)).toBe(again.reply.notice ? 'nothingMore' : 'ru:');
   });
 
+  it('asks for a question first when the first message has no topic of its own, in the reader\'s language', async () => {
+    const { engine, service } = setup();
+    const replies = await Promise.all(['why?', 'почему?', 'неге?'].map((m) => engine.respond(undefined, m)));
+    expect(replies.map((r) => [r.reply.notice, r.reply.lang, r.reply.understoodAs, r.state.turns.length])).toEqual([
+      ['askFirst', 'en', null, 0], ['askFirst', 'ru', null, 0], ['askFirst', 'kk', null, 0],
+    ]);
+    expect(service.asked).toEqual([]);
+  });
+
+  it('asks a question after a refused turn afresh, in any language, not glued onto the refused one', async () => {
+    const { engine } = setup();
+    const refused = await engine.respond(undefined, 'Who won the World Cup?');
+    expect(refused.reply.answer?.answered).toBe(false);
+    for (const m of ['о чем статья?', 'почему?', 'неге?']) {
+      const next = await engine.respond(refused.state, m);
+      expect([next.reply.act, next.reply.understoodAs, next.reply.showUnderstood]).toEqual(['question', m, false]);
+    }
+  });
+
   it('rewrites a follow-up from the previous base question and marks it to be shown', async () => {
     const { engine, service } = setup();
     const first = await engine.respond(undefined, 'What is the first finding?');

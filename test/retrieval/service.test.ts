@@ -109,6 +109,35 @@ describe('createArticleService', () => {
       expect(answer.passages.every((p) => p.lang === 'kk' && p.official)).toBe(true);
     });
 
+    it('returns the abstract first for a question about what the whole article is about, in each language', async () => {
+      const asked: Array<[string, Lang]> = [
+        ['what is the article about', 'en'], ["what's the article about?", 'en'], ['main idea of the article', 'en'],
+        ['о чем статья?', 'ru'], ['о чём эта статья', 'ru'], ['основная идея статьи', 'ru'],
+        ['мақала не туралы?', 'kk'], ['makala ne turaly', 'kk'], ['мақаланың негізгі идеясы қандай?', 'kk'],
+      ];
+      for (const [question, lang] of asked) {
+        const answer = await service.ask(question);
+        expect([question, answer.answered, answer.lang, answer.passages[0]?.section.id]).toEqual([question, true, lang, 'abstract']);
+      }
+    });
+
+    it('reads the capitalised abbreviation US as the USA, and the pronoun "us" as a function word', async () => {
+      const usa = await service.ask('what about the USA?');
+      for (const [question, lang] of [['what about the US?', 'en'], ['US regulation of AI', 'en'], ['а что в US?', 'ru'], ['US туралы не айтылған?', 'kk']] as const) {
+        const answer = await service.ask(question);
+        expect([question, answer.answered, answer.lang]).toEqual([question, true, lang]);
+        expect(answer.passages.some((p) => /USA|США|АҚШ/.test(p.text))).toBe(true);
+      }
+      expect((await service.ask('what about the US?')).passages.map((p) => p.id)).toEqual(usa.passages.map((p) => p.id));
+      expect((await service.ask('tell us about the weather')).answered).toBe(false);
+    });
+
+    it('keeps a question with a topic of its own on that topic, not the abstract ("what does the article say about liability?")', async () => {
+      const answer = await service.ask('what does the article say about criminal liability?');
+      expect(answer.answered).toBe(true);
+      expect(answer.passages[0].section.id).not.toBe('abstract');
+    });
+
     it('returns the authors\' affiliation for "Which university is Berdiyarova from?"', async () => {
       const [top] = (await service.ask('Which university is Berdiyarova from?')).passages;
       expect(top.lang).toBe('en');
