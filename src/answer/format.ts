@@ -79,7 +79,7 @@ export interface PassageUnitOptions {
  * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, then the text
  * as a quote — a long passage shows the sentence that answers the question (the first one when none
  * shares a word with it) and folds the rest of the paragraph into an expandable quote, `[…]` where
- * the shown sentence stands —, "Also in: § …", and (see `PassageUnitOptions`) its original and citations.
+ * a later shown sentence stands (the first reads on into the rest unmarked) —, "Also in: § …", and (see `PassageUnitOptions`) its original and citations.
  */
 export function passageUnit(p: Passage, ui: Lang, query: string, options: PassageUnitOptions = {}): Rich {
   const { numbered = true, citations = true, original = false } = options;
@@ -99,7 +99,9 @@ export function passageBody(text: string, query: string, lang: Lang): Rich[] {
   const before = sentences.slice(0, best).join('').trim();
   const after = sentences.slice(best + 1).join('').trim();
   const rest = [before, after].filter(Boolean).join(before && after ? ' […] ' : '');
-  return [quote(`${best > 0 ? '… ' : ''}${sentences[best].trim()}${after ? ' …' : ''}`), expandable(best > 0 && !after ? `${rest} […]` : best === 0 ? `[…] ${rest}` : rest)];
+  // the first sentence answering reads on into the rest as written; a later one is marked where it stands
+  if (best === 0) return [quote(sentences[0].trim()), expandable(after)];
+  return [quote(`… ${sentences[best].trim()}${after ? ' …' : ''}`), expandable(after ? rest : `${rest} […]`)];
 }
 
 /** The references cited by passages, each once, in number order, under one heading (marked when the project rendered them). */
