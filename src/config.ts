@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.js';
-import { LOG_LEVELS, type LogLevel } from './bot/logger.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /** A bot token as @BotFather issues it: `<bot id>:<secret>`. */
 export const BOT_TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;

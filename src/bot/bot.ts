@@ -21,7 +21,7 @@ import { sectionsFeature } from './features/sections.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
-import { describeError, redactingLogger, type Logger } from './logger.js';
+import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
 import { PAGE_SIZE } from './reply.js';

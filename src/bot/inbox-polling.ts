@@ -2,7 +2,7 @@ import { BotError, Context, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { SentCall, UpdateInbox } from '../state/types.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 import { createUpdateFetcher, pause, type Poller } from './polling.js';
 import { createReplyJournal } from './reply-journal.js';
 import { createFairScheduler } from './scheduler.js';

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import type { StateStore } from '../state/types.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 /** Where handled update ids are kept: the state store (shared by every replica when it is Redis). */
 export type HandledLog = Pick<StateStore, 'markHandled' | 'wasHandled'>;

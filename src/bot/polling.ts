@@ -2,7 +2,7 @@ import { BotError, Context, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { StateStore } from '../state/types.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 export interface PollingOptions {
   logger: Logger;

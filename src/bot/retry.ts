@@ -1,5 +1,5 @@
 import { HttpError, type Transformer } from 'grammy';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 export interface RetryOptions {
   /**

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../state/memory.js';
 import type { StateStore } from '../state/types.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
 import { pollIntoInbox } from './inbox-polling.js';
 import { handleOnce, type HandledLog } from './once.js';

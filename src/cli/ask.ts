@@ -6,7 +6,8 @@ import { openService, retrievalSettings } from '../setup.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
 import { createDialogueEngine } from '../dialogue/engine.js';
 import { parseDialogueFile, replyText, runDialogues, turnJson } from './dialogue.js';
-import { log, runCli } from './run.js';
+import { runEntry } from '../entry.js';
+import { log } from '../log.js';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"
        npm run --silent ask -- --json --batch FILE      (one question per non-empty line, one JSON object per line)
@@ -109,7 +110,7 @@ function readText(file: string, what: string, shape: string): string {
   }
 }
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened

@@ -1,8 +1,9 @@
 import { loadCorpus } from '../corpus/load.js';
 import { build, createEmbedder, retrievalSettings } from '../setup.js';
-import { log, runCli } from './run.js';
+import { runEntry } from '../entry.js';
+import { log } from '../log.js';
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   if (process.argv.includes('--help')) { process.stdout.write('usage: npm run build:index   (INDEX_DIR, CORPUS_DIR, EMBEDDER, EMBEDDING_MODEL: see .env.example)\n'); return 0; }
   const settings = retrievalSettings(process.env);
   const corpus = loadCorpus(settings.corpusDir);

@@ -9,7 +9,8 @@ import { UserError } from '../errors.js';
 import type { ArticleService } from '../retrieval/types.js';
 import { openService, retrievalSettings } from '../setup.js';
 import { replyText, type TurnRun } from './dialogue.js';
-import { log, runCli } from './run.js';
+import { runEntry } from '../entry.js';
+import { log } from '../log.js';
 
 const FINDINGS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
 
@@ -94,7 +95,7 @@ function commandText(service: ArticleService, command: string, ui: Lang): string
   return `${t(ui).unknownCommand}\n`;
 }
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   if (process.argv.includes('--help')) {
     process.stdout.write('usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)\n');
     return 0;

@@ -6,7 +6,7 @@ import { EvalSetError } from '../eval/score.js';
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
 import { answerOf, runDialogues, shownAnswer, type TurnRun } from './dialogue.js';
 import { writeReadmeSection } from './readme.js';
-import { log } from './run.js';
+import { log } from '../log.js';
 
 /** Passages per turn, as `ask --json --dialogue` shows them by default. */
 const PAGE_SIZE = 3;

@@ -4,7 +4,8 @@ import { EvalSetError, firstHit, parseEvalSet, score, type EvalItem, type Scores
 import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
 import { evalDialogues } from './eval-dialogues.js';
 import { writeReadmeSection } from './readme.js';
-import { log, runCli } from './run.js';
+import { runEntry } from '../entry.js';
+import { log } from '../log.js';
 import type { Answer } from '../retrieval/types.js';
 import { LANGS } from '../corpus/types.js';
 import { formatAnswerText } from '../answer/format.js';
@@ -12,7 +13,7 @@ import { formatAnswerText } from '../answer/format.js';
 const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
        npm run eval -- --dialogues FILE.jsonl [--verbose] [--readme]   (dialogues: the last turn of each is checked)`;
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const verbose = args.includes('--verbose');

@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import type { SessionData } from '../../src/bot/context.js';
 import { pollIntoInbox } from '../../src/bot/inbox-polling.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import type { Poller } from '../../src/bot/polling.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { openEmbeddedStore, type EmbeddedStateStore } from '../../src/state/embedded.js';

@@ -1,7 +1,7 @@
 import type { Transformer } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { pollingBackoffMs, pollUpdates } from '../../src/bot/polling.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { createMemoryStore } from '../../src/state/memory.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHelpHtml, formatStartHtml } from '../../src/answer/views.js';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import { openService } from '../../src/setup.js';

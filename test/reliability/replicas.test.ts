@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import { decodeAction } from '../../src/bot/callback-data.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { POST_TIMEOUT_MS, REPLICA_START_TIMEOUT_MS, spawnMain, startReplica, WEBHOOK_SECRET, WEBHOOK_URL, type Replica } from '../support/replica.js';
 import { freePort, startRedis, type RedisServer } from '../support/redis.js';

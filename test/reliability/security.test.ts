@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/answer/i18n.js';
 import { escapeHtml } from '../../src/answer/rich.js';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';

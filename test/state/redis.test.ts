@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/bot/logger.js';
+import type { Logger } from '../../src/log.js';
 import { DEFAULT_SESSION_TTL_S, HANDLED_TTL_S, openRedisStore, type RedisStateStore } from '../../src/state/redis.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { startRedis, REDIS_START_TIMEOUT_MS, type RedisServer } from '../support/redis.js';
