@@ -24,6 +24,7 @@ import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
+import { htmlByDefault } from './parse-mode.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
 import { storeUserSessions, userSessions } from './session.js';
@@ -77,6 +78,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
   bot.api.config.use(resendRejected({ logger }));
+  bot.api.config.use(htmlByDefault); // outside resendRejected: its plain-text resend stays plain
   // the conversations: in the state store when there is one (they survive a restart), else in a bounded memory
   const dialogueStorage = options.dialogueStorage
     ?? (options.store ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 }) : new BoundedMemoryStorage<DialogueState>({ ttlMs }));

@@ -29,7 +29,6 @@ export async function replyHtml(ctx: BotContext, parts: string[], options: { key
   const ids: number[] = [];
   for (const [i, part] of parts.entries()) {
     const sent = await ctx.reply(part, {
-      parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === parts.length - 1 && options.keyboard ? { reply_markup: options.keyboard } : {}),
       ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
