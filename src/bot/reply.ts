@@ -24,7 +24,7 @@ const TYPING_EVERY_MS = 4500;
  * the ids of the messages sent.
  */
 export async function replyHtml(ctx: BotContext, parts: string[], options: { keyboard?: InlineKeyboard } = {}): Promise<number[]> {
-  const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+  const group = ctx.hasChatType(['group', 'supergroup']);
   const replyTo = group ? ctx.message?.message_id : undefined;
   const ids: number[] = [];
   for (const [i, part] of parts.entries()) {
@@ -69,7 +69,7 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
  * another member's answer continues theirs); its "More" button names them so any member can page it.
  */
 export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: DialogueStep, member = ctx.from?.id): Promise<void> {
-  const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+  const group = ctx.hasChatType(['group', 'supergroup']);
   const ids = await replyHtml(ctx, ...replyParts(reply, group ? member : undefined));
   await deps.dialogues.save(ctx, attachMessages(state, reply.turn, ids), member);
 }
