@@ -151,7 +151,11 @@ export async function ack(ctx: BotContext, text?: string): Promise<void> {
 /** Answers a button press that can no longer be served (old, forged, or its target is gone). */
 export const answerStale = (ctx: BotContext) => ack(ctx, t(uiLang(ctx)).stale);
 
-/** Shows "typing…" now and every 4.5 s until the returned function is called; failures are ignored. */
+/**
+ * Shows "typing…" now and every 4.5 s until the returned function is called; failures are ignored.
+ * Not @grammyjs/auto-chat-action (0.1, pre-1.0): it keeps the action going until the whole handler
+ * returns, i.e. also while the reply is being sent; here it stops once the answer is ready.
+ */
 function startTyping(ctx: BotContext): () => void {
   if (!ctx.chat) return () => undefined;
   const send = () => { ctx.replyWithChatAction('typing').catch(() => undefined); };
