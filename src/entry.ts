@@ -49,3 +49,15 @@ export function runEntry(moduleUrl: string, main: (env: NodeJS.ProcessEnv) => Pr
     (err: unknown) => { reportError(err, process.env); exit(1, forceExitMs); },
   );
 }
+
+/**
+ * The problem a node:util `parseArgs` error describes, in the CLIs' words: `unknown option --x`, or
+ * for an option given without its value the line `missingValue` holds for it (by option name).
+ */
+export function usageProblem(err: unknown, missingValue: Record<string, string> = {}): string {
+  const { code, message } = err as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return missingValue[option.replace(/^-+/, '')] ?? `${option} needs a value`;
+  throw err;
+}
