@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { PROJECT_ROOT } from './config.js';
 import { UserError } from './errors.js';
@@ -60,4 +61,18 @@ export function usageProblem(err: unknown, missingValue: Record<string, string> 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return missingValue[option.replace(/^-+/, '')] ?? `${option} needs a value`;
   throw err;
+}
+
+/**
+ * For a command that takes no arguments but `--help`: true (after printing `usage` on stdout) when
+ * it was asked for. @throws UserError for anything else on the command line.
+ */
+export function helpAsked(argv: string[], usage: string): boolean {
+  try {
+    const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } } });
+    if (values.help) process.stdout.write(`${usage}\n`);
+    return values.help === true;
+  } catch (err) {
+    throw new UserError(`${err instanceof TypeError && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? `unexpected argument ${argv.find((a) => !a.startsWith('-'))}` : usageProblem(err)}\n${usage}`);
+  }
 }

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import type { ArticleService } from '../retrieval/types.js';
 import { openService, retrievalSettings } from '../setup.js';
 import { replyText, type TurnRun } from './dialogue.js';
-import { runEntry } from '../entry.js';
+import { helpAsked, runEntry } from '../entry.js';
 import { log } from '../log.js';
 
 const FINDINGS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
@@ -95,11 +95,10 @@ function commandText(service: ArticleService, command: string, ui: Lang): string
   return `${t(ui).unknownCommand}\n`;
 }
 
+const USAGE = 'usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)';
+
 runEntry(import.meta.url, async () => {
-  if (process.argv.includes('--help')) {
-    process.stdout.write('usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)\n');
-    return 0;
-  }
+  if (helpAsked(process.argv.slice(2), USAGE)) return 0;
   const { service } = await openService(retrievalSettings(process.env), { log });
   await runChat({ service, input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
   return 0;
