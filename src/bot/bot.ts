@@ -6,6 +6,7 @@ import { BoundedMemoryStorage } from '../dialogue/memory-storage.js';
 import { isDialogueState, type DialogueState } from '../dialogue/state.js';
 import { validated } from '../state/validate.js';
 import type { ArticleService } from '../retrieval/types.js';
+import { DEFAULT_RATE_LIMIT } from '../config.js';
 import { createMemoryStore } from '../state/memory.js';
 import type { StateStore } from '../state/types.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
@@ -70,7 +71,7 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
+  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = DEFAULT_RATE_LIMIT, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });

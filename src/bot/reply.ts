@@ -8,6 +8,7 @@ import { fill, t } from '../answer/i18n.js';
 import { escapeHtml } from '../answer/rich.js';
 import type { Lang } from '../corpus/types.js';
 import { UserError } from '../errors.js';
+import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer } from '../retrieval/types.js';
 import { encodeAction } from './callback-data.js';
 import type { BotContext, BotDeps } from './context.js';
@@ -41,6 +42,9 @@ export async function replyHtml(ctx: BotContext, parts: string[], options: { key
 /** Plain interface text as an HTML message. */
 export const replyNotice = (ctx: BotContext, text: string) => replyHtml(ctx, [escapeHtml(text)]);
 
+/** "Type a question as text, up to MAX_QUESTION_CHARS characters" in the user's language. */
+export const replyBadQuestion = (ctx: BotContext) => replyNotice(ctx, fill(t(uiLang(ctx)).badQuestion, { max: MAX_QUESTION_CHARS }));
+
 /**
  * Runs one dialogue step for a message ("typing…" meanwhile), sends its reply and saves the chat's
  * dialogue state with the ids of the messages sent. Messages the service rejects (empty, too
@@ -54,7 +58,7 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
     result = await step(stored);
   } catch (err) {
     const ui = uiLang(ctx);
-    if (err instanceof UserError) { await replyNotice(ctx, t(ui).badQuestion); return; }
+    if (err instanceof UserError) { await replyBadQuestion(ctx); return; }
     await replyNotice(ctx, t(ui).error).catch(() => undefined);
     throw err;
   } finally {
