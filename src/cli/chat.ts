@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { t } from '../answer/i18n.js';
+import { FINDING_IDS } from '../corpus/sections.js';
 import { LANGS, type Lang } from '../corpus/types.js';
 import { createDialogueEngine, type DialogueEngine } from '../dialogue/engine.js';
 import { dialogueText, suggestionsFor } from '../dialogue/messages.js';
@@ -12,7 +13,6 @@ import { replyText, type TurnRun } from './dialogue.js';
 import { helpAsked, runEntry } from '../entry.js';
 import { log } from '../log.js';
 
-const FINDINGS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
 
 const HELP: Record<Lang, string> = {
   en: `Ask about the article in Kazakh, Russian or English; follow up ("and the fifth?", "why?"), say "more" or "in Russian".
@@ -89,7 +89,7 @@ function commandText(service: ArticleService, command: string, ui: Lang): string
     return `${t(ui).sectionsTitle.replace(/ — .*$/, '')}\n${service.sectionIds().map((id) => `  § ${service.sectionTitle(id, ui)}`).join('\n')}\n`;
   }
   if (command === '/findings') {
-    const blocks = FINDINGS.map((id) => `§ ${service.sectionTitle(id, ui)}\n${service.section(id, ui).map((c) => c.text).join('\n')}`);
+    const blocks = FINDING_IDS.map((id) => `§ ${service.sectionTitle(id, ui)}\n${service.section(id, ui).map((c) => c.text).join('\n')}`);
     return `${t(ui).findingsTitle}\n\n${blocks.join('\n\n')}\n`;
   }
   return `${t(ui).unknownCommand}\n`;
