@@ -14,7 +14,7 @@ import type { StateStore } from '../src/state/types.js';
 import { LANGS } from '../src/corpus/types.js';
 import { parseEvalSet, type EvalItem } from '../src/eval/score.js';
 import type { ArticleService } from '../src/retrieval/types.js';
-import { PROJECT_ROOT } from '../src/setup.js';
+import { PROJECT_ROOT } from '../src/config.js';
 import { percentiles } from './quality.js';
 
 export interface BotBenchOptions {

@@ -5,22 +5,18 @@ import { createModelProgressHandler, createProgressBar, type BarStream } from '.
 import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
-import { ConfigError, loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
+import { loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
 import { assertReplaceableIndexDir, cleanLeftovers } from './index/owned.js';
 import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
 import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
 import { createArticleService } from './retrieval/service.js';
 import type { ArticleService } from './retrieval/types.js';
 
-export { PROJECT_ROOT };
-
 /** What retrieval needs from the environment (read and validated by `loadRetrievalConfig` in config.ts). */
 export type RetrievalSettings = RetrievalConfig;
 
 /** Reads the retrieval settings from environment variables; see `loadRetrievalConfig`. @throws ConfigError. */
 export const retrievalSettings = (env: NodeJS.ProcessEnv, root = PROJECT_ROOT): RetrievalSettings => loadRetrievalConfig(env, root);
-
-export { ConfigError };
 
 /** Where progress and notices go (stderr in the CLI, the logger in the bot). */
 export type Log = (line: string) => void;

@@ -14,7 +14,6 @@ export interface TranslationEntry { section: string; sourceHash: string; kk: str
 export class TranslationLinkError extends UserError {
   constructor(message: string) {
     super(`${message}. Update that entry of corpus/translations.json (kk, ru, en, and sourceHash = the hash named here) and build again`);
-    this.name = 'TranslationLinkError';
   }
 }
 

@@ -33,7 +33,6 @@ export interface TransformersEmbedderOptions {
 export class ModelUnavailableError extends UserError {
   constructor(readonly model: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'ModelUnavailableError';
   }
 }
 

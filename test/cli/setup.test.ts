@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexError, UserError } from '../../src/errors.js';
-import { ConfigError, openService, retrievalSettings } from '../../src/setup.js';
+import { ConfigError } from '../../src/config.js';
+import { openService, retrievalSettings } from '../../src/setup.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'setup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
