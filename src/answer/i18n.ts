@@ -3,6 +3,8 @@ import type { Lang } from '../corpus/types.js';
 /**
  * Every interface string of the bot and of the reply formatter, in Kazakh, Russian and English.
  * Strings are plain text (the formatter escapes them); `{name}` marks a placeholder filled by `fill`.
+ * A typed object rather than @grammyjs/i18n's Fluent files: a key missing in one language is a
+ * compile error, and the CLI and the formatter use the same strings outside grammY.
  */
 export interface Messages {
   /** Names of the three languages in this language. */
