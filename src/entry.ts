@@ -22,7 +22,11 @@ export function envSecrets(env: NodeJS.ProcessEnv): string[] {
  * One line on stderr: a user-fixable error (a `UserError`) as it is, any other with a hint; the
  * stack only with DEBUG=1; secrets redacted.
  */
-export function reportError(err: unknown, env: NodeJS.ProcessEnv = process.env, write: (text: string) => void = (t) => { process.stderr.write(t); }): void {
+export function reportError(
+  err: unknown,
+  env: NodeJS.ProcessEnv = process.env,
+  write: (text: string) => void = (t) => { process.stderr.write(t); },
+): void {
   const secrets = envSecrets(env);
   const line = err instanceof UserError ? err.message : `${describeError(err)} (run with DEBUG=1 for the stack)`;
   write(`error: ${redact(line, secrets)}\n`);
@@ -37,7 +41,11 @@ export function reportError(err: unknown, env: NodeJS.ProcessEnv = process.env, 
  * runEntry(import.meta.url, async () => { … return 0; });
  * ```
  */
-export function runEntry(moduleUrl: string, main: (env: NodeJS.ProcessEnv) => Promise<number | void>, options: { forceExitMs?: number } = {}): void {
+export function runEntry(
+  moduleUrl: string,
+  main: (env: NodeJS.ProcessEnv) => Promise<number | void>,
+  options: { forceExitMs?: number } = {},
+): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
   loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true });
   const { forceExitMs } = options;
@@ -73,6 +81,7 @@ export function helpAsked(argv: string[], usage: string): boolean {
     if (values.help) process.stdout.write(`${usage}\n`);
     return values.help === true;
   } catch (err) {
-    throw new UserError(`${err instanceof TypeError && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? `unexpected argument ${argv.find((a) => !a.startsWith('-'))}` : usageProblem(err)}\n${usage}`);
+    const positional = (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
+    throw new UserError(`${positional ? `unexpected argument ${argv.find((a) => !a.startsWith('-'))}` : usageProblem(err)}\n${usage}`);
   }
 }
