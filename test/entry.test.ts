@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportError } from '../src/entry.js';
+import { parseArgs } from 'node:util';
+import { reportError, usageProblem } from '../src/entry.js';
 import { UserError } from '../src/errors.js';
 
 const TOKEN = '123456789:AAE_secret-part-of-the-token-0123456789';
@@ -21,5 +22,24 @@ describe('reportError', () => {
     reportError(new Fixable(`bad token ${TOKEN}`), { ...env, DEBUG: '1' }, (t) => debug.push(t));
     expect(debug).toHaveLength(2);
     expect(debug[1]).toMatch(/^Fixable: bad token \[redacted\]\n\s+at /);
+  });
+});
+
+describe('usageProblem', () => {
+  const problem = (args: string[]) => {
+    try { parseArgs({ args, options: { k: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }); } catch (err) { return usageProblem(err, { k: '--k needs a number' }); }
+    return undefined;
+  };
+
+  it('words node:util parseArgs errors as the CLIs did: unknown option, missing value', () => {
+    expect(problem(['--bogus', 'q'])).toBe('unknown option --bogus');
+    expect(problem(['--k'])).toBe('--k needs a number');
+    expect(problem(['--k', '--json'])).toBe('--k needs a number');
+    expect(problem(['--k', '3', 'q'])).toBeUndefined();
+  });
+
+  it('rethrows anything that is not a parseArgs error', () => {
+    const err = new Error('boom');
+    expect(() => usageProblem(err)).toThrow(err);
   });
 });
