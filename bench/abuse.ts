@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { StorageAdapter } from 'grammy';
 import { createBot } from '../src/bot/bot.js';
 import type { SessionData } from '../src/bot/context.js';
-import { createLogger } from '../src/bot/logger.js';
+import { createLogger } from '../src/log.js';
 import { createRateLimiter } from '../src/bot/rate-limit.js';
 import { startPolling, startWebhook } from '../src/bot/run.js';
 import { loadRetrievalConfig } from '../src/config.js';

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../test/support/fake-bot-api.js';
 import { createBot } from '../src/bot/bot.js';
-import { createLogger, type Logger } from '../src/bot/logger.js';
+import { createLogger, type Logger } from '../src/log.js';
 import { startPolling, type RunningBot } from '../src/bot/run.js';
 import { openEmbeddedStore } from '../src/state/embedded.js';
 import type { StateStore } from '../src/state/types.js';
 import { LANGS } from '../src/corpus/types.js';
 import { parseEvalSet, type EvalItem } from '../src/eval/score.js';
 import type { ArticleService } from '../src/retrieval/types.js';
-import { PROJECT_ROOT } from '../src/setup.js';
+import { PROJECT_ROOT } from '../src/config.js';
 import { percentiles } from './quality.js';
 
 export interface BotBenchOptions {

@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { log, runCli } from '../src/cli/run.js';
+import { runEntry } from '../src/entry.js';
+import { log } from '../src/log.js';
 import { loadRetrievalConfig } from '../src/config.js';
 import { openService } from '../src/setup.js';
 import { startFakeBotApi, type FakeBotApi } from '../test/support/fake-bot-api.js';
@@ -130,7 +131,7 @@ export function formatReplicas(rows: ReplicaBenchRow[], options: { concurrency?:
   ].join('\n');
 }
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = process.argv.slice(2);
   const at = args.indexOf('--updates');
   const updates = at >= 0 ? Number(args[at + 1]) : 300;

@@ -12,13 +12,15 @@ import { benchState, formatState } from './state.js';
 import { parseEvalSet } from '../src/eval/score.js';
 import { loadIndex } from '../src/index/store.js';
 import { createArticleService } from '../src/retrieval/service.js';
-import { build, createEmbedder, PROJECT_ROOT, retrievalSettings } from '../src/setup.js';
+import { PROJECT_ROOT } from '../src/config.js';
+import { build, createEmbedder, retrievalSettings } from '../src/setup.js';
 import { writeReadmeSection } from '../src/cli/readme.js';
-import { log, runCli } from '../src/cli/run.js';
+import { runEntry } from '../src/entry.js';
+import { log } from '../src/log.js';
 
 const USAGE = 'usage: npm run bench [-- --json] [--quick] [--no-readme]';
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
   const quick = args.includes('--quick');

@@ -11,10 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot } from '../src/bot/bot.js';
-import { createLogger } from '../src/bot/logger.js';
+import { createLogger } from '../src/log.js';
 import { startPolling } from '../src/bot/run.js';
 import { storeUserSessions } from '../src/bot/session.js';
-import { log, runCli } from '../src/cli/run.js';
+import { runEntry } from '../src/entry.js';
+import { log } from '../src/log.js';
 import { loadRetrievalConfig } from '../src/config.js';
 import type { ArticleService } from '../src/retrieval/types.js';
 import { openService } from '../src/setup.js';
@@ -169,7 +170,7 @@ export function formatState(r: StateBenchResult): string {
 const round = (n: number) => Math.round(n * 100) / 100;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = process.argv.slice(2);
   const result = await benchState({ quick: args.includes('--quick'), crash: !args.includes('--no-crash') });
   process.stdout.write(`${formatState(result)}\n`);

@@ -24,7 +24,7 @@ import type { StorageAdapter } from 'grammy';
 import { formatAnswerHtml, formatNoAnswerHtml } from '../src/answer/format.js';
 import { createBot } from '../src/bot/bot.js';
 import type { SessionData } from '../src/bot/context.js';
-import { createLogger } from '../src/bot/logger.js';
+import { createLogger } from '../src/log.js';
 import { startPolling } from '../src/bot/run.js';
 import { loadRetrievalConfig } from '../src/config.js';
 import { QuestionError } from '../src/errors.js';

@@ -1,7 +1,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.js';
-import { LOG_LEVELS, type LogLevel } from './bot/logger.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
+/** Questions per user and window when RATE_LIMIT_MAX / RATE_LIMIT_WINDOW_S are not set. */
+export const DEFAULT_RATE_LIMIT = { max: 8, windowS: 20 } as const;
 
 /** A bot token as @BotFather issues it: `<bot id>:<secret>`. */
 export const BOT_TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
@@ -45,7 +48,7 @@ export interface Config {
   webhook?: { url: string; port: number; host: string; secret: string };
   /** DATA_DIR, default `data/`: the state store (`state.lmdb`) lives there. */
   dataDir: string;
-  /** RATE_LIMIT_MAX questions (default 8) per RATE_LIMIT_WINDOW_S seconds (default 20) per user. */
+  /** RATE_LIMIT_MAX questions per RATE_LIMIT_WINDOW_S seconds per user (default: DEFAULT_RATE_LIMIT). */
   rateLimit: { max: number; windowS: number };
   /** LOG_LEVEL, default `info`. */
   logLevel: LogLevel;
@@ -90,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
     ...(webhookUrl ? { webhook: { url: webhookUrl, port: webhookPort, host: webhookHost, secret: secret ?? '' } } : {}),
     dataDir: path(root, r.get('DATA_DIR') ?? 'data'),
-    rateLimit: { max: r.int('RATE_LIMIT_MAX', 8, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', 20, 1, 3600) },
+    rateLimit: { max: r.int('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', DEFAULT_RATE_LIMIT.windowS, 1, 3600) },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     stopTimeoutS: r.int('STOP_TIMEOUT_S', 10, 1, 600),
     retryMaxWaitS: r.int('RETRY_MAX_WAIT_S', 60, 1, 3600),

@@ -3,16 +3,14 @@
  * (or a webhook server when WEBHOOK_URL is set) → stop cleanly on SIGINT/SIGTERM.
  * A configuration or other user-fixable error prints one line to stderr and exits with 1.
  */
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { config as loadDotenv } from 'dotenv';
+import { join } from 'node:path';
 import { createBot } from './bot/bot.js';
-import { createLogger, describeError, redact, type Logger } from './bot/logger.js';
+import { runEntry } from './entry.js';
+import { createLogger, type Logger } from './log.js';
 import { createRedisRateLimiter } from './bot/rate-limit-redis.js';
 import { startPolling, startWebhook, type RunningBot } from './bot/run.js';
 import { storeUserSessions } from './bot/session.js';
-import { loadConfig, PROJECT_ROOT, type Config } from './config.js';
-import { UserError } from './errors.js';
+import { loadConfig, type Config } from './config.js';
 import type { ArticleService } from './retrieval/types.js';
 import { openService as openRetrieval } from './setup.js';
 import { checkDataDir } from './state/data-dir.js';
@@ -65,7 +63,6 @@ async function openStateStore(config: Config, logger: Logger): Promise<StateStor
  * ```
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  loadDotenv({ path: resolve(PROJECT_ROOT, '.env'), quiet: true, processEnv: env as Record<string, string> });
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret, ...credentials(config.redisUrl ?? '')] });
   // DATA_DIR checked before anything can write into it; the store first: an unreachable Redis is reported before a long index build
@@ -118,24 +115,5 @@ function waitForSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** One line on stderr: user-fixable errors as they are, others with a hint; secrets redacted. */
-function report(err: unknown, env: NodeJS.ProcessEnv): void {
-  const secrets = [env.BOT_TOKEN?.trim(), env.WEBHOOK_SECRET?.trim(), ...credentials(env.REDIS_URL?.trim() ?? '')];
-  const line = isFixable(err) ? (err as Error).message : `${describeError(err)} (run with DEBUG=1 for the stack)`;
-  process.stderr.write(`error: ${redact(line, secrets)}\n`);
-  if (env.DEBUG && err instanceof Error) process.stderr.write(`${redact(err.stack ?? '', secrets)}\n`);
-}
-
-/** User-fixable: every error the project raises for something the user can fix extends UserError. */
-function isFixable(err: unknown): boolean {
-  return err instanceof UserError;
-}
-
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (isEntryPoint) {
-  main(process.env).then(
-    // a stop past its deadline leaves sockets open: exit now rather than wait for them
-    (code) => { process.exitCode = code; setTimeout(() => process.exit(code), code === 0 ? 2000 : 0).unref(); },
-    (err) => { report(err, process.env); process.exitCode = 1; setTimeout(() => process.exit(1), 2000).unref(); },
-  );
-}
+// .env is loaded and a failure printed (one line, secrets redacted) by the shared bootstrap
+runEntry(import.meta.url, main, { forceExitMs: 2000 });

@@ -1,26 +1,22 @@
 import { chunkSections } from './chunking/chunk.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
-import { createLexicalEmbedder } from './embedding/lexical.js';
+import { createLexicalEmbedder, LEXICAL_EMBEDDER_ID } from './embedding/lexical.js';
 import { createModelProgressHandler, createProgressBar, type BarStream } from './embedding/progress.js';
-import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError } from './embedding/transformers.js';
+import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError, TRANSFORMERS_EMBEDDER_ID } from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
-import { ConfigError, loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
+import { loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
 import { assertReplaceableIndexDir, cleanLeftovers } from './index/owned.js';
-import { buildIndex, loadIndex, type IndexMeta } from './index/store.js';
+import { buildIndex, loadIndex, readMeta, type IndexMeta } from './index/store.js';
 import { DEFAULT_ABSTENTION } from './retrieval/abstain.js';
 import { createArticleService } from './retrieval/service.js';
 import type { ArticleService } from './retrieval/types.js';
-
-export { PROJECT_ROOT };
 
 /** What retrieval needs from the environment (read and validated by `loadRetrievalConfig` in config.ts). */
 export type RetrievalSettings = RetrievalConfig;
 
 /** Reads the retrieval settings from environment variables; see `loadRetrievalConfig`. @throws ConfigError. */
 export const retrievalSettings = (env: NodeJS.ProcessEnv, root = PROJECT_ROOT): RetrievalSettings => loadRetrievalConfig(env, root);
-
-export { ConfigError };
 
 /** Where progress and notices go (stderr in the CLI, the logger in the bot). */
 export type Log = (line: string) => void;
@@ -52,7 +48,7 @@ export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus
   }
 }
 
-export interface Opened { service: ArticleService; meta: IndexMeta; embedder: Embedder; corpus: Corpus; rebuilt: boolean }
+export interface Opened { service: ArticleService; meta: IndexMeta; rebuilt: boolean }
 
 /**
  * Chunks the corpus and writes the index for it; embedding progress is drawn as a bar on `progress`
@@ -70,10 +66,38 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
 }
 
 /**
+ * The embedder `EMBEDDER=auto` chose when the index in `indexDir` was built, as its meta.json
+ * records it; undefined when there is no readable index (the choice is then made, and the index built, now).
+ */
+export function recordedEmbedder(indexDir: string): 'lexical' | 'transformers' | undefined {
+  let id: string;
+  try { id = readMeta(indexDir).embedder.id; } catch { return undefined; }
+  return id === LEXICAL_EMBEDDER_ID ? 'lexical' : id === TRANSFORMERS_EMBEDDER_ID ? 'transformers' : undefined;
+}
+
+/**
+ * Under `EMBEDDER=auto`: the embedder the existing index was built with (no check whether the model
+ * can be downloaded, no notice), else, or when that model is gone, the one available now.
+ */
+async function openEmbedder(settings: RetrievalSettings, corpus: Corpus, log: Log): Promise<Embedder> {
+  const recorded = settings.embedder === 'auto' ? recordedEmbedder(settings.indexDir) : undefined;
+  if (recorded === 'lexical') return createLexicalEmbedder(corpus.glossary);
+  if (recorded === 'transformers') {
+    try {
+      return await createEmbedder({ ...settings, embedder: 'transformers' }, corpus, log);
+    } catch (err) {
+      if (!(err instanceof ModelUnavailableError)) throw err;
+    }
+  }
+  return createEmbedder(settings, corpus, log);
+}
+
+/**
  * Opens the article service: loads the corpus, the embedder and the index; with `rebuild: 'auto'`
  * a missing, stale or corrupt index is rebuilt (and said so through `log`).
- * Under `EMBEDDER=auto` an index built with another embedder is rebuilt too (the choice follows
- * what is available); with an embedder named explicitly it is refused.
+ * Under `EMBEDDER=auto` the embedder is the one recorded in the index when it was built (decided
+ * then, see `openEmbedder`); an index built with other settings is rebuilt; with an embedder named
+ * explicitly it is refused.
  * @throws IndexError for an index built with another embedder than an explicitly named one (kind
  * `mismatch`), and for any index problem with `rebuild: 'never'`; PathError when the index must be
  * rebuilt but INDEX_DIR holds other files or is read-only; CorpusError and the other corpus errors always.
@@ -81,7 +105,7 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
 export async function openService(settings: RetrievalSettings, options: { log: Log; rebuild?: 'auto' | 'never' }): Promise<Opened> {
   const { log, rebuild = 'auto' } = options;
   const corpus = loadCorpus(settings.corpusDir);
-  const embedder = await createEmbedder(settings, corpus, log);
+  const embedder = await openEmbedder(settings, corpus, log);
   let rebuilt = false;
   let index;
   for (const line of cleanLeftovers(settings.indexDir)) log(`index: ${line}`);
@@ -98,5 +122,5 @@ export async function openService(settings: RetrievalSettings, options: { log: L
     rebuilt = true;
   }
   const service = createArticleService({ index, embedder, glossary: corpus.glossary });
-  return { service, meta: index.meta, embedder, corpus, rebuilt };
+  return { service, meta: index.meta, rebuilt };
 }

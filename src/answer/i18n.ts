@@ -3,6 +3,8 @@ import type { Lang } from '../corpus/types.js';
 /**
  * Every interface string of the bot and of the reply formatter, in Kazakh, Russian and English.
  * Strings are plain text (the formatter escapes them); `{name}` marks a placeholder filled by `fill`.
+ * A typed object rather than @grammyjs/i18n's Fluent files: a key missing in one language is a
+ * compile error, and the CLI and the formatter use the same strings outside grammY.
  */
 export interface Messages {
   /** Names of the three languages in this language. */
@@ -83,7 +85,7 @@ const kk: Messages = {
   rateLimited: 'Сұрақтар тым жиі келіп жатыр: {s} секундтан кейін қайталап көріңіз.',
   stale: 'Бұл батырма ескірген. Сұрағыңызды қайта жіберіңіз.',
   error: 'Кешіріңіз, қате шықты. Сәлден соң қайталап көріңіз.',
-  badQuestion: 'Мақала туралы сұрақты мәтінмен жазыңыз (1000 таңбаға дейін).',
+  badQuestion: 'Мақала туралы сұрақты мәтінмен жазыңыз ({max} таңбаға дейін).',
   unhandled: 'Мен тек мәтіндік сұрақтарға жауап беремін. Көмек: /help',
   unknownCommand: 'Мұндай команда жоқ. Көмек: /help',
   inlineHint: 'Мақала туралы сұрақ жазыңыз',
@@ -124,7 +126,7 @@ const ru: Messages = {
   rateLimited: 'Слишком много вопросов подряд: попробуйте снова через {s} с.',
   stale: 'Эта кнопка устарела. Отправьте вопрос ещё раз.',
   error: 'Извините, произошла ошибка. Попробуйте чуть позже.',
-  badQuestion: 'Напишите вопрос о статье текстом (до 1000 символов).',
+  badQuestion: 'Напишите вопрос о статье текстом (до {max} символов).',
   unhandled: 'Я отвечаю только на текстовые вопросы. Помощь: /help',
   unknownCommand: 'Такой команды нет. Помощь: /help',
   inlineHint: 'Напишите вопрос о статье',
@@ -165,7 +167,7 @@ const en: Messages = {
   rateLimited: 'Too many questions in a row: please try again in {s} s.',
   stale: 'This button has expired. Please send your question again.',
   error: 'Sorry, something went wrong. Please try again a little later.',
-  badQuestion: 'Please type a question about the article as text (up to 1000 characters).',
+  badQuestion: 'Please type a question about the article as text (up to {max} characters).',
   unhandled: 'I answer text questions only. Help: /help',
   unknownCommand: 'There is no such command. Help: /help',
   inlineHint: 'Type a question about the article',

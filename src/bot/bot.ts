@@ -6,6 +6,7 @@ import { BoundedMemoryStorage } from '../dialogue/memory-storage.js';
 import { isDialogueState, type DialogueState } from '../dialogue/state.js';
 import { validated } from '../state/validate.js';
 import type { ArticleService } from '../retrieval/types.js';
+import { DEFAULT_RATE_LIMIT } from '../config.js';
 import { createMemoryStore } from '../state/memory.js';
 import type { StateStore } from '../state/types.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
@@ -21,9 +22,10 @@ import { sectionsFeature } from './features/sections.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
-import { describeError, redactingLogger, type Logger } from './logger.js';
+import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
+import { htmlByDefault } from './parse-mode.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
 import { storeUserSessions, userSessions } from './session.js';
@@ -69,7 +71,7 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = { max: 8, windowS: 20 }, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
+  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = DEFAULT_RATE_LIMIT, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
@@ -77,6 +79,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
   bot.api.config.use(resendRejected({ logger }));
+  bot.api.config.use(htmlByDefault); // outside resendRejected: its plain-text resend stays plain
   // the conversations: in the state store when there is one (they survive a restart), else in a bounded memory
   const dialogueStorage = options.dialogueStorage
     ?? (options.store ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 }) : new BoundedMemoryStorage<DialogueState>({ ttlMs }));

@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import { t } from '../answer/i18n.js';
 import { COMMANDS } from '../answer/views.js';
 import type { Lang } from '../corpus/types.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 /** The command menu in a language. */
 export function commandList(lang: Lang): Array<{ command: string; description: string }> {

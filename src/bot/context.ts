@@ -3,7 +3,7 @@ import type { Lang } from '../corpus/types.js';
 import type { DialogueEngine } from '../dialogue/engine.js';
 import type { ArticleService } from '../retrieval/types.js';
 import type { DialogueSessions } from './dialogue-store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../log.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What the bot remembers per user (persisted by the session storage). */

@@ -1,5 +1,5 @@
 import type { Message, UserFromGetMe } from 'grammy/types';
-import type { MiddlewareFn } from 'grammy';
+import { Composer } from 'grammy';
 import type { BotContext } from './context.js';
 
 /** True when a message starts with a bot command (`/help`, `/help@bot`). */
@@ -25,14 +25,11 @@ export function repliesToBot(msg: Message, me: UserFromGetMe): boolean {
  * In groups, lets through only messages meant for the bot (commands, mentions, replies to it) and
  * drops other chatter silently. Private chats, callbacks and inline queries pass unchanged.
  */
-export function groupGate(): MiddlewareFn<BotContext> {
-  return (ctx, next) => {
-    const msg = ctx.message;
-    const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
-    if (!msg || !group) return next();
-    if (isCommand(msg) || mentionsBot(msg, ctx.me) || repliesToBot(msg, ctx.me)) return next();
-    return undefined;
-  };
+export function groupGate(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType(['group', 'supergroup']).on('message', (ctx, next) =>
+    (isCommand(ctx.message) || mentionsBot(ctx.message, ctx.me) || repliesToBot(ctx.message, ctx.me) ? next() : undefined));
+  return composer;
 }
 
 /** The question in a message: its text without @mentions of the bot, white space collapsed. */

@@ -1,9 +1,9 @@
-import { BotError, Context, type Bot } from 'grammy';
+import { Context, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { SentCall, UpdateInbox } from '../state/types.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
-import { createUpdateFetcher, pause, type Poller } from './polling.js';
+import { describeError, type Logger } from '../log.js';
+import { createUpdateFetcher, handleOrLog, pause, type Poller } from './polling.js';
 import { createReplyJournal } from './reply-journal.js';
 import { createFairScheduler } from './scheduler.js';
 
@@ -59,13 +59,7 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
     const id = update.update_id;
     const replay = replays.get(id) ?? [];
     replays.delete(id);
-    try {
-      await journal.run(id, replay, () => bot.handleUpdate(update));
-    } catch (err) {
-      if (err instanceof BotError) await Promise.resolve(bot.errorHandler(err)).catch((e) => logger.error(`update ${id} failed: ${describeError(e)}`));
-      else logger.error(`update ${id} failed: ${describeError(err)}`);
-      logger.warn(`update ${id} is recorded as handled after its failure: it is not retried`);
-    }
+    await handleOrLog(bot, id, logger, () => journal.run(id, replay, () => bot.handleUpdate(update)));
     await inbox.finish(id).catch((err) => logger.warn(`could not remove update ${id} from the inbox (${describeError(err)}): after a restart it is handled again`));
     logger.debug(`update ${id} handled`);
   };

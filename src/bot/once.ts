@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import type { StateStore } from '../state/types.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 /** Where handled update ids are kept: the state store (shared by every replica when it is Redis). */
 export type HandledLog = Pick<StateStore, 'markHandled' | 'wasHandled'>;
@@ -13,20 +13,23 @@ export type HandledLog = Pick<StateStore, 'markHandled' | 'wasHandled'>;
  * handler is done. A handler that throws records nothing (the delivery fails, Telegram retries).
  * When the store cannot answer (Redis away) the update is handled: rather twice than never.
  * ```ts
+ * The returned handler's `idle()` resolves when no update is in progress (the webhook's stop waits
+ * for the updates a request timeout left running).
+ * ```ts
  * bot.handleUpdate = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
  * ```
  */
 export function handleOnce<A extends unknown[]>(
   handle: (update: Update, ...rest: A) => Promise<void>,
   options: { handled: HandledLog; logger: Logger },
-): (update: Update, ...rest: A) => Promise<void> {
+): ((update: Update, ...rest: A) => Promise<void>) & { idle(): Promise<void> } {
   const { handled, logger } = options;
   const inProgress = new Map<number, Promise<void>>();
   const seenBefore = (id: number) => handled.wasHandled(id).catch((err) => {
     logger.warn(`could not check whether update ${id} was handled (${describeError(err)}): it is handled`);
     return false;
   });
-  return async (update, ...rest) => {
+  const once = async (update: Update, ...rest: A): Promise<void> => {
     const id = update.update_id;
     const running = inProgress.get(id);
     if (running) {
@@ -48,4 +51,8 @@ export function handleOnce<A extends unknown[]>(
       inProgress.delete(id);
     }
   };
+  const idle = async (): Promise<void> => {
+    while (inProgress.size > 0) await Promise.allSettled([...inProgress.values()]);
+  };
+  return Object.assign(once, { idle });
 }

@@ -2,7 +2,7 @@ import { BotError, Context, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { StateStore } from '../state/types.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 export interface PollingOptions {
   logger: Logger;
@@ -58,13 +58,7 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
       logger.info(`update ${id} was handled before a restart: skipped`);
       return;
     }
-    try {
-      await bot.handleUpdate(update);
-    } catch (err) {
-      if (err instanceof BotError) await Promise.resolve(bot.errorHandler(err)).catch((e) => logger.error(`update ${id} failed: ${describeError(e)}`));
-      else logger.error(`update ${id} failed: ${describeError(err)}`);
-      logger.warn(`update ${id} is recorded as handled after its failure: it is not retried`);
-    }
+    await handleOrLog(bot, id, logger, () => bot.handleUpdate(update));
     await handled.markHandled(id).catch((err) => logger.warn(`could not record update ${id} as handled (${describeError(err)}): after a crash it may be answered again`));
     logger.debug(`update ${id} handled`);
   };
@@ -125,6 +119,20 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
       }
     })()),
   };
+}
+
+/**
+ * Runs `handle` for update `id`; a failure goes to the bot's error handler (else to the log) and
+ * is not retried: the caller records the update as handled either way.
+ */
+export async function handleOrLog(bot: Bot<BotContext>, id: number, logger: Logger, handle: () => Promise<void>): Promise<void> {
+  try {
+    await handle();
+  } catch (err) {
+    if (err instanceof BotError) await Promise.resolve(bot.errorHandler(err)).catch((e) => logger.error(`update ${id} failed: ${describeError(e)}`));
+    else logger.error(`update ${id} failed: ${describeError(err)}`);
+    logger.warn(`update ${id} is recorded as handled after its failure: it is not retried`);
+  }
 }
 
 export interface FetcherOptions {

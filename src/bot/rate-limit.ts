@@ -25,6 +25,9 @@ export interface LocalRateLimiter extends RateLimiter {
  * Defaults: 8 questions per 20 000 ms. O(1) per hit: the windows sit in a Map in the order they
  * started (a new window is deleted and inserted again, so it moves to the end), and each hit drops
  * the expired ones from the front; memory holds the keys seen in the last window only.
+ * Hand-written rather than @grammyjs/ratelimiter: only questions count (commands and buttons stay
+ * free), a limited user is told once per window how many seconds to wait, and the Redis limiter
+ * (rate-limit-redis.ts) gives the same verdicts shared by every replica.
  * ```ts
  * const limiter = createRateLimiter({ max: 8, windowMs: 20_000 });
  * if (!limiter.hit(String(userId)).ok) return;

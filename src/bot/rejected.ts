@@ -1,5 +1,5 @@
 import type { Transformer } from 'grammy';
-import type { Logger } from './logger.js';
+import type { Logger } from '../log.js';
 
 /** How many times one message may be halved again (2^12 parts: far more than any reply needs). */
 const MAX_SPLIT_DEPTH = 12;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transformer } from 'grammy';
 import type { SentCall, UpdateInbox } from '../state/types.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 /** What a user sees twice when it is repeated: messages sent, edited, copied, forwarded, deleted. */
 const JOURNALLED = /^(send|edit|copy|forward|delete|stopPoll)/;

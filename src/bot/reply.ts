@@ -8,6 +8,7 @@ import { fill, t } from '../answer/i18n.js';
 import { escapeHtml } from '../answer/rich.js';
 import type { Lang } from '../corpus/types.js';
 import { UserError } from '../errors.js';
+import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer } from '../retrieval/types.js';
 import { encodeAction } from './callback-data.js';
 import type { BotContext, BotDeps } from './context.js';
@@ -24,12 +25,11 @@ const TYPING_EVERY_MS = 4500;
  * the ids of the messages sent.
  */
 export async function replyHtml(ctx: BotContext, parts: string[], options: { keyboard?: InlineKeyboard } = {}): Promise<number[]> {
-  const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+  const group = ctx.hasChatType(['group', 'supergroup']);
   const replyTo = group ? ctx.message?.message_id : undefined;
   const ids: number[] = [];
   for (const [i, part] of parts.entries()) {
     const sent = await ctx.reply(part, {
-      parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === parts.length - 1 && options.keyboard ? { reply_markup: options.keyboard } : {}),
       ...(i === 0 && replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
@@ -41,6 +41,9 @@ export async function replyHtml(ctx: BotContext, parts: string[], options: { key
 
 /** Plain interface text as an HTML message. */
 export const replyNotice = (ctx: BotContext, text: string) => replyHtml(ctx, [escapeHtml(text)]);
+
+/** "Type a question as text, up to MAX_QUESTION_CHARS characters" in the user's language. */
+export const replyBadQuestion = (ctx: BotContext) => replyNotice(ctx, fill(t(uiLang(ctx)).badQuestion, { max: MAX_QUESTION_CHARS }));
 
 /**
  * Runs one dialogue step for a message ("typing…" meanwhile), sends its reply and saves the chat's
@@ -55,7 +58,7 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
     result = await step(stored);
   } catch (err) {
     const ui = uiLang(ctx);
-    if (err instanceof UserError) { await replyNotice(ctx, t(ui).badQuestion); return; }
+    if (err instanceof UserError) { await replyBadQuestion(ctx); return; }
     await replyNotice(ctx, t(ui).error).catch(() => undefined);
     throw err;
   } finally {
@@ -70,7 +73,7 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
  * another member's answer continues theirs); its "More" button names them so any member can page it.
  */
 export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: DialogueStep, member = ctx.from?.id): Promise<void> {
-  const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+  const group = ctx.hasChatType(['group', 'supergroup']);
   const ids = await replyHtml(ctx, ...replyParts(reply, group ? member : undefined));
   await deps.dialogues.save(ctx, attachMessages(state, reply.turn, ids), member);
 }
@@ -152,7 +155,11 @@ export async function ack(ctx: BotContext, text?: string): Promise<void> {
 /** Answers a button press that can no longer be served (old, forged, or its target is gone). */
 export const answerStale = (ctx: BotContext) => ack(ctx, t(uiLang(ctx)).stale);
 
-/** Shows "typing…" now and every 4.5 s until the returned function is called; failures are ignored. */
+/**
+ * Shows "typing…" now and every 4.5 s until the returned function is called; failures are ignored.
+ * Not @grammyjs/auto-chat-action (0.1, pre-1.0): it keeps the action going until the whole handler
+ * returns, i.e. also while the reply is being sent; here it stops once the answer is ready.
+ */
 function startTyping(ctx: BotContext): () => void {
   if (!ctx.chat) return () => undefined;
   const send = () => { ctx.replyWithChatAction('typing').catch(() => undefined); };

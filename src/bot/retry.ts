@@ -1,5 +1,5 @@
 import { HttpError, type Transformer } from 'grammy';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 
 export interface RetryOptions {
   /**
@@ -28,6 +28,8 @@ export interface RetryOptions {
  * "equal jitter" (half the step fixed, half random) capped at `maxDelayMs`. A call is given up when
  * its next wait would take its total waiting past `maxWaitMs`, after `maxRetries`, or once its
  * AbortSignal fires; giving up is logged as a warning (the caller decides whether it is an error).
+ * Hand-written rather than @grammyjs/auto-retry: that plugin bounds each wait and the attempts, not
+ * a call's total waiting (RETRY_MAX_WAIT_S), and adds no jitter to flood waits.
  * ```ts
  * bot.api.config.use(autoRetry({ maxWaitMs: 60_000, logger }));
  * ```

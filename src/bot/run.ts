@@ -6,7 +6,7 @@ import { createMemoryStore } from '../state/memory.js';
 import type { StateStore } from '../state/types.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger } from '../log.js';
 import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
 import { pollIntoInbox } from './inbox-polling.js';
 import { handleOnce, type HandledLog } from './once.js';
@@ -89,14 +89,8 @@ export async function startWebhook(
   await init(bot);
   const path = new URL(url).pathname;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
-  const inFlight = new Set<Promise<void>>();
   const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
-  bot.handleUpdate = (...args) => {
-    const handling = handleOne(...args);
-    const settled = handling.then(() => { inFlight.delete(settled); }, () => { inFlight.delete(settled); });
-    inFlight.add(settled);
-    return handling;
-  };
+  bot.handleUpdate = handleOne;
   const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
@@ -129,7 +123,7 @@ export async function startWebhook(
     stop: () => (stopping ??= (async () => {
       abort.abort();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
-      while (inFlight.size > 0) await Promise.all(inFlight);
+      await handleOne.idle();
       await commands;
     })()),
   };

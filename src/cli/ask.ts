@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { formatAnswerText } from '../answer/format.js';
 import { UserError } from '../errors.js';
 import { cleanQuestion } from '../retrieval/question.js';
@@ -6,7 +7,8 @@ import { openService, retrievalSettings } from '../setup.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
 import { createDialogueEngine } from '../dialogue/engine.js';
 import { parseDialogueFile, replyText, runDialogues, turnJson } from './dialogue.js';
-import { log, runCli } from './run.js';
+import { runEntry, usageProblem } from '../entry.js';
+import { log } from '../log.js';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"
        npm run --silent ask -- --json --batch FILE      (one question per non-empty line, one JSON object per line)
@@ -20,28 +22,24 @@ class UsageError extends UserError {
 
 interface Args { json: boolean; original: boolean; k: number; help?: boolean; batch?: string; dialogue?: string; question?: string }
 
-/** Parses the command line. Pure. @throws UsageError. */
+/** What a file-taking option says when its value is missing. */
+const MISSING_VALUE: Record<string, string> = {
+  batch: '--batch needs a file name', dialogue: '--dialogue needs a file name', k: '--k needs a whole number from 1 to 10',
+};
+
+/** Parses the command line (node:util parseArgs). Pure. @throws UsageError. */
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, original: false, k: 3 };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--original') args.original = true;
-    else if (a === '--batch') {
-      if (!argv[i + 1]) throw new UsageError('--batch needs a file name');
-      args.batch = argv[++i];
-    } else if (a === '--dialogue') {
-      if (!argv[i + 1]) throw new UsageError('--dialogue needs a file name');
-      args.dialogue = argv[++i];
-    } else if (a === '--k') {
-      const k = Number(argv[++i]);
-      if (!Number.isInteger(k) || k < 1 || k > 10) throw new UsageError('--k needs a whole number from 1 to 10');
-      args.k = k;
-    } else if (a === '--help' || a === '-h') return { ...args, help: true };
-    else if (a.startsWith('--') && a.length > 2) throw new UsageError(`unknown option ${a}`);
-    else rest.push(a);
+  if (argv.includes('--help') || argv.includes('-h')) return { json: false, original: false, k: 3, help: true };
+  let parsed: ReturnType<typeof parseCommandLine<{ args: string[]; options: typeof ASK_OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseCommandLine({ args: argv, options: ASK_OPTIONS, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(usageProblem(err, MISSING_VALUE));
   }
+  const { values, positionals: rest } = parsed;
+  const k = values.k === undefined ? 3 : Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 10) throw new UsageError('--k needs a whole number from 1 to 10');
+  const args: Args = { json: values.json ?? false, original: values.original ?? false, k, batch: values.batch, dialogue: values.dialogue };
   if (args.batch && rest.length > 0) throw new UsageError('give either --batch FILE or a question, not both');
   if (args.dialogue && (rest.length > 0 || args.batch)) throw new UsageError('give --dialogue FILE alone, without a question or --batch');
   if (!args.batch && !args.dialogue) {
@@ -50,6 +48,10 @@ export function parseArgs(argv: string[]): Args {
   }
   return args;
 }
+
+const ASK_OPTIONS = {
+  json: { type: 'boolean' }, original: { type: 'boolean' }, k: { type: 'string' }, batch: { type: 'string' }, dialogue: { type: 'string' },
+} as const;
 
 /**
  * The `ask --json` object: the retrieval answer in the contract's shape, `shown` (how many of the
@@ -109,7 +111,7 @@ function readText(file: string, what: string, shape: string): string {
   }
 }
 
-runCli(import.meta.url, async () => {
+runEntry(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened

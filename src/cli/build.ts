@@ -1,9 +1,12 @@
 import { loadCorpus } from '../corpus/load.js';
 import { build, createEmbedder, retrievalSettings } from '../setup.js';
-import { log, runCli } from './run.js';
+import { helpAsked, runEntry } from '../entry.js';
+import { log } from '../log.js';
 
-runCli(import.meta.url, async () => {
-  if (process.argv.includes('--help')) { process.stdout.write('usage: npm run build:index   (INDEX_DIR, CORPUS_DIR, EMBEDDER, EMBEDDING_MODEL: see .env.example)\n'); return 0; }
+const USAGE = 'usage: npm run build:index   (INDEX_DIR, CORPUS_DIR, EMBEDDER, EMBEDDING_MODEL: see .env.example)';
+
+runEntry(import.meta.url, async () => {
+  if (helpAsked(process.argv.slice(2), USAGE)) return 0;
   const settings = retrievalSettings(process.env);
   const corpus = loadCorpus(settings.corpusDir);
   const embedder = await createEmbedder(settings, corpus, log);

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { t } from '../answer/i18n.js';
+import { FINDING_IDS } from '../corpus/sections.js';
 import { LANGS, type Lang } from '../corpus/types.js';
 import { createDialogueEngine, type DialogueEngine } from '../dialogue/engine.js';
 import { dialogueText, suggestionsFor } from '../dialogue/messages.js';
@@ -9,9 +10,9 @@ import { UserError } from '../errors.js';
 import type { ArticleService } from '../retrieval/types.js';
 import { openService, retrievalSettings } from '../setup.js';
 import { replyText, type TurnRun } from './dialogue.js';
-import { log, runCli } from './run.js';
+import { helpAsked, runEntry } from '../entry.js';
+import { log } from '../log.js';
 
-const FINDINGS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
 
 const HELP: Record<Lang, string> = {
   en: `Ask about the article in Kazakh, Russian or English; follow up ("and the fifth?", "why?"), say "more" or "in Russian".
@@ -88,17 +89,16 @@ function commandText(service: ArticleService, command: string, ui: Lang): string
     return `${t(ui).sectionsTitle.replace(/ — .*$/, '')}\n${service.sectionIds().map((id) => `  § ${service.sectionTitle(id, ui)}`).join('\n')}\n`;
   }
   if (command === '/findings') {
-    const blocks = FINDINGS.map((id) => `§ ${service.sectionTitle(id, ui)}\n${service.section(id, ui).map((c) => c.text).join('\n')}`);
+    const blocks = FINDING_IDS.map((id) => `§ ${service.sectionTitle(id, ui)}\n${service.section(id, ui).map((c) => c.text).join('\n')}`);
     return `${t(ui).findingsTitle}\n\n${blocks.join('\n\n')}\n`;
   }
   return `${t(ui).unknownCommand}\n`;
 }
 
-runCli(import.meta.url, async () => {
-  if (process.argv.includes('--help')) {
-    process.stdout.write('usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)\n');
-    return 0;
-  }
+const USAGE = 'usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)';
+
+runEntry(import.meta.url, async () => {
+  if (helpAsked(process.argv.slice(2), USAGE)) return 0;
   const { service } = await openService(retrievalSettings(process.env), { log });
   await runChat({ service, input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
   return 0;

@@ -3,10 +3,11 @@ import { relative, resolve } from 'node:path';
 import { createDialogueEngine } from '../dialogue/engine.js';
 import { dialogueTable, parseDialogueSet, passes, tally, type TurnResult } from '../eval/dialogues.js';
 import { EvalSetError } from '../eval/score.js';
-import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { PROJECT_ROOT } from '../config.js';
+import { openService, retrievalSettings } from '../setup.js';
 import { answerOf, runDialogues, shownAnswer, type TurnRun } from './dialogue.js';
 import { writeReadmeSection } from './readme.js';
-import { log } from './run.js';
+import { log } from '../log.js';
 
 /** Passages per turn, as `ask --json --dialogue` shows them by default. */
 const PAGE_SIZE = 3;

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { EvalSetError, firstHit, parseEvalSet, score, type EvalItem, type Scores } from '../eval/score.js';
-import { openService, PROJECT_ROOT, retrievalSettings } from '../setup.js';
+import { PROJECT_ROOT } from '../config.js';
+import { openService, retrievalSettings } from '../setup.js';
 import { evalDialogues } from './eval-dialogues.js';
 import { writeReadmeSection } from './readme.js';
-import { log, runCli } from './run.js';
+import { runEntry, usageProblem } from '../entry.js';
+import { UserError } from '../errors.js';
+import { log } from '../log.js';
 import type { Answer } from '../retrieval/types.js';
 import { LANGS } from '../corpus/types.js';
 import { formatAnswerText } from '../answer/format.js';
@@ -12,17 +16,25 @@ import { formatAnswerText } from '../answer/format.js';
 const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
        npm run eval -- --dialogues FILE.jsonl [--verbose] [--readme]   (dialogues: the last turn of each is checked)`;
 
-runCli(import.meta.url, async () => {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
-  const verbose = args.includes('--verbose');
-  const dialogues = args.indexOf('--dialogues');
-  if (dialogues >= 0) {
-    const set = args[dialogues + 1];
-    if (!set || set.startsWith('--')) throw new EvalSetError(`--dialogues needs a file, e.g. --dialogues ../shared/eval/dialogues.jsonl\n${USAGE}`);
-    return evalDialogues(set, { verbose, readme: args.includes('--readme') });
+const EVAL_OPTIONS = { verbose: { type: 'boolean' }, readme: { type: 'boolean' }, dialogues: { type: 'string' }, help: { type: 'boolean' } } as const;
+const NO_DIALOGUE_SET = `--dialogues needs a file, e.g. --dialogues ../shared/eval/dialogues.jsonl\n${USAGE}`;
+
+runEntry(import.meta.url, async () => {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
+  let parsed: { values: { verbose?: boolean; readme?: boolean; dialogues?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: EVAL_OPTIONS, allowPositionals: true });
+  } catch (err) {
+    const problem = usageProblem(err, { dialogues: NO_DIALOGUE_SET });
+    throw problem === NO_DIALOGUE_SET ? new EvalSetError(problem) : new UserError(`${problem}\n${USAGE}`);
   }
-  const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'));
+  const { values: { verbose = false, readme = false, dialogues }, positionals } = parsed;
+  if (dialogues !== undefined) {
+    if (!dialogues) throw new EvalSetError(NO_DIALOGUE_SET);
+    return evalDialogues(dialogues, { verbose, readme });
+  }
+  const file = resolve(positionals[0] ?? resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -46,7 +58,7 @@ runCli(import.meta.url, async () => {
   const heading = `embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} questions from ${relative(PROJECT_ROOT, file)}, ${new Date().toISOString().slice(0, 10)}`;
   const body = `${heading}\n\n${table(items, answers)}`;
   process.stdout.write(body);
-  if (args.includes('--readme')) log(writeReadmeSection('eval', body) ? 'README.md eval table updated' : 'README.md has no eval markers: not written');
+  if (readme) log(writeReadmeSection('eval', body) ? 'README.md eval table updated' : 'README.md has no eval markers: not written');
   return 0;
 });
 

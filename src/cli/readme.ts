@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../setup.js';
+import { PROJECT_ROOT } from '../config.js';
 
 /**
  * Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->` in README.md, so the

@@ -15,7 +15,6 @@ export const CORPUS_FILES = ['article.txt', 'translations.json', 'glossary.json'
 export class CorpusError extends UserError {
   constructor(path: string, cause: string) {
     super(`cannot read the corpus file ${path} (${cause}): restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that holds ${CORPUS_FILES.join(', ')}`);
-    this.name = 'CorpusError';
   }
 }
 

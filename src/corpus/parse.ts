@@ -7,7 +7,6 @@ import { LANGS, type Lang, type Section } from './types.js';
 export class ArticleFormatError extends UserError {
   constructor(what: string) {
     super(`the article text does not look like the expected article: ${what}. Restore corpus/article.txt from the published file (git checkout corpus/article.txt)`);
-    this.name = 'ArticleFormatError';
   }
 }
 

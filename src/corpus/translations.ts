@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Lang, Section } from './types.js';
 
 /** Sections translated by the project: the Kazakh-only body, and glosses of the Kazakh reference list. */
@@ -14,7 +13,6 @@ export interface TranslationEntry { section: string; sourceHash: string; kk: str
 export class TranslationLinkError extends UserError {
   constructor(message: string) {
     super(`${message}. Update that entry of corpus/translations.json (kk, ru, en, and sourceHash = the hash named here) and build again`);
-    this.name = 'TranslationLinkError';
   }
 }
 
@@ -22,17 +20,6 @@ export class TranslationLinkError extends UserError {
 export function sourceHash(text: string): string {
   const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
-}
-
-/** Reads corpus/translations.json (format version 1). Throws with a fix-it message when unreadable. */
-export function readTranslations(path: string): TranslationEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new TranslationLinkError(`cannot read ${path} (${(err as Error).message})`);
-  }
-  return parseTranslations(text, path);
 }
 
 /** Parses the text of a translations file (`path` only names it in errors). */

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../corpus/types.js';
 import { detectLang } from '../text/lang.js';
-import { fold, kazakhLatinToCyrillic } from '../text/fold.js';
+import { fold, hasKazakhLetters, kazakhLatinToCyrillic } from '../text/fold.js';
 import { WORDS, type DialogueWords } from './words.js';
 
 /** One word of a message: where it is, and the key it is looked up by in its language's lists. */
@@ -21,7 +21,6 @@ export type Lexicon = { [K in Exclude<keyof DialogueWords, 'languages' | 'social
 export interface Analysed { text: string; lang: Lang; tokens: Token[]; lex: Lexicon }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 
 /** The key of a word in a language's lists: folded; Latin words are transliterated for Kazakh and Russian; Kazakh й read as и. */
 export function keyOf(word: string, lang: Lang): string {
@@ -89,7 +88,7 @@ export function analyse(text: string): Analysed {
   const score = (lang: Lang) => {
     const lists = allLists(LEXICONS[lang]);
     let n = raw.filter((t) => lists.some((l) => inList(l, keyOf(t.text, lang)))).length;
-    if (lang === 'kk' && KAZAKH_LETTERS.test(text)) n += 3;
+    if (lang === 'kk' && hasKazakhLetters(text)) n += 3;
     if (lang === detected.lang) n += 0.5;
     return n;
   };

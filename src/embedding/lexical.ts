@@ -41,13 +41,16 @@ export function createLexicalEmbedder(glossary: Glossary, options: LexicalEmbedd
   };
   const embedAll = async (texts: string[]) => texts.map(embed);
   return {
-    id: 'lexical-v1',
+    id: LEXICAL_EMBEDDER_ID,
     dims,
     settings: { dims, stemWeight, conceptWeight, gramWeight, features: 'stems+concepts+char4', hash: 'fnv1a32-signed' },
     embedQueries: embedAll,
     embedPassages: embedAll,
   };
 }
+
+/** The id this embedder writes into an index's meta.json. */
+export const LEXICAL_EMBEDDER_ID = 'lexical-v1';
 
 /** FNV-1a 32-bit hash of a string (unsigned). */
 export function hash(s: string): number {

@@ -33,9 +33,11 @@ export interface TransformersEmbedderOptions {
 export class ModelUnavailableError extends UserError {
   constructor(readonly model: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'ModelUnavailableError';
   }
 }
+
+/** The id this embedder writes into an index's meta.json. */
+export const TRANSFORMERS_EMBEDDER_ID = 'transformers';
 
 /** Default batch size of `createTransformersEmbedder`. */
 export const DEFAULT_BATCH_SIZE = 16;
@@ -194,7 +196,7 @@ export async function createTransformersEmbedder(opts: TransformersEmbedderOptio
   const dims = probe.dims[probe.dims.length - 1];
 
   return {
-    id: 'transformers',
+    id: TRANSFORMERS_EMBEDDER_ID,
     dims,
     settings: { model: opts.model, quantized, pooling: 'mean', normalize: true, queryPrefix, passagePrefix },
     embedQueries: (texts) => embed(texts, queryPrefix),

@@ -6,7 +6,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import type { Embedder } from '../embedding/types.js';
 import { IndexError } from '../errors.js';
 import { assertReplaceableIndexDir, claimSibling, cleanLeftovers, releaseSibling } from './owned.js';
-import { isAbstentionRule, type AbstentionRule } from '../retrieval/abstain.js';
+import { isAbstentionRule, type AbstentionRule } from './abstention-rule.js';
 
 /** Bump when the files of an index folder change shape: older folders are refused and rebuilt. */
 export const INDEX_FORMAT_VERSION = 1;

@@ -1,16 +1,6 @@
 import type { Term } from '../text/analyze.js';
 import { CONCEPT_PREFIX } from '../text/analyze.js';
-
-/**
- * The rule that decides "the article does not say": the share of the question's content words
- * (weighted by how rare they are in the article) that the best passage covers, by stem or by a
- * glossary concept. A question whose words the article never uses gets coverage 0.
- */
-export interface AbstentionRule {
-  kind: 'coverage';
-  /** Answer only when coverage ≥ this. */
-  minCoverage: number;
-}
+import type { AbstentionRule } from '../index/abstention-rule.js';
 
 /**
  * Calibrated on the dev set per embedder (`npm run eval` prints coverage per question). The rule is
@@ -20,13 +10,6 @@ export const DEFAULT_ABSTENTION: AbstentionRule = { kind: 'coverage', minCoverag
 
 /** The rule is met when one of this many best places covers the question (not just the very first one). */
 export const COVERAGE_PLACES = 3;
-
-/** True for a value that is an `AbstentionRule` (as read back from an index's meta.json). */
-export function isAbstentionRule(value: unknown): value is AbstentionRule {
-  const rule = value as Partial<AbstentionRule> | null;
-  return typeof rule === 'object' && rule !== null && rule.kind === 'coverage'
-    && typeof rule.minCoverage === 'number' && rule.minCoverage >= 0 && rule.minCoverage <= 1;
-}
 
 export interface CoverageInputs {
   has: (token: string) => boolean;

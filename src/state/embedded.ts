@@ -7,6 +7,9 @@ import { createLmdbInbox } from './inbox.js';
 import { openJournal } from './journal.js';
 import type { StateStore, UpdateInbox } from './types.js';
 
+// Our own store rather than a grammY storage adapter: sessions, conversations, handled update ids and
+// the inbox share one LMDB file, so an update's removal from the inbox and its "handled" mark commit together.
+
 /** Version of the on-disk layout; a store written with another version is refused. */
 export const STATE_FORMAT_VERSION = 1;
 /** The database file inside DATA_DIR (LMDB also keeps `state.lmdb-lock` beside it). */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { UserError } from '../errors.js';
-import { describeError, redact, type Logger } from '../bot/logger.js';
+import { describeError, redact, type Logger } from '../log.js';
 
 /** Redis cannot be used at start-up: the message says why (never with the URL's password) and how to fix it. */
 export class RedisUnreachableError extends UserError {

@@ -1,5 +1,5 @@
 import type { StorageAdapter } from 'grammy';
-import type { Logger } from '../bot/logger.js';
+import type { Logger } from '../log.js';
 import { connectRedis, type RedisConnection, type RedisConnectionOptions } from './redis-connection.js';
 import type { StateStore } from './types.js';
 

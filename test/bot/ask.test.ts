@@ -3,6 +3,9 @@ import { formatNoAnswerHtml } from '../../src/answer/format.js';
 import { QuestionError } from '../../src/errors.js';
 import { buttons, expectCleanRun, pause, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let h: Harness;
 afterEach(async () => {
   expectCleanRun(h);
@@ -11,7 +14,7 @@ afterEach(async () => {
 
 const firstLine = (text: string) => text.split('\n')[0];
 
-describe('questions in a private chat', () => {
+describe('questions in a private chat', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('answers an English question with the section reference, the source and the buttons', async () => {
     h = await startHarness();
     const typing = h.api.waitForCalls('sendChatAction', 1);
@@ -59,7 +62,7 @@ describe('questions in a private chat', () => {
   });
 });
 
-describe('questions in a group', () => {
+describe('questions in a group', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('ignores chatter and answers a mention, a reply to the bot and a command', async () => {
     h = await startHarness();
     const group = -1001;
@@ -82,7 +85,7 @@ describe('questions in a group', () => {
   });
 });
 
-describe('limits and faults', () => {
+describe('limits and faults', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('answers at most RATE_LIMIT_MAX questions per window and says so once', async () => {
     h = await startHarness({ rateLimit: { max: 2, windowS: 20 } });
     const wait = h.api.waitForCalls('sendMessage', 3);

@@ -6,6 +6,9 @@ import { turnKey } from '../../src/dialogue/engine.js';
 import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let h: Harness;
 afterEach(async () => {
   expectCleanRun(h);
@@ -15,7 +18,7 @@ afterEach(async () => {
 const ranks = (text: string) => [...text.matchAll(/^<b>(\d+)\. /gm)].map((m) => Number(m[1]));
 const STALE = 'This button has expired. Please send your question again.';
 
-describe('buttons under an answer', () => {
+describe('buttons under an answer', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('"More" sends the next passages of the same question', async () => {
     h = await startHarness();
     const q = 'What are the main findings of the article?';
@@ -119,7 +122,7 @@ describe('buttons under an answer', () => {
   });
 });
 
-describe('answerKeyboard', () => {
+describe('answerKeyboard', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   const passage = (rank: number): Passage => ({
     rank, id: `en:results/finding-${rank}:1`, section: { id: `results/finding-${rank}`, title: `Results · finding ${rank}` }, lang: 'en',
     text: 'x', sourceText: 'x', score: 1, official: false, alsoIn: [], citations: [],

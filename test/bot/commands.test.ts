@@ -4,6 +4,9 @@ import { commandList } from '../../src/bot/commands.js';
 import type { RecordedCall } from '../support/fake-bot-api.js';
 import { buttons, expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let h: Harness;
 afterEach(async () => {
   expectCleanRun(h);
@@ -12,7 +15,7 @@ afterEach(async () => {
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
-describe('start-up', () => {
+describe('start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('registers the command menu for kk, ru, en and a default', async () => {
     let registered!: Promise<RecordedCall[]>;
     h = await startHarness({ beforeStart: (api) => { registered = api.waitForCalls('setMyCommands', 4); } });
@@ -34,7 +37,7 @@ describe('start-up', () => {
   });
 });
 
-describe('commands', () => {
+describe('commands', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('/start introduces the article with three example buttons, and a button asks its question', async () => {
     h = await startHarness();
     const [msg] = await say(h, '/start');
@@ -89,7 +92,7 @@ describe('commands', () => {
   });
 });
 
-describe('/lang', () => {
+describe('/lang', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('remembers the chosen language per user across a restart', async () => {
     h = await startHarness();
     const [msg] = await say(h, '/lang');

@@ -17,6 +17,9 @@ import { openService } from '../../src/setup.js';
 import type { FakeService } from './fake-service.js';
 import { buttons, expectCleanRun, press, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 /** Building the lexical index on a busy 2-core machine, in ms. */
 const INDEX_BUILD_MS = 60_000;
 
@@ -51,7 +54,7 @@ async function shownOn(question: string, offset: number): Promise<number> {
 const texts = (calls: Array<{ params: { text: string } }>) => calls.map((c) => c.params.text);
 const ranks = (text: string) => [...text.matchAll(/^<b>(\d+)\. /gm)].map((m) => Number(m[1]));
 
-describe('a conversation in a private chat', () => {
+describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let h: Harness;
   afterAll(async () => { expectCleanRun(h); await h.close(); });
 

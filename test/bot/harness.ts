@@ -11,7 +11,7 @@ import { createBot } from '../../src/bot/bot.js';
 import { BoundedMemoryStorage } from '../../src/dialogue/memory-storage.js';
 import type { DialogueState } from '../../src/dialogue/state.js';
 import type { SessionData } from '../../src/bot/context.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { openEmbeddedStore } from '../../src/state/embedded.js';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';

@@ -7,13 +7,16 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import type { SessionData } from '../../src/bot/context.js';
 import { pollIntoInbox } from '../../src/bot/inbox-polling.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import type { Poller } from '../../src/bot/polling.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { openEmbeddedStore, type EmbeddedStateStore } from '../../src/state/embedded.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { createFakeService } from './fake-service.js';
 import { pause } from './harness.js';
+
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
 
 /** The longest a test here may wait for the bot to react. */
 const REACT_MS = 10_000;
@@ -52,7 +55,7 @@ const question = (id: number, chatId: number): Update => ({
   message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private', first_name: 'U' }, from: { id: chatId, is_bot: false, first_name: 'U' }, text: QUESTION },
 });
 
-describe('pollIntoInbox after a crash', () => {
+describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('handles the updates a crash left in the inbox first, once, without sending again a reply Telegram had accepted', async () => {
     api = await startFakeBotApi();
     const dir = join(root, `store-${++n}`);
@@ -97,7 +100,7 @@ describe('pollIntoInbox after a crash', () => {
   });
 });
 
-describe('pollIntoInbox fairness', () => {
+describe('pollIntoInbox fairness', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('answers a question that arrives behind 200 other users\' button presses before 10 % of them', async () => {
     api = await startFakeBotApi();
     store = await openEmbeddedStore(join(root, `store-${++n}`));

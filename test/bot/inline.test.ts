@@ -3,6 +3,9 @@ import { INLINE_QUERIES_PER_QUESTION } from '../../src/bot/features/inline.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 import { expectCleanRun, pause, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let h: Harness;
 afterEach(async () => {
   expectCleanRun(h);
@@ -20,7 +23,7 @@ async function inline(query: string) {
   return { ...call.params, results: json(call.params.results), button: json(call.params.button) };
 }
 
-describe('inline mode', () => {
+describe('inline mode', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('returns up to five article results titled with the section reference', async () => {
     h = await startHarness();
     const answer = await inline('What are the main findings of the article?');

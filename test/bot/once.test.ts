@@ -60,4 +60,23 @@ describe('handleOnce', () => {
       'WARN could not record update 5 as handled (store down): if it comes again it is answered again',
     ]);
   });
+
+  it('idle() resolves only when no update is in progress, failed ones included', async () => {
+    const gates: Array<() => void> = [];
+    const handle = handleOnce(async (u: Update) => {
+      await new Promise<void>((r) => { gates.push(r); });
+      if (u.update_id === 2) throw new Error('boom');
+    }, { handled: createMemoryStore(), logger: memoryLogger() });
+    const runs = [handle(update(1)), handle(update(2))].map((p) => p.catch(() => undefined));
+    let idle = false;
+    const waiting = handle.idle().then(() => { idle = true; });
+    await new Promise((r) => setTimeout(r, 10));
+    gates[1]();
+    await runs[1];
+    expect(idle).toBe(false);
+    gates[0]();
+    await waiting;
+    expect(idle).toBe(true);
+    await Promise.all(runs);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Transformer } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { pollingBackoffMs, pollUpdates } from '../../src/bot/polling.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { createMemoryStore } from '../../src/state/memory.js';
@@ -9,6 +9,9 @@ import type { StateStore } from '../../src/state/types.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { createFakeService, type FakeService } from './fake-service.js';
 import { pause } from './harness.js';
+
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
 
 /** The longest a test here may wait for the bot to react. */
 const REACT_MS = 5000;
@@ -52,7 +55,7 @@ const until = async (what: string, check: () => boolean | Promise<boolean>) => {
 };
 const repliesTo = (chatId: number) => api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
 
-describe('startPolling (at-least-once)', () => {
+describe('startPolling (at-least-once)', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('confirms an update only after it is handled and recorded, and does not handle it twice meanwhile', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
@@ -126,7 +129,7 @@ describe('startPolling (at-least-once)', () => {
   });
 });
 
-describe('pollUpdates when getUpdates fails', () => {
+describe('pollUpdates when getUpdates fails', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('logs an outage once when it starts and once when it ends, retrying at most maxBackoffMs apart', async () => {
     api = await startFakeBotApi();
     const logs: string[] = [];
@@ -161,7 +164,7 @@ describe('pollUpdates when getUpdates fails', () => {
   });
 });
 
-describe('pollingBackoffMs', () => {
+describe('pollingBackoffMs', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('doubles from 200 ms and stays within [cap/2, cap] with the cap at 5 s', () => {
     for (let failures = 1; failures <= 40; failures++) {
       const cap = Math.min(5000, 200 * 2 ** (failures - 1));

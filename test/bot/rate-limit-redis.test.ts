@@ -6,6 +6,9 @@ import { connectRedis, type RedisConnection } from '../../src/state/redis-connec
 import { memoryLogger } from '../support/memory-logger.js';
 import { startRedis, REDIS_START_TIMEOUT_MS, REDIS_STOP_TIMEOUT_MS, type RedisServer } from '../support/redis.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 /** A window short enough to wait out in a test. */
 const SHORT_WINDOW_MS = 300;
 /** How long the connection may take to notice Redis is back. */
@@ -34,7 +37,7 @@ afterAll(async () => {
   await redis?.close();
 });
 
-describe('createRedisRateLimiter', () => {
+describe('createRedisRateLimiter', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('lets exactly max hits through across two replicas hitting at once, and notifies once', async () => {
     const [a, b] = [createRedisRateLimiter(await connect(), { max: 8 }), createRedisRateLimiter(await connect(), { max: 8 })];
     const hits: Array<Promise<RateVerdict>> = [];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHelpHtml, formatStartHtml } from '../../src/answer/views.js';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import { openService } from '../../src/setup.js';
@@ -17,6 +17,11 @@ import { openEmbeddedStore } from '../../src/state/embedded.js';
 import type { StateStore } from '../../src/state/types.js';
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from '../support/fake-bot-api.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
+
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+/** Building the real index and starting the bot against the fake Bot API. */
+const INDEX_BUILD_TIMEOUT_MS = 60_000;
 
 /** Longest acceptable time from pushing a question to the bot's sendMessage, in ms. */
 const MAX_REPLY_MS = 1000;
@@ -40,7 +45,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
   const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: opened.service, store, logger });
   running = await startPolling(bot, { logger, store }); // the default 30 s long-polling timeout, as in main.ts
-}, 60_000);
+}, INDEX_BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
   await running?.stop();
@@ -68,7 +73,7 @@ async function send(text: string, languageCode?: string): Promise<{ reply: Recor
 
 const firstLine = (call: RecordedCall) => String(call.params.text).split('\n')[0];
 
-describe('the bot with the real article service', () => {
+describe('the bot with the real article service', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('builds the index once, in the temp INDEX_DIR', () => {
     expect(rebuilt).toBe(true);
     expect(readdirSync(indexDir)).toContain('meta.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { htmlToText, resendRejected, splitInTwo } from '../../src/bot/rejected.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 

@@ -1,6 +1,6 @@
 import { HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { autoRetry } from '../../src/bot/retry.js';
 
 type Res = { ok: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number }; result?: unknown };

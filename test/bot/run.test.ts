@@ -1,10 +1,13 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startPolling, TelegramAuthError, TelegramUnreachableError } from '../../src/bot/run.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { createFakeService } from './fake-service.js';
+
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
 
 let api: FakeBotApi | undefined;
 afterEach(async () => { await api?.close(); api = undefined; });
@@ -23,7 +26,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('startPolling', () => {
+describe('startPolling', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('throws TelegramAuthError, without the token, when the token is refused', async () => {
     api = await startFakeBotApi();
     const err = await startPolling(bot('999999:wrong-token-wrong-token-wrong-token', api.apiRoot), { logger: createLogger({ level: 'silent' }) }).catch((e) => e);

@@ -7,6 +7,9 @@ import { storeUserSessions, userSessions } from '../../src/bot/session.js';
 import { openEmbeddedStore } from '../../src/state/embedded.js';
 import { expectCleanRun, pause, press, say, startHarness, type Harness } from './harness.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let h: Harness | undefined;
 afterEach(async () => {
   if (h) expectCleanRun(h);
@@ -14,7 +17,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('userSessions', () => {
+describe('userSessions', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('does not store the empty session of a new user, and deletes a session emptied later', async () => {
     const raw = new MemorySessionStorage<{ lang?: 'kk' | 'ru' | 'en' }>();
     const users = userSessions(raw, () => undefined);
@@ -27,7 +30,7 @@ describe('userSessions', () => {
   });
 });
 
-describe('damaged user sessions in the state store', () => {
+describe('damaged user sessions in the state store', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('are reset with one warning each and the users get their replies', async () => {
     h = await startHarness();
     await h.stopBot();
@@ -49,7 +52,7 @@ describe('damaged user sessions in the state store', () => {
   });
 });
 
-describe('/lang', () => {
+describe('/lang', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('has written the choice to the store when the user is told it is saved', async () => {
     h = await startHarness();
     await say(h, '/lang', { chatId: 605 });

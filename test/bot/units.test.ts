@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/bot/callback-data.js';
 import { questionText } from '../../src/bot/group.js';
-import { createLogger, redact } from '../../src/bot/logger.js';
+import { createLogger, redact } from '../../src/log.js';
 import { createRateLimiter } from '../../src/bot/rate-limit.js';
 
 describe('encodeAction / decodeAction', () => {

@@ -1,10 +1,13 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { createFakeService } from './fake-service.js';
+
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
 
 const SECRET = 'webhook-secret-0123456789abcdef';
 let api: FakeBotApi;
@@ -55,7 +58,7 @@ const post = (url: string, body: string, secret?: string) => fetch(url, {
   method: 'POST', body, headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
 });
 
-describe('startWebhook', () => {
+describe('startWebhook', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('sets the webhook with the secret and answers updates that carry it', async () => {
     const base = await start();
     expect(api.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: SECRET });

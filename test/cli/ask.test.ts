@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, spawnCli, type CliRun } from '../support/cli.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 const CORPUS = join(ROOT, 'corpus');
 const tmp = mkdtempSync(join(tmpdir(), 'cli-ask-'));
 const INDEX = join(tmp, 'shared', 'article');
@@ -49,10 +52,10 @@ beforeAll(async () => {
   expect(built.code).toBe(0);
   expect(built.stdout).toBe('');
   expect(built.stderr).toMatch(new RegExp(`^built \\d+ chunks with lexical-v1 \\(1024 dims\\) in \\d+\\.\\d\\d s → ${INDEX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
-}, 30_000);
+}, PROCESS_TEST_TIMEOUT_MS);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe.concurrent('ask --json', { timeout: 30_000 }, () => {
+describe.concurrent('ask --json', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints exactly one JSON line with query, lang, answered, passages, shown and reply, and nothing on stderr', async () => {
     const { code, stdout, stderr } = await ask(['--json', QUESTION]);
     expect(code).toBe(0);
@@ -80,7 +83,7 @@ describe.concurrent('ask --json', { timeout: 30_000 }, () => {
   });
 });
 
-describe.concurrent('ask --json --batch', { timeout: 30_000 }, () => {
+describe.concurrent('ask --json --batch', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints one JSON object per non-empty line, in order, each with --k passages', async () => {
     const file = join(tmp, 'questions.txt');
     writeFileSync(file, `${QUESTION}\n\n   \nкибершабуылдар\r\nHow do I bake sourdough bread?\n`);
@@ -119,7 +122,7 @@ describe.concurrent('ask --json --batch', { timeout: 30_000 }, () => {
   });
 });
 
-describe.concurrent('ask (text)', { timeout: 30_000 }, () => {
+describe.concurrent('ask (text)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints a translated passage followed by its Kazakh original with --original', async () => {
     const { code, stdout } = await ask(['--original', QUESTION]);
     expect(code).toBe(0);
@@ -142,7 +145,7 @@ describe.concurrent('ask (text)', { timeout: 30_000 }, () => {
   });
 });
 
-describe.concurrent('ask with bad input', { timeout: 30_000 }, () => {
+describe.concurrent('ask with bad input', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it.each([
     ['an empty question', '', 'error: the question is empty: type a question about the article, e.g. "What are the main findings?"'],
     ['emoji only', '😀😀', 'error: the question has no words: type a question about the article, e.g. "What are the main findings?"'],
@@ -163,7 +166,7 @@ describe.concurrent('ask with bad input', { timeout: 30_000 }, () => {
   });
 });
 
-describe.concurrent('ask with a missing, corrupt, stale or mismatched index', { timeout: 30_000 }, () => {
+describe.concurrent('ask with a missing, corrupt, stale or mismatched index', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('rebuilds a missing index, says so on stderr, and answers', async () => {
     const dir = join(tmp, 'missing', 'article');
     const { code, stdout, stderr } = await ask(['--json', QUESTION], { INDEX_DIR: dir });
@@ -220,7 +223,7 @@ describe.concurrent('ask with a missing, corrupt, stale or mismatched index', { 
   });
 });
 
-describe.concurrent('build --help', { timeout: 30_000 }, () => {
+describe.concurrent('build --help', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints the usage on stdout', async () => {
     const { code, stdout } = await run('build.ts', ['--help']);
     expect(code).toBe(0);

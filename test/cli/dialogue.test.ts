@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, spawnCli, type CliRun } from '../support/cli.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 /** One CLI process (tsx start, index load, a few questions) on a busy 2-core machine, in ms. */
 const CLI_MS = 30_000;
 /** Building the lexical index once, in ms. */
@@ -36,7 +39,7 @@ function chat(input: string): Promise<CliRun> {
   });
 }
 
-describe('ask --json --dialogue', () => {
+describe('ask --json --dialogue', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints one object per turn with every ask --json field plus dialogue, turn, act and understoodAs', async () => {
     const file = join(tmp, 'dialogues.txt');
     writeFileSync(file, 'What is the first finding?\nand the fifth?\n\nРахмет\n');
@@ -58,7 +61,7 @@ describe('ask --json --dialogue', () => {
   }, CLI_MS);
 });
 
-describe('eval --dialogues', () => {
+describe('eval --dialogues', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints the table per language and check kind', async () => {
     const file = join(tmp, 'set.jsonl');
     writeFileSync(file, [
@@ -75,14 +78,14 @@ describe('eval --dialogues', () => {
   }, CLI_MS);
 });
 
-describe('npm run chat', () => {
+describe('npm run chat', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('offers the languages for /lang with an unknown one, and answers an emoji-only turn with the hint, not an error', async () => {
     const run = await chat('/lang english\n👍\n/quit\n');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(3, 8)).toEqual([
       '› /lang english', 'Choose the interface language: kk, ru, en (/lang kk)', '', '› 👍', expect.stringMatching(/^the question has no words/),
     ]);
-  }, CLI_MS);
+  });
 
   it('answers lines from a pipe as a transcript, follows up, runs commands and stops at /quit', async () => {
     const run = await chat('hello\n2\nwhen was it adopted?\n/lang ru\n/sections\nещё\n/quit\nthis is never read\n');

@@ -9,6 +9,9 @@ import { createLexicalEmbedder } from '../../src/embedding/lexical.js';
 import { buildIndex } from '../../src/index/store.js';
 import { DEFAULT_ABSTENTION } from '../../src/retrieval/abstain.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 const tmp = mkdtempSync(join(tmpdir(), 'cli-eval-'));
 const INDEX = join(tmp, 'article');
 
@@ -21,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe.concurrent('eval', { timeout: 30_000 }, () => {
+describe.concurrent('eval', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints the heading and the score table per language for an eval file', async () => {
     const file = join(tmp, 'set.jsonl');
     writeFileSync(file, [

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexError, UserError } from '../../src/errors.js';
-import { ConfigError, openService, retrievalSettings } from '../../src/setup.js';
+import { ConfigError } from '../../src/config.js';
+import { openService, recordedEmbedder, retrievalSettings } from '../../src/setup.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'setup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -66,13 +68,26 @@ describe('openService', () => {
     expect(first.rebuilt).toBe(true);
     expect(log).toEqual([`index at ${dir} does not exist or has no meta.json: rebuilding it now`]);
     expect(first.meta.embedder.id).toBe('lexical-v1');
-    expect(first.meta.corpusHash).toBe(first.corpus.hash);
+    expect(first.meta.corpusHash).toBe(loadCorpus(settings(dir).corpusDir).hash);
     expect((await first.service.ask('What is the fourth finding?')).passages[0].id).toBe('en:results/finding-4:1');
 
     const again = await openService(settings(dir), { log: (l) => log.push(l) });
     expect(again.rebuilt).toBe(false);
     expect(again.meta).toEqual(first.meta);
     expect(log).toHaveLength(1);
+  });
+
+  it('with EMBEDDER=auto uses the embedder the index records: no model check, no notice, no rebuild', async () => {
+    const dir = join(tmp, 'auto-recorded', 'article');
+    expect(recordedEmbedder(dir)).toBeUndefined();
+    const built = await openService(settings(dir), { log: () => undefined });
+    expect(recordedEmbedder(dir)).toBe('lexical');
+    const log: string[] = [];
+    const auto = retrievalSettings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'true', EMBEDDING_MODEL: 'nobody/no-such-model', MODEL_CACHE_DIR: join(tmp, 'no-models'), INDEX_DIR: dir });
+    const opened = await openService(auto, { log: (l) => log.push(l) });
+    expect(log).toEqual([]);
+    expect(opened.rebuilt).toBe(false);
+    expect(opened.meta).toEqual(built.meta);
   });
 
   it('throws IndexError kind missing without rebuilding when asked never to rebuild', async () => {

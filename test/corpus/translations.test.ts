@@ -6,13 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { parseArticle, scriptLang } from '../../src/corpus/parse.js';
 import {
-  readTranslations, sourceHash, TRANSLATED_SECTIONS, translatedSections, TranslationLinkError, type TranslationEntry,
+  parseTranslations, sourceHash, TRANSLATED_SECTIONS, translatedSections, TranslationLinkError, type TranslationEntry,
 } from '../../src/corpus/translations.js';
 import type { Section } from '../../src/corpus/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const ARTICLE = readFileSync(join(CORPUS, 'article.txt'), 'utf8');
 const official = parseArticle(ARTICLE);
+/** As src/corpus/load.ts reads it. */
+const readTranslations = (path: string) => parseTranslations(readFileSync(path, 'utf8'), path);
 const entries = readTranslations(join(CORPUS, 'translations.json'));
 const corpus = loadCorpus(CORPUS);
 
@@ -48,7 +50,7 @@ describe('sourceHash', () => {
   });
 });
 
-describe('readTranslations', () => {
+describe('parseTranslations', () => {
   it('returns the 58 entries of the corpus: 40 body paragraphs and 18 reference glosses', () => {
     const bySection: Record<string, number> = {};
     for (const e of entries) bySection[e.section] = (bySection[e.section] ?? 0) + 1;

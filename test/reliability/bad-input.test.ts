@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNoAnswerHtml } from '../../src/answer/format.js';
-import { t } from '../../src/answer/i18n.js';
+import { fill, t } from '../../src/answer/i18n.js';
+import { MAX_QUESTION_CHARS } from '../../src/retrieval/question.js';
 import { escapeHtml } from '../../src/answer/rich.js';
 import { formatHelpHtml } from '../../src/answer/views.js';
 import { ALLOWED_UPDATES } from '../../src/bot/run.js';
@@ -17,7 +18,7 @@ import {
 } from './support.js';
 
 const en = t('en');
-const BAD = escapeHtml(en.badQuestion); // 'Please type a question about the article as text (up to 1000 characters).'
+const BAD = escapeHtml(fill(en.badQuestion, { max: MAX_QUESTION_CHARS })); // 'Please type a question about the article as text (up to 1000 characters).'
 const UNHANDLED = escapeHtml(en.unhandled); // 'I answer text questions only. Help: /help'
 const UNKNOWN = escapeHtml(en.unknownCommand); // 'There is no such command. Help: /help'
 const STALE = en.stale;

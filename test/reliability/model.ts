@@ -3,7 +3,8 @@
  * and the reference model of the reply to a text message.
  */
 import { formatAnswerHtml, formatNoAnswerHtml } from '../../src/answer/format.js';
-import { t } from '../../src/answer/i18n.js';
+import { fill, t } from '../../src/answer/i18n.js';
+import { MAX_QUESTION_CHARS } from '../../src/retrieval/question.js';
 import { escapeHtml } from '../../src/answer/rich.js';
 import { questionText } from '../../src/bot/group.js';
 import { PAGE_SIZE } from '../../src/bot/reply.js';
@@ -47,13 +48,13 @@ export const QUESTIONS = [
  */
 export async function expectedReply(service: ArticleService, text: string, ui: Lang = 'en'): Promise<string[]> {
   const question = questionText(text, BOT_USERNAME);
-  if (!question) return [escapeHtml(t(ui).badQuestion)];
+  if (!question) return [escapeHtml(fill(t(ui).badQuestion, { max: MAX_QUESTION_CHARS }))];
   try {
     const answer = await service.ask(question, { offset: 0, limit: PAGE_SIZE });
     if (!answer.answered || answer.passages.length === 0) return [formatNoAnswerHtml(answer.query, answer.lang)];
     return formatAnswerHtml(answer, answer.lang);
   } catch (err) {
-    if (err instanceof UserError) return [escapeHtml(t(ui).badQuestion)];
+    if (err instanceof UserError) return [escapeHtml(fill(t(ui).badQuestion, { max: MAX_QUESTION_CHARS }))];
     throw err;
   }
 }

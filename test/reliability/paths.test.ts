@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRealService, TOKEN, type RealService } from './support.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** One CLI process (tsx start-up and, where it gets that far, the corpus) on a busy machine. */
 const PROCESS_TIMEOUT_MS = 30_000;
@@ -62,7 +65,7 @@ function userFolder(name: string): string {
   return dir;
 }
 
-describe('a wrong INDEX_DIR', () => {
+describe('a wrong INDEX_DIR', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('`npm run build:index` refuses a folder of user files with one line, and every file survives', () => {
     const dir = userFolder('user-files');
     const before = snapshot(dir);
@@ -110,7 +113,7 @@ describe('a wrong INDEX_DIR', () => {
   }, PROCESS_TIMEOUT_MS);
 });
 
-describe('a wrong DATA_DIR at bot start', () => {
+describe('a wrong DATA_DIR at bot start', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const start = (env: Record<string, string>) => run('src/main.ts', { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', INDEX_DIR: real.indexDir, ...env });
 
   it('refuses a folder of user files and the project folder', () => {

@@ -23,6 +23,11 @@ import {
   textsTo, TOKEN, TOKEN_SECRET, until, type Api, type BotOptions, type BotRun, type RealService,
 } from './support.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_LONG_TIMEOUT_MS = 30_000;
+/** A burst of 30 updates, a SIGTERM in the middle and a second start of src/main.ts. */
+const BURST_RESTART_TIMEOUT_MS = 40_000;
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const settings = loadRetrievalConfig({ EMBEDDER: 'lexical' });
 const corpus = loadCorpus(settings.corpusDir);
@@ -96,7 +101,7 @@ const ready = (c: Child) => until(() => /is answering \(long polling\)/.test(c.o
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, sha(join(dir, f))]));
 
-describe.concurrent('stopping with updates in flight', () => {
+describe.concurrent('stopping with updates in flight', { timeout: PROCESS_TEST_LONG_TIMEOUT_MS }, () => {
   it('RunningBot.stop() waits for the updates in progress before it resolves', async ({ onTestFinished }) => {
     const scope = new Scope(onTestFinished);
     let release!: () => void;
@@ -166,10 +171,10 @@ describe.concurrent('stopping with updates in flight', () => {
       expect(out).not.toMatch(/ ERROR /);
     }
     expectCleanRun(api, []);
-  }, 40_000);
+  }, BURST_RESTART_TIMEOUT_MS);
 });
 
-describe.concurrent('a crash while the index is built', () => {
+describe.concurrent('a crash while the index is built', { timeout: PROCESS_TEST_LONG_TIMEOUT_MS }, () => {
   it('leaves the previous index intact and loadable when writing the new one fails half-way', async ({ onTestFinished }) => {
     const dir = join(new Scope(onTestFinished).temp(), 'article');
     const chunks = chunkSections(corpus.sections);
@@ -207,7 +212,7 @@ describe.concurrent('a crash while the index is built', () => {
   }, PROCESS_TEST_TIMEOUT_MS);
 });
 
-describe.concurrent('a corrupt index at start-up', () => {
+describe.concurrent('a corrupt index at start-up', { timeout: PROCESS_TEST_LONG_TIMEOUT_MS }, () => {
   /** Builds a fresh index in a temp folder, damages it, opens the service and returns what it logged. */
   async function openDamaged(dir: string, damage: (dir: string) => void, rebuild: 'auto' | 'never' = 'auto') {
     await buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } });
@@ -266,5 +271,5 @@ describe.concurrent('a corrupt index at start-up', () => {
     expect(readMeta(dir).vectorsSha256).toBe(sha(join(dir, 'vectors.hnsw')));
     expect(child.output()).not.toMatch(/\n\s+at \S| ERROR /);
     expect(child.output()).not.toContain(TOKEN_SECRET);
-  }, 30_000);
+  }, PROCESS_TEST_LONG_TIMEOUT_MS);
 });

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { StorageAdapter } from 'grammy';
 import { createBot } from '../../src/bot/bot.js';
 import type { SessionData } from '../../src/bot/context.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { htmlToText } from '../../src/bot/rejected.js';
 import { startPolling } from '../../src/bot/run.js';
 import type { ArticleService } from '../../src/retrieval/types.js';

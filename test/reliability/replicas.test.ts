@@ -14,11 +14,14 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import { decodeAction } from '../../src/bot/callback-data.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { POST_TIMEOUT_MS, REPLICA_START_TIMEOUT_MS, spawnMain, startReplica, WEBHOOK_SECRET, WEBHOOK_URL, type Replica } from '../support/replica.js';
 import { freePort, startRedis, type RedisServer } from '../support/redis.js';
 import { expectedReply, openRealService, QUESTIONS, startApi, textsTo, TOKEN, TOKEN_SECRET, until, type Api, type RealService } from './support.js';
+
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
 
 /** Redis, the index, two replicas and the reference bot, started side by side. */
 const SETUP_TIMEOUT_MS = REPLICA_START_TIMEOUT_MS + 20_000;
@@ -124,7 +127,7 @@ function moreButton(markup: unknown): string | undefined {
 
 const texts = (seen: Seen[]) => seen.map((s) => s.text);
 
-describe('two replicas sharing one Redis', () => {
+describe('two replicas sharing one Redis', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('continues on B the conversation begun on A: "tell me more" pages on through the same answer', async () => {
     const steps = (x: Target, y: Target): Step[] => [{ on: x, say: QUESTIONS[0] }, { on: y, say: 'tell me more' }];
     const got = await play(api, 8101, steps(a, b));
@@ -234,7 +237,7 @@ describe('two replicas sharing one Redis', () => {
   }, TEST_TIMEOUT_MS);
 });
 
-describe('start-up and long polling with REDIS_URL', () => {
+describe('start-up and long polling with REDIS_URL', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let pollApi: Api;
   const children: Array<ReturnType<typeof spawnMain>> = [];
   beforeAll(async () => { pollApi = await startApi(); });

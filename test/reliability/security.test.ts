@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/answer/i18n.js';
 import { escapeHtml } from '../../src/answer/rich.js';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
@@ -20,6 +20,9 @@ import {
   expectCleanRun, expectedReply, LEAK, openRealService, pause, QUESTIONS, spyService, startApi, startBot, textsTo,
   TOKEN, TOKEN_SECRET, until, type Api, type BotRun, type RealService,
 } from './support.js';
+
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const en = t('en');
@@ -42,7 +45,7 @@ function userVisible(api: Api): string[] {
   });
 }
 
-describe('the bot token', () => {
+describe('the bot token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('appears in no log line and no reply through Telegram faults, service failures and bad input', async () => {
     let failWith: Error | undefined;
     const service = spyService(real.service, () => { const e = failWith; failWith = undefined; if (e) throw e; });
@@ -116,10 +119,10 @@ describe('the bot token', () => {
     } finally {
       await other.close();
     }
-  }, 30_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
-describe('the webhook secret', () => {
+describe('the webhook secret', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const SECRET = 'wh_secret-0123456789abcdefABCDEF';
   let running: RunningBot | undefined;
   let api: Api | undefined;
@@ -162,7 +165,7 @@ describe('the webhook secret', () => {
 /** 10 replies to one chat: Telegram's limits (throttle.ts) let 4 go at once, then one a second. */
 const BURST_TIMEOUT_MS = 20_000;
 
-describe('the per-user rate limit (8 questions per 20 s)', () => {
+describe('the per-user rate limit (8 questions per 20 s)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const limited = escapeHtml(en.rateLimited.replace('{s}', '20'));
 
   it('answers the first 8 questions of a burst of 12, says so once at the 9th, stays silent after, and still serves another user and commands', { timeout: BURST_TIMEOUT_MS }, async () => {
@@ -206,7 +209,7 @@ describe('the per-user rate limit (8 questions per 20 s)', () => {
   });
 });
 
-describe('replies', () => {
+describe('replies', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('never show file paths, stack frames or error names, whatever the service throws', async () => {
     const failures: Error[] = [
       Object.assign(new Error("ENOENT: no such file or directory, open '/work/main/index/article/chunks.json'"), { code: 'ENOENT' }),

@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedReply, openRealService, QUESTIONS, startApi, textsTo, TOKEN, TOKEN_SECRET, until, type Api, type RealService } from './support.js';
 
+/** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
+const PROCESS_TEST_TIMEOUT_MS = 30_000;
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Compiling src/ on a busy 2-core machine. */
 const BUILD_TIMEOUT_MS = 120_000;
@@ -77,7 +80,7 @@ async function answering(s: Started, api: Api, chatId: number): Promise<void> {
   expect(textsTo(api, chatId)).toEqual(expected);
 }
 
-describe('npm start', () => {
+describe('npm start', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`stops the bot cleanly on ${signal} to npm's pid and leaves no process behind`, async () => {
       const api = await startApi();

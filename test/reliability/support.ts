@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/log.js';
 import type { RetryOptions } from '../../src/bot/retry.js';
 import { startPolling, type RunningBot } from '../../src/bot/run.js';
 import { loadRetrievalConfig } from '../../src/config.js';

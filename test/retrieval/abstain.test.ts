@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, DEFAULT_ABSTENTION, isAbstentionRule, UNKNOWN_WORD_WEIGHT } from '../../src/retrieval/abstain.js';
+import { coverage, DEFAULT_ABSTENTION, UNKNOWN_WORD_WEIGHT } from '../../src/retrieval/abstain.js';
 
 const IDF: Record<string, number> = { law: 1, ai: 2, '#ai': 3, '2024': 4, zz: 5, china: 6 };
 const idf = (t: string) => IDF[t] ?? 0;
@@ -42,18 +42,5 @@ describe('coverage', () => {
 describe('DEFAULT_ABSTENTION', () => {
   it('returns the coverage rule calibrated on the eval sets', () => {
     expect(DEFAULT_ABSTENTION).toEqual({ kind: 'coverage', minCoverage: 0.34 });
-  });
-});
-
-describe('isAbstentionRule', () => {
-  it('returns true for a coverage rule with a share in [0, 1], as read back from a meta.json', () => {
-    expect(isAbstentionRule(JSON.parse(JSON.stringify(DEFAULT_ABSTENTION)))).toBe(true);
-    expect(isAbstentionRule({ kind: 'coverage', minCoverage: 0 })).toBe(true);
-  });
-
-  it('returns false for anything else', () => {
-    for (const bad of [null, undefined, 0.34, {}, { minCoverage: 0.34 }, { kind: 'coverage', minCoverage: '0.34' }, { kind: 'coverage', minCoverage: 1.5 }, { kind: 'score', minCoverage: 0.3 }]) {
-      expect(isAbstentionRule(bad)).toBe(false);
-    }
   });
 });

@@ -6,6 +6,9 @@ import { UserError } from '../../src/errors.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { freePort, startRedis, REDIS_START_TIMEOUT_MS, REDIS_STOP_TIMEOUT_MS, type RedisServer } from '../support/redis.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 const PASSWORD = 'hunter2-secret-pw';
 /** Connect timeout given to the client in the timeout test. */
 const CONNECT_TIMEOUT_MS = 300;
@@ -22,7 +25,7 @@ const failure = async (p: Promise<unknown>): Promise<Error> => {
   throw new Error('expected a rejection');
 };
 
-describe('redactRedisUrl', () => {
+describe('redactRedisUrl', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('replaces user and password by *** and keeps host, port and database', () => {
     expect(redactRedisUrl(`redis://:${PASSWORD}@127.0.0.1:6390/0`)).toBe('redis://***@127.0.0.1:6390/0');
     expect(redactRedisUrl(`rediss://bot:${PASSWORD}@cache.example.org:6380/2`)).toBe('rediss://***@cache.example.org:6380/2');
@@ -31,7 +34,7 @@ describe('redactRedisUrl', () => {
   });
 });
 
-describe('connectRedis at start-up', () => {
+describe('connectRedis at start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('fails with one line, without the password, when nothing listens', async () => {
     const port = await freePort();
     const err = await failure(connectRedis(`redis://:${PASSWORD}@127.0.0.1:${port}/0`, { logger: memoryLogger() }));
@@ -58,7 +61,7 @@ describe('connectRedis at start-up', () => {
     }
   });
 
-  describe('with a password', () => {
+  describe('with a password', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     let redis: RedisServer;
     beforeAll(async () => { redis = await startRedis({ password: PASSWORD }); }, REDIS_START_TIMEOUT_MS + 2000);
     afterAll(async () => { await redis?.close(); });
@@ -85,7 +88,7 @@ describe('connectRedis at start-up', () => {
   });
 });
 
-describe('a Redis store while Redis goes away and comes back', () => {
+describe('a Redis store while Redis goes away and comes back', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let redis: RedisServer;
   let store: RedisStateStore | undefined;
   const logger = memoryLogger();

@@ -1,9 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/bot/logger.js';
+import type { Logger } from '../../src/log.js';
 import { DEFAULT_SESSION_TTL_S, HANDLED_TTL_S, openRedisStore, type RedisStateStore } from '../../src/state/redis.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { startRedis, REDIS_START_TIMEOUT_MS, type RedisServer } from '../support/redis.js';
+
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
 
 let redis: RedisServer;
 let admin: Redis;
@@ -27,7 +30,7 @@ afterAll(async () => {
   await redis?.close();
 });
 
-describe('openRedisStore sessions', () => {
+describe('openRedisStore sessions', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('reads back what it wrote, as JSON under <prefix>:<namespace>:<key>, and forgets what it deleted', async () => {
     const s = await store();
     const users = s.sessions<{ lang?: string; n?: number[] }>('user');
@@ -121,7 +124,7 @@ describe('openRedisStore sessions', () => {
   });
 });
 
-describe('openRedisStore handled updates', () => {
+describe('openRedisStore handled updates', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('remembers handled update ids for 24 h, keeping the first mark', async () => {
     const [a, b] = [await store(), await store()];
     expect(await a.wasHandled(1001)).toBe(false);

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bot, GrammyError, InlineKeyboard } from 'grammy';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 
+/** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
+const SERVER_TEST_TIMEOUT_MS = 15_000;
+
 let api: FakeBotApi;
 let bot: Bot | undefined;
 let running: Promise<void> | undefined;
@@ -30,7 +33,7 @@ afterEach(async () => {
   await api.close();
 });
 
-describe('fake Bot API with a real grammY bot', () => {
+describe('fake Bot API with a real grammY bot', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('echoes a pushed message and returns a realistic Message', async () => {
     const replies: unknown[] = [];
     startBot((b) => b.on('message:text', async (ctx) => { replies.push(await ctx.reply(`echo: ${ctx.message.text}`)); }));
@@ -83,7 +86,7 @@ describe('fake Bot API with a real grammY bot', () => {
   });
 });
 
-describe('getUpdates long polling', () => {
+describe('getUpdates long polling', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('holds a poll with no updates for `timeout` seconds, then returns []', async () => {
     const t0 = Date.now();
     const body = await (await call('getUpdates', { timeout: 1 })).json();
@@ -127,7 +130,7 @@ describe('getUpdates long polling', () => {
   });
 });
 
-describe('faults and errors', () => {
+describe('faults and errors', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('429 answers with retry_after, once, and only for the named method', async () => {
     api.failNext('sendMessage', { kind: '429', retryAfter: 7 });
     expect((await call('getMe')).status).toBe(200);

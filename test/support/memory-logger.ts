@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/bot/logger.js';
+import type { Logger } from '../../src/log.js';
 
 /** A logger that keeps its lines as `LEVEL message`, for exact assertions on what was logged. */
 export function memoryLogger(): Logger & { lines: string[] } {

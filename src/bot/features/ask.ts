@@ -1,9 +1,7 @@
 import { Composer } from 'grammy';
-import { t } from '../../answer/i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { questionText } from '../group.js';
-import { uiLang } from '../locale.js';
-import { allowQuestion, converse, replyNotice } from '../reply.js';
+import { allowQuestion, converse, replyBadQuestion } from '../reply.js';
 
 /**
  * Any text message that is not a command is a turn of the conversation about the article (in
@@ -16,7 +14,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   composer.on('message:text', async (ctx, next) => {
     if (ctx.message.text.startsWith('/')) return next();
     const question = questionText(ctx.message.text, ctx.me.username);
-    if (!question) return replyNotice(ctx, t(uiLang(ctx)).badQuestion);
+    if (!question) return replyBadQuestion(ctx);
     if (!(await allowQuestion(ctx, deps))) return;
     const quoted = ctx.message.reply_to_message;
     const replyTo = quoted && quoted.from?.id === ctx.me.id ? quoted.message_id : undefined;

@@ -1,11 +1,10 @@
 import { Composer } from 'grammy';
 import { formatFindingsHtml } from '../../answer/views.js';
+import { FINDING_IDS } from '../../corpus/sections.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { uiLang } from '../locale.js';
 import { replyHtml } from '../reply.js';
 
-/** Section ids of the article's five numbered findings. */
-export const FINDING_IDS = [1, 2, 3, 4, 5].map((n) => `results/finding-${n}`);
 
 /** /findings: the five numbered findings in the user's language. */
 export function findingsFeature(deps: BotDeps): Composer<BotContext> {

@@ -27,7 +27,7 @@ export function langFeature(users: StorageAdapter<SessionData>): Composer<BotCon
     ctx.session = chosen; // grammY writes it back after the update: the same value, not written again
     await ack(ctx, t(lang).langSet);
     const text = escapeHtml(t(lang).langSet);
-    await ctx.editMessageText(text, { parse_mode: 'HTML' }).catch(async (err) => {
+    await ctx.editMessageText(text).catch(async (err) => {
       if (err instanceof GrammyError && /not modified/.test(err.description)) return;
       if (err instanceof GrammyError && err.error_code === 400) return replyHtml(ctx, [text]); // message gone or too old to edit
       throw err;

@@ -10,8 +10,7 @@ import { replyNotice } from '../reply.js';
  */
 export function unhandledFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.on('message', (ctx) => {
-    if (ctx.chat.type !== 'private') return;
+  composer.chatType('private').on('message', (ctx) => {
     const m = t(uiLang(ctx));
     return replyNotice(ctx, ctx.message.text?.startsWith('/') ? m.unknownCommand : m.unhandled);
   });

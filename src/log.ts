@@ -61,3 +61,6 @@ export function createLogger(options: {
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+/** Writes a line to stderr (progress, notices): stdout is kept for answers. */
+export const log = (line: string): void => { process.stderr.write(`${line}\n`); };
