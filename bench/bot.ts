@@ -68,7 +68,15 @@ export async function benchBot(options: BotBenchOptions): Promise<BotBenchResult
     store = await openEmbeddedStore(dataDir);
     const first = api.waitForCalls('sendMessage', 1, { filter: (p) => Number(p.chat_id) === STARTUP_CHAT, timeoutMs });
     const startedAt = Date.now();
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service, store, logger, rateLimit: { max: Math.max(8, Math.ceil(updates / users)), windowS: 20 }, throttle: false }); // the bot's own capacity, not Telegram's ~30 messages/s
+    const bot = createBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      service,
+      store,
+      logger,
+      rateLimit: { max: Math.max(8, Math.ceil(updates / users)), windowS: 20 },
+      throttle: false,
+    }); // the bot's own capacity, not Telegram's ~30 messages/s
     api.sendText({ chatId: STARTUP_CHAT, text: questions[0] });
     running = await startPolling(bot, { logger, store });
     const startupMs = (await first)[0].at - startedAt;

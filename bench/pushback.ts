@@ -17,10 +17,16 @@ const arg = (name: string, fallback: number) => Number(process.argv[process.argv
 const [chats, floodS] = [arg('--chats', 100), arg('--flood', 40)];
 const root = mkdtempSync(join(tmpdir(), 'bench-pushback-'));
 try {
-  const { service } = await openService({ ...loadRetrievalConfig({ EMBEDDER: 'lexical' }), indexDir: join(root, 'article') }, { log: () => {} });
+  const { service } = await openService(
+    { ...loadRetrievalConfig({ EMBEDDER: 'lexical' }), indexDir: join(root, 'article') },
+    { log: () => {} },
+  );
   for (const scenario of SCENARIOS) {
     const r = await runPushback({ service, scenario, chats, floodS, timeoutMs: (floodS + 60) * 1000 });
-    process.stdout.write(`${scenario.padEnd(44)} ${r.delivered}/${chats} delivered once, ${r.lost} lost, ${r.duplicated} doubled; ${r.refused} calls refused; ${(r.elapsedMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `${scenario.padEnd(44)} ${r.delivered}/${chats} delivered once, ${r.lost} lost, ${r.duplicated} doubled; ${r.refused} calls ` +
+        `refused; ${(r.elapsedMs / 1000).toFixed(1)} s\n`,
+    );
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

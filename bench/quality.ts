@@ -12,7 +12,11 @@ export interface Retriever {
   ask(question: string): Promise<EvalResult>;
 }
 
-export interface QualityRow { name: string; scores: Scores; latencyMs: { p50: number; p95: number } }
+export interface QualityRow {
+  name: string;
+  scores: Scores;
+  latencyMs: { p50: number; p95: number };
+}
 
 /** Our service as a retriever (top 5 passages). */
 export function serviceRetriever(name: string, service: ArticleService): Retriever {
@@ -39,7 +43,7 @@ export function miniSearchRetriever(chunks: Chunk[]): Retriever {
 export function bruteForceSearch(vectors: number[][]): VectorSearch {
   const dims = vectors[0]?.length ?? 0;
   const matrix = new Float32Array(vectors.length * dims);
-  vectors.forEach((v, i) => matrix.set(v, i * dims));
+  for (const [i, v] of vectors.entries()) matrix.set(v, i * dims);
   return (q, k) => bruteForceTopK(matrix, dims, q, k);
 }
 

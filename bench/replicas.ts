@@ -53,7 +53,11 @@ export interface ReplicaBenchRow {
 export async function benchReplicas(options: ReplicaBenchOptions = {}): Promise<ReplicaBenchRow[]> {
   const { updates = 300, users = 30, concurrency = 16, apiLatencyMs = 20 } = options;
   const temps: string[] = [];
-  const temp = () => { const d = mkdtempSync(join(tmpdir(), 'bench-replicas-')); temps.push(d); return d; };
+  const temp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'bench-replicas-'));
+    temps.push(d);
+    return d;
+  };
   let redis: RedisServer | undefined;
   try {
     const indexDir = options.indexDir ?? join(temp(), 'article');
@@ -73,17 +77,33 @@ export async function benchReplicas(options: ReplicaBenchOptions = {}): Promise<
       const started: Replica[] = [];
       try {
         const env = {
-          BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, INDEX_DIR: indexDir, RATE_LIMIT_MAX: '1000',
+          BOT_TOKEN: api.token,
+          TELEGRAM_API_ROOT: api.apiRoot,
+          INDEX_DIR: indexDir,
+          RATE_LIMIT_MAX: '1000',
           ...(s.store === 'redis' ? { REDIS_URL: redis.url } : {}),
         };
-        started.push(...await Promise.all(Array.from({ length: s.replicas }, (_, i) => startReplica({ name: String(i), env: { ...env, DATA_DIR: temp() } }))));
+        started.push(
+          ...(await Promise.all(
+            Array.from({ length: s.replicas }, (_, i) => startReplica({ name: String(i), env: { ...env, DATA_DIR: temp() } })),
+          )),
+        );
         api.setLatency(apiLatencyMs);
         await postAll(api, started, 2 * started.length, users, concurrency, 900_000); // warm-up, other chats
         const { times, ok, elapsedMs } = await postAll(api, started, updates, users, concurrency, 100_000);
-        const replies = api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) >= 100_000 && Number(c.params.chat_id) < 100_000 + users).length;
+        const replies = api.calls.filter(
+          (c) => c.method === 'sendMessage' && Number(c.params.chat_id) >= 100_000 && Number(c.params.chat_id) < 100_000 + users,
+        ).length;
         if (replies < updates) throw new Error(`${s.setup}: ${replies} replies to ${updates} questions: some were not answered`);
         const { p50, p95 } = percentiles(times);
-        rows.push({ ...s, updatesPerSec: Math.round((updates / elapsedMs) * 1000 * 10) / 10, p50Ms: Math.round(p50), p95Ms: Math.round(p95), ok, updates });
+        rows.push({
+          ...s,
+          updatesPerSec: Math.round((updates / elapsedMs) * 1000 * 10) / 10,
+          p50Ms: Math.round(p50),
+          p95Ms: Math.round(p95),
+          ok,
+          updates,
+        });
         log(`replicas: ${formatRow(rows[rows.length - 1])}`);
       } finally {
         await Promise.all(started.map((r) => r.stop()));
@@ -123,7 +143,8 @@ export const formatRow = (r: ReplicaBenchRow) =>
 export function formatReplicas(rows: ReplicaBenchRow[], options: { concurrency?: number; apiLatencyMs?: number } = {}): string {
   const { concurrency = 16, apiLatencyMs = 20 } = options;
   return [
-    `Webhook replicas (\`src/main.ts\` processes, ${rows[0]?.updates ?? 0} questions from 30 chats, ${concurrency} requests in flight, Bot API latency ${apiLatencyMs} ms):`,
+    `Webhook replicas (\`src/main.ts\` processes, ${rows[0]?.updates ?? 0} questions from 30 chats, ${concurrency} requests in flight, ` +
+      `Bot API latency ${apiLatencyMs} ms):`,
     '',
     '| set-up | updates/s | p50 (ms) | p95 (ms) | answered |',
     '|---|---|---|---|---|',

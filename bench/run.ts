@@ -22,7 +22,10 @@ const USAGE = 'usage: npm run bench [-- --json] [--quick] [--no-readme]';
 
 runEntry(import.meta.url, async () => {
   const args = process.argv.slice(2);
-  if (args.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (args.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const quick = args.includes('--quick');
   const settings = { ...retrievalSettings(process.env), indexDir: mkdtempSync(join(tmpdir(), 'bench-index-')) };
   try {
@@ -34,7 +37,10 @@ runEntry(import.meta.url, async () => {
     const ours = createArticleService({ index, embedder, glossary: corpus.glossary });
     const rssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
     const indexBytes = readdirSync(settings.indexDir).reduce((s, f) => s + statSync(join(settings.indexDir, f)).size, 0);
-    log(`index: ${meta.chunkCount} chunks, ${(indexBytes / 1024).toFixed(0)} KiB, built in ${meta.buildSeconds} s; rss ${rssMB} MB (was ${Math.round(rssBefore / 2 ** 20)} MB before the build)`);
+    log(
+      `index: ${meta.chunkCount} chunks, ${(indexBytes / 1024).toFixed(0)} KiB, built in ${meta.buildSeconds} s; rss ${rssMB} MB (was ` +
+        `${Math.round(rssBefore / 2 ** 20)} MB before the build)`,
+    );
 
     const items = parseEvalSet(readFileSync(resolve(PROJECT_ROOT, 'test/eval/dev.jsonl'), 'utf8'), 'dev.jsonl');
     const chunks = chunkSections(corpus.sections);
@@ -49,8 +55,20 @@ runEntry(import.meta.url, async () => {
     };
     const peers: Retriever[] = [
       miniSearchRetriever(chunks),
-      serviceRetriever('vector only (same embedder, HNSW)', createArticleService({ index, embedder, glossary: corpus.glossary, weights: { vector: 1, lexical: 0, sentence: 0, section: 0 }, abstention: { kind: 'coverage', minCoverage: 0 } })),
-      serviceRetriever('exact brute-force cosine instead of HNSW (hybrid)', createArticleService({ index, embedder, glossary: corpus.glossary, search: bruteForceSearch(vectors) })),
+      serviceRetriever(
+        'vector only (same embedder, HNSW)',
+        createArticleService({
+          index,
+          embedder,
+          glossary: corpus.glossary,
+          weights: { vector: 1, lexical: 0, sentence: 0, section: 0 },
+          abstention: { kind: 'coverage', minCoverage: 0 },
+        }),
+      ),
+      serviceRetriever(
+        'exact brute-force cosine instead of HNSW (hybrid)',
+        createArticleService({ index, embedder, glossary: corpus.glossary, search: bruteForceSearch(vectors) }),
+      ),
     ];
     const oursRow = await measure(withFormat, items, 5);
     const peerRows: QualityRow[] = [];
@@ -74,15 +92,28 @@ runEntry(import.meta.url, async () => {
       indexKiB: Math.round(indexBytes / 1024),
       embedder: `${meta.embedder.id} (${meta.embedder.dims} dims)`,
       ours: { recall1: round3(oursRow.scores.recall1), recall3: round3(oursRow.scores.recall3), mrr5: round3(oursRow.scores.mrr5) },
-      peers: peerRows.map((r) => ({ name: r.name, recall1: round3(r.scores.recall1), recall3: round3(r.scores.recall3), mrr5: round3(r.scores.mrr5), queryLatencyMs: r.latencyMs })),
-      scaling: scaling.map((s) => ({ chunks: s.chunks, hnswMs: round3(s.hnswMs), bruteMs: round3(s.bruteMs), recallVsExact: round3(s.recallVsExact), buildSeconds: round3(s.buildSeconds) })),
+      peers: peerRows.map((r) => ({
+        name: r.name,
+        recall1: round3(r.scores.recall1),
+        recall3: round3(r.scores.recall3),
+        mrr5: round3(r.scores.mrr5),
+        queryLatencyMs: r.latencyMs,
+      })),
+      scaling: scaling.map((s) => ({
+        chunks: s.chunks,
+        hnswMs: round3(s.hnswMs),
+        bruteMs: round3(s.bruteMs),
+        recallVsExact: round3(s.recallVsExact),
+        buildSeconds: round3(s.buildSeconds),
+      })),
       bot: { startupMs: bot.startupMs, throughputPerSec: bot.throughputPerSec, p95Ms: bot.p95Ms },
       state,
       replicas,
     };
     const table = markdown(result, oursRow);
     process.stdout.write(`${table}\n`);
-    if (!args.includes('--no-readme')) log(writeReadmeSection('bench', table) ? 'README.md results table updated' : 'README.md has no bench markers: not written');
+    if (!args.includes('--no-readme'))
+      log(writeReadmeSection('bench', table) ? 'README.md results table updated' : 'README.md has no bench markers: not written');
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } finally {
@@ -93,10 +124,15 @@ runEntry(import.meta.url, async () => {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function markdown(r: { [k: string]: any }, ours: QualityRow): string {
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const rows = [['ours (hybrid)', ours.scores.recall1, ours.scores.recall3, ours.scores.mrr5, ours.latencyMs], ...r.peers.map((p: any) => [p.name, p.recall1, p.recall3, p.mrr5, p.queryLatencyMs])];
+  const machine =
+    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ` + `${process.version}`;
+  const rows = [
+    ['ours (hybrid)', ours.scores.recall1, ours.scores.recall3, ours.scores.mrr5, ours.latencyMs],
+    ...r.peers.map((p: any) => [p.name, p.recall1, p.recall3, p.mrr5, p.queryLatencyMs]),
+  ];
   return [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; embedder ${r.embedder}; dev set (${ours.scores.answerable} answerable questions).`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; embedder ${r.embedder}; dev set (${ours.scores.answerable} ` +
+      `answerable questions).`,
     '',
     '| retriever | Recall@1 | Recall@3 | MRR@5 | latency p50 / p95 (ms) |',
     '|---|---|---|---|---|',
@@ -104,12 +140,15 @@ function markdown(r: { [k: string]: any }, ours: QualityRow): string {
     '',
     `Index: build ${r.buildSeconds} s, ${r.indexKiB} KiB on disk, resident memory after load ${r.rssMB} MB.`,
     '',
-    `Bot through the Bot API emulator: start-up to first answer ${r.bot.startupMs} ms; ${r.bot.throughputPerSec} updates/s; p95 ${r.bot.p95Ms} ms.`,
+    `Bot through the Bot API emulator: start-up to first answer ${r.bot.startupMs} ms; ${r.bot.throughputPerSec} updates/s; p95 ` +
+      `${r.bot.p95Ms} ms.`,
     '',
     formatReplicas(r.replicas),
     '',
     '| vectors | HNSW (ms/query) | brute force (ms/query) | HNSW / brute | HNSW recall@10 vs exact |',
     '|---|---|---|---|---|',
-    ...r.scaling.map((s: any) => `| ${s.chunks} | ${s.hnswMs} | ${s.bruteMs} | ${(s.hnswMs / s.bruteMs).toFixed(3)} | ${s.recallVsExact} |`),
+    ...r.scaling.map(
+      (s: any) => `| ${s.chunks} | ${s.hnswMs} | ${s.bruteMs} | ${(s.hnswMs / s.bruteMs).toFixed(3)} | ${s.recallVsExact} |`,
+    ),
   ].join('\n');
 }

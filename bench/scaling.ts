@@ -64,7 +64,11 @@ export function mulberry32(seed: number): () => number {
 function gaussian(rand: () => number): () => number {
   let spare: number | null = null;
   return () => {
-    if (spare !== null) { const s = spare; spare = null; return s; }
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
     const u = 1 - rand(); // (0, 1]: log is finite
     const r = Math.sqrt(-2 * Math.log(u));
     const th = 2 * Math.PI * rand();
@@ -142,7 +146,10 @@ export function bruteForceTopK(
   let size = 0;
   const d4 = dims - (dims % 4);
   for (let r = 0, o = 0; r < rows; r++, o += dims) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let j = 0;
     for (; j < d4; j += 4) {
       s0 += matrix[o + j] * q[j];
@@ -158,9 +165,12 @@ export function bruteForceTopK(
       while (c > 0) {
         const p = (c - 1) >> 1;
         if (hs[p] < s || (hs[p] === s && hi[p] > r)) break;
-        hs[c] = hs[p]; hi[c] = hi[p]; c = p;
+        hs[c] = hs[p];
+        hi[c] = hi[p];
+        c = p;
       }
-      hs[c] = s; hi[c] = r;
+      hs[c] = s;
+      hi[c] = r;
     } else if (s > hs[0]) {
       // Equal score never replaces: the kept item has a lower id. Sift down from the root.
       let c = 0;
@@ -171,9 +181,12 @@ export function bruteForceTopK(
         const rr = l + 1;
         if (rr < cap && (hs[rr] < hs[l] || (hs[rr] === hs[l] && hi[rr] > hi[l]))) m = rr;
         if (hs[m] > s || (hs[m] === s && hi[m] < r)) break;
-        hs[c] = hs[m]; hi[c] = hi[m]; c = m;
+        hs[c] = hs[m];
+        hi[c] = hi[m];
+        c = m;
       }
-      hs[c] = s; hi[c] = r;
+      hs[c] = s;
+      hi[c] = r;
     }
   }
   const order = Array.from({ length: size }, (_, i) => i);

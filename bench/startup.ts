@@ -16,7 +16,13 @@ import { startFakeBotApi } from '../test/support/fake-bot-api.js';
 
 const QUESTION = 'What does the article find about criminal liability?';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), EMBEDDER: 'lexical', ALLOW_REMOTE_MODELS: 'false', npm_config_update_notifier: 'false' };
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? tmpdir(),
+  EMBEDDER: 'lexical',
+  ALLOW_REMOTE_MODELS: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 /** Milliseconds from spawn to exit (or to the first output line matching `until`, then the process is stopped). */
 function timeOnce(cmd: string, args: string[], extraEnv: Record<string, string>, until?: RegExp): Promise<number> {
@@ -26,11 +32,21 @@ function timeOnce(cmd: string, args: string[], extraEnv: Record<string, string>,
     let output = '';
     const onData = (d: Buffer) => {
       output += d;
-      if (until?.test(output)) { const ms = performance.now() - started; proc.once('exit', () => resolve(ms)); proc.kill('SIGTERM'); until = undefined; }
+      if (until?.test(output)) {
+        const ms = performance.now() - started;
+        proc.once('exit', () => resolve(ms));
+        proc.kill('SIGTERM');
+        until = undefined;
+      }
     };
     proc.stdout.on('data', onData);
     proc.stderr.on('data', onData);
-    proc.once('exit', (code) => { if (!until && code !== null && !output.includes('is answering')) { if (code === 0) resolve(performance.now() - started); else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${output}`)); } });
+    proc.once('exit', (code) => {
+      if (!until && code !== null && !output.includes('is answering')) {
+        if (code === 0) resolve(performance.now() - started);
+        else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${output}`));
+      }
+    });
   });
 }
 
@@ -39,7 +55,10 @@ async function median(label: string, run: () => Promise<number>): Promise<void> 
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await run());
   times.sort((a, b) => a - b);
-  process.stdout.write(`${label.padEnd(44)} median ${Math.round(times[Math.floor(times.length / 2)])} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)}, ${runs} runs)\n`);
+  process.stdout.write(
+    `${label.padEnd(44)} median ${Math.round(times[Math.floor(times.length / 2)])} ms (min ${Math.round(times[0])}, max ` +
+      `${Math.round(times.at(-1)!)}, ${runs} runs)\n`,
+  );
 }
 
 const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });

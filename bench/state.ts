@@ -26,13 +26,17 @@ import { startFakeBotApi } from '../test/support/fake-bot-api.js';
 
 export interface StateBenchResult {
   langPress: {
-    users: number; allStoredMs: number; peakRssMB: number;
+    users: number;
+    allStoredMs: number;
+    peakRssMB: number;
     /** When Telegram's queue was drained: every update fetched and confirmed. */
     allConfirmedMs: number;
     /** Questions pushed among the presses (behind up to 10,000 of them in Telegram's queue). */
-    othersP95Ms: number; othersAnswered: number;
+    othersP95Ms: number;
+    othersAnswered: number;
     /** Questions sent one every 20 ms while the presses are handled. */
-    duringP95Ms: number; duringAnswered: number;
+    duringP95Ms: number;
+    duringAnswered: number;
   };
   million: { users: number; fillSeconds: number; writeMs: number; openMs: number };
   crash?: TrialResult;
@@ -47,7 +51,15 @@ export async function benchLangPresses(service: ArticleService, users = 10_000, 
   const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
   const store = await openEmbeddedStore(dir);
   const logger = createLogger({ level: 'error' });
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service, store, logger, rateLimit: { max: 1000, windowS: 20 }, throttle: false }); // the store's capacity, not Telegram's ~30 messages/s (throttle.ts)
+  const bot = createBot({
+    token: api.token,
+    apiRoot: api.apiRoot,
+    service,
+    store,
+    logger,
+    rateLimit: { max: 1000, windowS: 20 },
+    throttle: false,
+  }); // the store's capacity, not Telegram's ~30 messages/s (throttle.ts)
   const running = await startPolling(bot, { logger, store, timeoutS: 1 });
   let peak = process.memoryUsage().rss;
   let [t0, allConfirmedMs, pushed] = [Date.now(), 0, 0];
@@ -88,13 +100,19 @@ export async function benchLangPresses(service: ArticleService, users = 10_000, 
     const wrong = stored.filter((s, i) => s?.lang !== langs[i % 3]).length;
     if (wrong > 0) throw new Error(`${wrong} of ${users} language choices are not stored`);
     const firstReply = new Map<number, number>();
-    for (const c of api.calls) if (c.method === 'sendMessage' && !firstReply.has(Number(c.params.chat_id))) firstReply.set(Number(c.params.chat_id), c.at);
+    for (const c of api.calls)
+      if (c.method === 'sendMessage' && !firstReply.has(Number(c.params.chat_id))) firstReply.set(Number(c.params.chat_id), c.at);
     const replyTimes = (sent: Map<number, number>) => [...sent].map(([chatId, at]) => (firstReply.get(chatId) ?? Infinity) - at);
     const [among, meanwhile] = [replyTimes(asked), replyTimes(during)];
     return {
-      users, allStoredMs, allConfirmedMs, peakRssMB: Math.round(peak / 2 ** 20),
-      othersP95Ms: percentile(among, 95), othersAnswered: among.filter(Number.isFinite).length,
-      duringP95Ms: percentile(meanwhile, 95), duringAnswered: meanwhile.filter(Number.isFinite).length,
+      users,
+      allStoredMs,
+      allConfirmedMs,
+      peakRssMB: Math.round(peak / 2 ** 20),
+      othersP95Ms: percentile(among, 95),
+      othersAnswered: among.filter(Number.isFinite).length,
+      duringP95Ms: percentile(meanwhile, 95),
+      duringAnswered: meanwhile.filter(Number.isFinite).length,
     };
   } finally {
     clearInterval(sampler);
@@ -136,11 +154,15 @@ export async function benchMillion(users = 1_000_000) {
 }
 
 /** Everything above, with a lexical index built in a temp folder. */
-export async function benchState(options: { quick?: boolean; crash?: boolean; service?: ArticleService; indexDir?: string } = {}): Promise<StateBenchResult> {
+export async function benchState(
+  options: { quick?: boolean; crash?: boolean; service?: ArticleService; indexDir?: string } = {},
+): Promise<StateBenchResult> {
   const root = mkdtempSync(join(tmpdir(), 'bench-state-index-'));
   try {
     const indexDir = options.indexDir ?? join(root, 'article');
-    const service = options.service ?? (await openService({ ...loadRetrievalConfig({ EMBEDDER: 'lexical' }), indexDir }, { log: () => undefined })).service;
+    const service =
+      options.service ??
+      (await openService({ ...loadRetrievalConfig({ EMBEDDER: 'lexical' }), indexDir }, { log: () => undefined })).service;
     log('state: 10,000 users press a /lang button at once …');
     const langPress = await benchLangPresses(service, options.quick ? 2000 : 10_000);
     log(`state: 1,000,000 stored users${options.quick ? ' (quick: 100,000)' : ''} …`);
@@ -148,7 +170,12 @@ export async function benchState(options: { quick?: boolean; crash?: boolean; se
     let crash: TrialResult | undefined;
     if (options.crash !== false) {
       log('state: crash trial, 5 × 50 questions, kill -9 at 5 points, 100 ms latency …');
-      crash = await runCrashTrial({ service, indexDir, latencyMs: 100, kills: [150, 300, 450, 600, 750].map((afterMs) => ({ signal: 'SIGKILL' as const, afterMs })) });
+      crash = await runCrashTrial({
+        service,
+        indexDir,
+        latencyMs: 100,
+        kills: [150, 300, 450, 600, 750].map((afterMs) => ({ signal: 'SIGKILL' as const, afterMs })),
+      });
     }
     return { langPress, million, crash };
   } finally {
@@ -160,10 +187,19 @@ export async function benchState(options: { quick?: boolean; crash?: boolean; se
 export function formatState(r: StateBenchResult): string {
   const { langPress: l, million: m, crash: c } = r;
   return [
-    `${l.users} users set their language at once: all stored in ${l.allStoredMs} ms (target ≤ 5000; all fetched and confirmed after ${l.allConfirmedMs} ms), peak RSS ${l.peakRssMB} MB (≤ 300)`,
-    `  other users' p95 (≤ 100 ms): questions pushed among the presses ${l.othersP95Ms} ms (${l.othersAnswered} answered), questions sent while the presses are handled ${l.duringP95Ms} ms (${l.duringAnswered} answered)`,
+    `${l.users} users set their language at once: all stored in ${l.allStoredMs} ms (target ≤ 5000; all fetched and confirmed after ` +
+      `${l.allConfirmedMs} ms), peak RSS ${l.peakRssMB} MB (≤ 300)`,
+    `  other users' p95 (≤ 100 ms): questions pushed among the presses ${l.othersP95Ms} ms (${l.othersAnswered} answered), questions ` +
+      `sent while the presses are handled ${l.duringP95Ms} ms (${l.duringAnswered} answered)`,
     `${m.users} stored users (filled in ${m.fillSeconds.toFixed(1)} s): one write ${m.writeMs} ms (≤ 5), open ${m.openMs} ms (≤ 1000)`,
-    ...(c ? [`crash trial: ${c.asked} questions, kill -9 at 5 points, 100 ms latency: lost ${c.lost}, duplicates ${c.duplicates} (${c.duplicatesOutsideWindow} outside the window; first copies ${c.duplicateOffsetsMs.length ? `${Math.min(...c.duplicateOffsetsMs)}…${Math.max(...c.duplicateOffsetsMs)} ms` : '–'} from a kill), /lang kept ${c.langKept}; replies at the kills ${c.repliesAtKill.join(', ')}`] : []),
+    ...(c
+      ? [
+          `crash trial: ${c.asked} questions, kill -9 at 5 points, 100 ms latency: lost ${c.lost}, duplicates ${c.duplicates} ` +
+            `(${c.duplicatesOutsideWindow} outside the window; first copies ` +
+            `${c.duplicateOffsetsMs.length ? `${Math.min(...c.duplicateOffsetsMs)}…${Math.max(...c.duplicateOffsetsMs)} ms` : '–'} ` +
+            `from a kill), /lang kept ${c.langKept}; replies at the kills ${c.repliesAtKill.join(', ')}`,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -27,7 +27,9 @@ let tsc;
 try {
   tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 } catch {
-  process.stderr.write(`error: ${existsSync(stamp) ? 'dist/ is older than src/' : 'dist/ has not been built'} and TypeScript is not installed: run \`npm ci\` (with dev dependencies) and \`npm run build\`, or copy a dist/ built elsewhere\n`);
+  process.stderr.write(
+    `error: ${existsSync(stamp) ? 'dist/ is older than src/' : 'dist/ has not been built'} and TypeScript is not installed: run \`npm ci\` (with dev dependencies) and \`npm run build\`, or copy a dist/ built elsewhere\n`,
+  );
   process.exit(1);
 }
 process.stderr.write(`compiling src/ into dist/ (${force ? 'npm run build' : existsSync(stamp) ? 'src/ changed' : 'first start'}) …\n`);

@@ -45,7 +45,12 @@ export interface BurstOptions {
   delayMs?: (question: string) => number;
 }
 
-export interface ChatResult { chatId: number; questions: string[]; expected: string[]; got: string[] }
+export interface ChatResult {
+  chatId: number;
+  questions: string[];
+  expected: string[];
+  got: string[];
+}
 
 export interface BurstResult {
   updates: number;
@@ -74,9 +79,23 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   const problems: string[] = [];
   const logger = createLogger({ level: 'warn', write: (line) => problems.push(line) });
   const sessions = new Map<string, SessionData>();
-  const storage: StorageAdapter<SessionData> = { read: (k) => sessions.get(k), write: (k, v) => { sessions.set(k, v); }, delete: (k) => { sessions.delete(k); } };
+  const storage: StorageAdapter<SessionData> = {
+    read: (k) => sessions.get(k),
+    write: (k, v) => {
+      sessions.set(k, v);
+    },
+    delete: (k) => {
+      sessions.delete(k);
+    },
+  };
   const slowed: ArticleService = delayMs
-    ? { ...service, ask: async (q, o) => { await new Promise((r) => setTimeout(r, delayMs(q))); return service.ask(q, o); } }
+    ? {
+        ...service,
+        ask: async (q, o) => {
+          await new Promise((r) => setTimeout(r, delayMs(q)));
+          return service.ask(q, o);
+        },
+      }
     : service;
   // the bot's own capacity: Telegram's limits (throttle.ts, ~30 messages/s) would cap the fake's throughput
   const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: slowed, storage, logger, rateLimit, throttle: false });
@@ -87,17 +106,26 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     const chats = Array.from({ length: users }, (_, u) => {
       // step 3 through the 20 questions: 5 different ones per user, in a different order for each
       const questions = Array.from({ length: messages }, (_, k) => QUESTIONS[(u + k * 3) % QUESTIONS.length]);
-      return { chatId: 100_000 + u, questions, parts: questions.map((q) => replies.get(q)!.length), expected: questions.flatMap((q) => replies.get(q)!) };
+      return {
+        chatId: 100_000 + u,
+        questions,
+        parts: questions.map((q) => replies.get(q)!.length),
+        expected: questions.flatMap((q) => replies.get(q)!),
+      };
     });
     const pushedAt = new Map<number, number[]>(chats.map((c) => [c.chatId, []]));
     const started = Date.now();
     for (let k = 0; k < messages; k++) {
-      for (const c of chats) { api.sendText({ chatId: c.chatId, text: c.questions[k] }); pushedAt.get(c.chatId)!.push(Date.now()); }
+      for (const c of chats) {
+        api.sendText({ chatId: c.chatId, text: c.questions[k] });
+        pushedAt.get(c.chatId)!.push(Date.now());
+      }
     }
     const sentTo = (chatId: number) => api.calls.filter((x) => x.method === 'sendMessage' && Number(x.params.chat_id) === chatId);
     const total = chats.reduce((n, c) => n + c.expected.length, 0);
     const deadline = Date.now() + 60_000;
-    while (api.calls.filter((x) => x.method === 'sendMessage').length < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (api.calls.filter((x) => x.method === 'sendMessage').length < total && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 100)); // a doubled reply would arrive now
     const latencies: number[] = [];
     let answered = 0;
@@ -107,16 +135,26 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
       let end = 0;
       c.parts.forEach((n, k) => {
         end += n;
-        if (sent.length >= end) { answered += 1; latencies.push(sent[end - 1].at - pushedAt.get(c.chatId)![k]); last = Math.max(last, sent[end - 1].at); }
+        if (sent.length >= end) {
+          answered += 1;
+          latencies.push(sent[end - 1].at - pushedAt.get(c.chatId)![k]);
+          last = Math.max(last, sent[end - 1].at);
+        }
       });
       return { chatId: c.chatId, questions: c.questions, expected: c.expected, got: sent.map((x) => String(x.params.text)) };
     });
     const elapsedMs = Math.max(1, last - started);
     return {
-      updates: users * messages, answered, chats: results, elapsedMs, problems,
+      updates: users * messages,
+      answered,
+      chats: results,
+      elapsedMs,
+      problems,
       chatsInOrder: results.filter((r) => JSON.stringify(r.got) === JSON.stringify(r.expected)).length,
       throughput: Number(((answered / elapsedMs) * 1000).toFixed(1)),
-      p50: percentile(latencies, 50) ?? NaN, p95: percentile(latencies, 95) ?? NaN, max: Math.max(...latencies),
+      p50: percentile(latencies, 50) ?? NaN,
+      p95: percentile(latencies, 95) ?? NaN,
+      max: Math.max(...latencies),
     };
   } finally {
     await running.stop();
@@ -162,14 +200,21 @@ export async function measureMemory(service: ArticleService, options: { question
   const askOne = async (i: number) => {
     try {
       const answer = await service.ask(memoryQuestion(i), { limit: 3 });
-      const parts = answer.answered && answer.passages.length > 0 ? formatAnswerHtml(answer, answer.lang) : [formatNoAnswerHtml(answer.query, answer.lang)];
+      const parts =
+        answer.answered && answer.passages.length > 0
+          ? formatAnswerHtml(answer, answer.lang)
+          : [formatNoAnswerHtml(answer.query, answer.lang)];
       chars += parts.reduce((n, p) => n + p.length, 0);
     } catch (err) {
       if (!(err instanceof QuestionError)) throw err;
     }
   };
   for (let i = 0; i < warmup; i++) await askOne(i);
-  const heap = () => { gc?.(); gc?.(); return process.memoryUsage().heapUsed / 2 ** 20; };
+  const heap = () => {
+    gc?.();
+    gc?.();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
   const before = heap();
   const started = performance.now();
   for (let i = 0; i < questions; i++) await askOne(warmup + i);
@@ -177,7 +222,15 @@ export async function measureMemory(service: ArticleService, options: { question
   const after = heap();
   if (chars === 0) throw new Error('no reply was formatted');
   const mb = (n: number) => Number(n.toFixed(2));
-  return { questions, ms: Math.round(ms), heapBeforeMb: mb(before), heapAfterMb: mb(after), growthMb: mb(after - before), rssMb: mb(process.memoryUsage().rss / 2 ** 20), gc: gc !== undefined };
+  return {
+    questions,
+    ms: Math.round(ms),
+    heapBeforeMb: mb(before),
+    heapAfterMb: mb(after),
+    growthMb: mb(after - before),
+    rssMb: mb(process.memoryUsage().rss / 2 ** 20),
+    gc: gc !== undefined,
+  };
 }
 
 /** Opens the real service over a lexical index built in a temp folder; `dispose` removes the folder. */
@@ -202,20 +255,26 @@ async function main(): Promise<number> {
   try {
     const b = await runBurst({ service, users, messages });
     const ok = b.answered === b.updates && b.chatsInOrder === users;
-    process.stdout.write([
-      `burst: ${users} users × ${messages} messages = ${b.updates} updates at once`,
-      `  answered ${b.answered}/${b.updates}; chats with every reply once and in order: ${b.chatsInOrder}/${users}`,
-      `  throughput ${b.throughput} updates/s (${b.elapsedMs} ms from the first update to the last reply)`,
-      `  handling time per update: p50 ${b.p50} ms, p95 ${b.p95} ms, max ${b.max} ms`,
-      `  warnings/errors logged: ${b.problems.length}`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `burst: ${users} users × ${messages} messages = ${b.updates} updates at once`,
+        `  answered ${b.answered}/${b.updates}; chats with every reply once and in order: ${b.chatsInOrder}/${users}`,
+        `  throughput ${b.throughput} updates/s (${b.elapsedMs} ms from the first update to the last reply)`,
+        `  handling time per update: p50 ${b.p50} ms, p95 ${b.p95} ms, max ${b.max} ms`,
+        `  warnings/errors logged: ${b.problems.length}`,
+        '',
+      ].join('\n'),
+    );
     const m = await measureMemory(service, { questions });
-    process.stdout.write([
-      `memory: ${m.questions} questions through service.ask + formatter in ${(m.ms / 1000).toFixed(1)} s (${(m.ms / m.questions).toFixed(2)} ms each)`,
-      `  heap after GC: ${m.heapBeforeMb} MB → ${m.heapAfterMb} MB (growth ${m.growthMb} MB); rss ${m.rssMb} MB${m.gc ? '' : ' (no forced GC: figures are noisy)'}`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `memory: ${m.questions} questions through service.ask + formatter in ${(m.ms / 1000).toFixed(1)} s ` +
+          `(${(m.ms / m.questions).toFixed(2)} ms each)`,
+        `  heap after GC: ${m.heapBeforeMb} MB → ${m.heapAfterMb} MB (growth ${m.growthMb} MB); rss ${m.rssMb} ` +
+          `MB${m.gc ? '' : ' (no forced GC: figures are noisy)'}`,
+        '',
+      ].join('\n'),
+    );
     return ok && b.problems.length === 0 ? 0 : 1;
   } finally {
     dispose();
@@ -224,5 +283,13 @@ async function main(): Promise<number> {
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isEntryPoint) {
-  main().then((code) => { process.exitCode = code; }, (err) => { process.stderr.write(`error: ${(err as Error).stack ?? err}\n`); process.exitCode = 1; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`error: ${(err as Error).stack ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -30,24 +30,116 @@ const LATIN = [...'abcdefghijklmnopqrstuvwxyz'];
 const CYRILLIC = [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя', ...'әғқңөұүһі'];
 const WORDS = [
   // e5-style prefixes
-  'query', 'passage',
+  'query',
+  'passage',
   // English
-  'the', 'of', 'and', 'in', 'to', 'a', 'is', 'for', 'on', 'with', 'law', 'legal', 'artificial',
-  'intelligence', 'ai', 'regulation', 'data', 'personal', 'protection', 'kazakhstan', 'rights',
-  'liability', 'article', 'republic', 'technology', 'copyright', 'what', 'how', 'who',
+  'the',
+  'of',
+  'and',
+  'in',
+  'to',
+  'a',
+  'is',
+  'for',
+  'on',
+  'with',
+  'law',
+  'legal',
+  'artificial',
+  'intelligence',
+  'ai',
+  'regulation',
+  'data',
+  'personal',
+  'protection',
+  'kazakhstan',
+  'rights',
+  'liability',
+  'article',
+  'republic',
+  'technology',
+  'copyright',
+  'what',
+  'how',
+  'who',
   // Kazakh
-  'жасанды', 'интеллект', 'интеллектті', 'құқық', 'құқықтық', 'құқығы', 'және', 'туралы', 'заң',
-  'заңы', 'заңнама', 'қазақстан', 'республикасы', 'деректер', 'дербес', 'реттеу', 'талдау',
-  'зерттеу', 'мәселелері', 'қорғау', 'ұлттық', 'халықаралық', 'жауапкершілік', 'киберқауіпсіздік',
-  'зияткерлік', 'меншік', 'технологиялар', 'үшін', 'мен', 'бұл', 'қандай', 'не', 'мақала',
+  'жасанды',
+  'интеллект',
+  'интеллектті',
+  'құқық',
+  'құқықтық',
+  'құқығы',
+  'және',
+  'туралы',
+  'заң',
+  'заңы',
+  'заңнама',
+  'қазақстан',
+  'республикасы',
+  'деректер',
+  'дербес',
+  'реттеу',
+  'талдау',
+  'зерттеу',
+  'мәселелері',
+  'қорғау',
+  'ұлттық',
+  'халықаралық',
+  'жауапкершілік',
+  'киберқауіпсіздік',
+  'зияткерлік',
+  'меншік',
+  'технологиялар',
+  'үшін',
+  'мен',
+  'бұл',
+  'қандай',
+  'не',
+  'мақала',
   // Russian
-  'искусственный', 'искусственного', 'интеллекта', 'право', 'закон', 'правовое', 'регулирование',
-  'данные', 'персональные', 'казахстан', 'республики', 'ответственность', 'и', 'в', 'на', 'по',
-  'что', 'как', 'это', 'статья',
+  'искусственный',
+  'искусственного',
+  'интеллекта',
+  'право',
+  'закон',
+  'правовое',
+  'регулирование',
+  'данные',
+  'персональные',
+  'казахстан',
+  'республики',
+  'ответственность',
+  'и',
+  'в',
+  'на',
+  'по',
+  'что',
+  'как',
+  'это',
+  'статья',
 ];
 /** Common Kazakh/Russian suffixes so long words split into a few pieces instead of single letters. */
-const SUFFIXES = ['тық', 'тік', 'лық', 'лік', 'дың', 'нің', 'ның', 'ды', 'ті', 'ға', 'ге',
-  'ция', 'ние', 'ого', 'ами', 'ing', 'tion', 'ed', 's'];
+const SUFFIXES = [
+  'тық',
+  'тік',
+  'лық',
+  'лік',
+  'дың',
+  'нің',
+  'ның',
+  'ды',
+  'ті',
+  'ға',
+  'ге',
+  'ция',
+  'ние',
+  'ого',
+  'ами',
+  'ing',
+  'tion',
+  'ed',
+  's',
+];
 
 /** Builds the vocabulary: specials first (ids 0..4), then single chars, continuations, words. */
 export function buildVocab(): Record<string, number> {
@@ -74,7 +166,7 @@ const I64 = onnx.TensorProto.DataType.INT64;
 
 function floatTensor(name: string, dims: number[], values: Float32Array): Onnx.ITensorProto {
   const raw = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => raw.writeFloatLE(v, i * 4));
+  for (const [i, v] of values.entries()) raw.writeFloatLE(v, i * 4);
   return { name, dims, dataType: F32, rawData: raw };
 }
 
@@ -82,11 +174,16 @@ function floatTensor(name: string, dims: number[], values: Float32Array): Onnx.I
 function quantizedTensors(name: string, dims: number[], values: Float32Array): Onnx.ITensorProto[] {
   let min = 0;
   let max = 0;
-  for (const v of values) { min = Math.min(min, v); max = Math.max(max, v); }
+  for (const v of values) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
   const scale = Math.fround((max - min) / 255 || 1);
   const zero = Math.min(255, Math.max(0, Math.round(-min / scale)));
   const q = Buffer.alloc(values.length);
-  values.forEach((v, i) => { q[i] = Math.min(255, Math.max(0, Math.round(v / scale) + zero)); });
+  values.forEach((v, i) => {
+    q[i] = Math.min(255, Math.max(0, Math.round(v / scale) + zero));
+  });
   return [
     { name: `${name}_quantized`, dims, dataType: U8, rawData: q },
     floatTensor(`${name}_scale`, [], new Float32Array([scale])),
@@ -120,8 +217,12 @@ export function buildModel(vocabSize: number, quantized: boolean): Uint8Array {
     initializer.push(...quantizedTensors('word_embeddings', [vocabSize, hidden], words));
     initializer.push(...quantizedTensors('dense_weight', [hidden, hidden], weight));
     for (const n of ['word_embeddings', 'dense_weight']) {
-      node.push({ opType: 'DequantizeLinear', name: `dequant_${n}`,
-        input: [`${n}_quantized`, `${n}_scale`, `${n}_zero_point`], output: [n] });
+      node.push({
+        opType: 'DequantizeLinear',
+        name: `dequant_${n}`,
+        input: [`${n}_quantized`, `${n}_scale`, `${n}_zero_point`],
+        output: [n],
+      });
     }
   } else {
     initializer.push(floatTensor('word_embeddings', [vocabSize, hidden], words));
@@ -165,29 +266,55 @@ export function buildTinyModelFiles(): Map<string, string | Uint8Array> {
     truncation: null,
     padding: null,
     added_tokens: SPECIALS.map((content) => ({
-      id: vocab[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
+      id: vocab[content],
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
     })),
     normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
       single: [{ SpecialToken: special('[CLS]') }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: special('[SEP]') }],
-      pair: [{ SpecialToken: special('[CLS]') }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: special('[SEP]') },
-        { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
+      pair: [
+        { SpecialToken: special('[CLS]') },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: special('[SEP]') },
+        { Sequence: { id: 'B', type_id: 1 } },
+        { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      ],
       special_tokens: Object.fromEntries(['[CLS]', '[SEP]'].map((t) => [t, { id: t, ids: [vocab[t]], tokens: [t] }])),
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
   };
   const config = {
-    architectures: ['BertModel'], model_type: 'bert', hidden_size: TINY_HIDDEN_SIZE, vocab_size: vocabSize,
-    num_hidden_layers: 1, num_attention_heads: 1, intermediate_size: TINY_HIDDEN_SIZE,
-    max_position_embeddings: 512, type_vocab_size: 2, pad_token_id: 0,
+    architectures: ['BertModel'],
+    model_type: 'bert',
+    hidden_size: TINY_HIDDEN_SIZE,
+    vocab_size: vocabSize,
+    num_hidden_layers: 1,
+    num_attention_heads: 1,
+    intermediate_size: TINY_HIDDEN_SIZE,
+    max_position_embeddings: 512,
+    type_vocab_size: 2,
+    pad_token_id: 0,
   };
   const tokenizerConfig = {
-    tokenizer_class: 'BertTokenizer', do_lower_case: true, strip_accents: false, tokenize_chinese_chars: true,
-    model_max_length: 512, clean_up_tokenization_spaces: true,
-    cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]',
+    tokenizer_class: 'BertTokenizer',
+    do_lower_case: true,
+    strip_accents: false,
+    tokenize_chinese_chars: true,
+    model_max_length: 512,
+    clean_up_tokenization_spaces: true,
+    cls_token: '[CLS]',
+    sep_token: '[SEP]',
+    pad_token: '[PAD]',
+    unk_token: '[UNK]',
+    mask_token: '[MASK]',
   };
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return new Map<string, string | Uint8Array>([

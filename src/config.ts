@@ -13,7 +13,10 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** One or more environment variables are missing or invalid; the message says which and how to fix them. */
 export class ConfigError extends UserError {
-  constructor(readonly problems: string[], readonly variables: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly variables: string[],
+  ) {
     super(`${problems.join('; ')} (every variable is described in .env.example)`);
   }
 }
@@ -76,24 +79,40 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Config 
   const r = reader(env);
   const token = r.get('BOT_TOKEN');
   if (token === undefined) {
-    r.fail('BOT_TOKEN', 'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, run `npm run chat`)');
+    r.fail(
+      'BOT_TOKEN',
+      'BOT_TOKEN is not set: copy .env.example to .env and put the token from @BotFather there (to talk to the article without Telegram, ' +
+        'run `npm run chat`)',
+    );
   } else if (!BOT_TOKEN_PATTERN.test(token)) {
-    r.fail('BOT_TOKEN', `BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.length} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram`);
+    r.fail(
+      'BOT_TOKEN',
+      `BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.length} ` +
+        `characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram`,
+    );
   }
   const apiRoot = r.url('TELEGRAM_API_ROOT', ['http:', 'https:']);
   const webhookUrl = r.url('WEBHOOK_URL', ['https:']);
   const webhookPort = r.int('WEBHOOK_PORT', 8080, 1, 65535);
   const webhookHost = r.get('WEBHOOK_HOST') ?? '127.0.0.1';
   const secret = r.get('WEBHOOK_SECRET');
-  if (webhookUrl && secret === undefined) r.fail('WEBHOOK_SECRET', 'WEBHOOK_SECRET is not set but WEBHOOK_URL is: set it to 16–256 random letters, digits, _ or - (e.g. `openssl rand -hex 32`)');
-  else if (secret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(secret)) r.fail('WEBHOOK_SECRET', `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters)`);
+  if (webhookUrl && secret === undefined)
+    r.fail(
+      'WEBHOOK_SECRET',
+      'WEBHOOK_SECRET is not set but WEBHOOK_URL is: set it to 16–256 random letters, digits, _ or - (e.g. `openssl rand -hex 32`)',
+    );
+  else if (secret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(secret))
+    r.fail('WEBHOOK_SECRET', `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters)`);
   const redisUrl = readRedisUrl(r);
   const config: Config = {
     botToken: token ?? '',
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
     ...(webhookUrl ? { webhook: { url: webhookUrl, port: webhookPort, host: webhookHost, secret: secret ?? '' } } : {}),
     dataDir: path(root, r.get('DATA_DIR') ?? 'data'),
-    rateLimit: { max: r.int('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 1, 1000), windowS: r.int('RATE_LIMIT_WINDOW_S', DEFAULT_RATE_LIMIT.windowS, 1, 3600) },
+    rateLimit: {
+      max: r.int('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 1, 1000),
+      windowS: r.int('RATE_LIMIT_WINDOW_S', DEFAULT_RATE_LIMIT.windowS, 1, 3600),
+    },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     stopTimeoutS: r.int('STOP_TIMEOUT_S', 10, 1, 600),
     retryMaxWaitS: r.int('RETRY_MAX_WAIT_S', 60, 1, 3600),
@@ -132,14 +151,26 @@ function readRedisUrl(r: Reader): string | undefined {
   const v = r.get('REDIS_URL');
   if (v === undefined) return undefined;
   let u: URL | undefined;
-  try { u = new URL(v); } catch { /* reported below */ }
-  const problem = !/^rediss?:\/\//.test(v) ? 'it does not start with redis:// (or rediss:// for TLS)'
-    : !u ? 'it is not a URL'
-    : !u.hostname ? 'it names no host'
-    : !/^\/?\d{0,5}$/.test(u.pathname) ? 'what follows the host and port must be a database number'
-    : undefined;
+  try {
+    u = new URL(v);
+  } catch {
+    /* reported below */
+  }
+  const problem = !/^rediss?:\/\//.test(v)
+    ? 'it does not start with redis:// (or rediss:// for TLS)'
+    : !u
+      ? 'it is not a URL'
+      : !u.hostname
+        ? 'it names no host'
+        : !/^\/?\d{0,5}$/.test(u.pathname)
+          ? 'what follows the host and port must be a database number'
+          : undefined;
   if (!problem) return v;
-  r.fail('REDIS_URL', `REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it empty for the embedded store`);
+  r.fail(
+    'REDIS_URL',
+    `REDIS_URL is not a Redis URL (${problem}): write it as redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or leave it ` +
+      `empty for the embedded store`,
+  );
   return undefined;
 }
 
@@ -155,7 +186,10 @@ function reader(env: NodeJS.ProcessEnv) {
     const v = env[name]?.trim();
     return v ? v : undefined;
   };
-  const fail = (name: string, problem: string) => { variables.push(name); problems.push(problem); };
+  const fail = (name: string, problem: string) => {
+    variables.push(name);
+    problems.push(problem);
+  };
   return {
     get,
     fail,
@@ -186,7 +220,11 @@ function reader(env: NodeJS.ProcessEnv) {
       const v = get(name);
       if (v === undefined) return undefined;
       let ok = false;
-      try { ok = protocols.includes(new URL(v).protocol); } catch { /* reported below */ }
+      try {
+        ok = protocols.includes(new URL(v).protocol);
+      } catch {
+        /* reported below */
+      }
       if (!ok) fail(name, `${name}="${v}" must be an ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
       return ok ? v : undefined;
     },

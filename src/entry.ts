@@ -25,7 +25,9 @@ export function envSecrets(env: NodeJS.ProcessEnv): string[] {
 export function reportError(
   err: unknown,
   env: NodeJS.ProcessEnv = process.env,
-  write: (text: string) => void = (t) => { process.stderr.write(t); },
+  write: (text: string) => void = (t) => {
+    process.stderr.write(t);
+  },
 ): void {
   const secrets = envSecrets(env);
   const line = err instanceof UserError ? err.message : `${describeError(err)} (run with DEBUG=1 for the stack)`;
@@ -43,7 +45,7 @@ export function reportError(
  */
 export function runEntry(
   moduleUrl: string,
-  main: (env: NodeJS.ProcessEnv) => Promise<number | void>,
+  main: (env: NodeJS.ProcessEnv) => Promise<number | undefined>,
   options: { forceExitMs?: number } = {},
 ): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
@@ -55,7 +57,10 @@ export function runEntry(
   };
   main(process.env).then(
     (code) => exit(code ?? 0, forceExitMs === undefined ? undefined : code ? 0 : forceExitMs),
-    (err: unknown) => { reportError(err, process.env); exit(1, forceExitMs); },
+    (err: unknown) => {
+      reportError(err, process.env);
+      exit(1, forceExitMs);
+    },
   );
 }
 

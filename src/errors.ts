@@ -20,7 +20,10 @@ export class IndexError extends UserError {
 
 /** A question the retrieval cannot take (empty, no words, too long). */
 export class QuestionError extends UserError {
-  constructor(readonly kind: 'empty' | 'no-words' | 'too-long', message: string) {
+  constructor(
+    readonly kind: 'empty' | 'no-words' | 'too-long',
+    message: string,
+  ) {
     super(message);
   }
 }

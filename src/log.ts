@@ -47,20 +47,30 @@ export function redactingLogger(logger: Logger, secrets: ReadonlyArray<string | 
  * A logger writing `2026-01-20T10:00:00.000Z WARN message` lines, secrets redacted.
  * Defaults: level `info`, lines to stderr.
  */
-export function createLogger(options: {
-  level?: LogLevel;
-  secrets?: ReadonlyArray<string | undefined>;
-  write?: (line: string) => void;
-  now?: () => Date;
-} = {}): Logger {
-  const { level = 'info', secrets = [], write = (line) => { process.stderr.write(`${line}\n`); }, now = () => new Date() } = options;
+export function createLogger(
+  options: { level?: LogLevel; secrets?: ReadonlyArray<string | undefined>; write?: (line: string) => void; now?: () => Date } = {},
+): Logger {
+  const {
+    level = 'info',
+    secrets = [],
+    write = (line) => {
+      process.stderr.write(`${line}\n`);
+    },
+    now = () => new Date(),
+  } = options;
   const min = LOG_LEVELS.indexOf(level);
   const at = (l: Exclude<LogLevel, 'silent'>) => (message: string) => {
     if (LOG_LEVELS.indexOf(l) < min) return;
-    try { write(`${now().toISOString()} ${l.toUpperCase()} ${redact(message, secrets)}`); } catch { /* logging never throws */ }
+    try {
+      write(`${now().toISOString()} ${l.toUpperCase()} ${redact(message, secrets)}`);
+    } catch {
+      /* logging never throws */
+    }
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** Writes a line to stderr (progress, notices): stdout is kept for answers. */
-export const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+export const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};

@@ -20,7 +20,6 @@ import { credentials } from './state/redis-connection.js';
 import { openRedisStore, type RedisStateStore } from './state/redis.js';
 import type { StateStore } from './state/types.js';
 
-
 /**
  * Opens the article service for the bot (corpus → embedder → index, rebuilt when missing or
  * stale → service) through `openService` of src/setup.ts; progress and notices go to the log.
@@ -41,14 +40,20 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
 async function openStateStore(config: Config, logger: Logger): Promise<StateStore | RedisStateStore> {
   if (config.redisUrl) {
     const redis = await openRedisStore(config.redisUrl, { logger, connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
-    logger.info(`state store: Redis at ${redis.connection.where} (user settings, conversations, handled updates and the rate limit shared by every replica)`);
+    logger.info(
+      `state store: Redis at ${redis.connection.where} (user settings, conversations, handled updates and the rate limit shared by every ` +
+        `replica)`,
+    );
     return redis;
   }
   const store = await openEmbeddedStore(config.dataDir, { warn: (line) => logger.warn(line) });
   try {
     const legacy = join(config.dataDir, LEGACY_SESSIONS_FILE);
     const migrated = await migrateSessionsFile(legacy, storeUserSessions(store));
-    if (migrated !== undefined) logger.info(`migrated ${migrated} user settings from ${legacy} into the state store (the file is kept as ${LEGACY_SESSIONS_FILE}.migrated)`);
+    if (migrated !== undefined)
+      logger.info(
+        `migrated ${migrated} user settings from ${legacy} into the state store (the file is kept as ${LEGACY_SESSIONS_FILE}.migrated)`,
+      );
   } catch (err) {
     await store.close();
     throw err;
@@ -64,30 +69,57 @@ async function openStateStore(config: Config, logger: Logger): Promise<StateStor
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret, ...credentials(config.redisUrl ?? '')] });
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.botToken, config.webhook?.secret, ...credentials(config.redisUrl ?? '')],
+  });
   // DATA_DIR checked before anything can write into it; the store first: an unreachable Redis is reported before a long index build
   if (!config.redisUrl) checkDataDir(config.dataDir, { indexDir: config.retrieval.indexDir });
   const store = await openStateStore(config, logger);
-  const service = await openArticleService(config, logger).catch(async (err) => { await store.close(); throw err; });
+  const service = await openArticleService(config, logger).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
   const { max, windowS } = config.rateLimit;
-  const limiter = 'connection' in store ? createRedisRateLimiter(store.connection, { max, windowMs: windowS * 1000, prefix: store.prefix }) : undefined;
+  const limiter =
+    'connection' in store ? createRedisRateLimiter(store.connection, { max, windowMs: windowS * 1000, prefix: store.prefix }) : undefined;
   const bot = createBot({
-    token: config.botToken, apiRoot: config.apiRoot, service, store, limiter, logger, rateLimit: config.rateLimit, dialogueTtlMin: config.dialogueTtlMin,
+    token: config.botToken,
+    apiRoot: config.apiRoot,
+    service,
+    store,
+    limiter,
+    logger,
+    rateLimit: config.rateLimit,
+    dialogueTtlMin: config.dialogueTtlMin,
     retry: { maxWaitMs: config.retryMaxWaitS * 1000 },
   });
   let crashed: (err: unknown) => void = () => undefined;
-  const crash = new Promise<'crash'>((resolveCrash) => { crashed = () => resolveCrash('crash'); });
+  const crash = new Promise<'crash'>((resolveCrash) => {
+    crashed = () => resolveCrash('crash');
+  });
   // listen for SIGINT/SIGTERM before the first update can arrive (earlier, Ctrl+C simply ends a long index build)
   const signal = waitForSignal();
   const running: RunningBot = config.webhook
     ? await startWebhook(bot, { ...config.webhook, logger, store })
     : await startPolling(bot, { logger, store, onCrash: (err) => crashed(err) });
-  logger.info(`@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`);
+  logger.info(
+    `@${bot.botInfo.username} is answering (${config.webhook ? `webhook on port ${running.port}` : 'long polling'}); Ctrl+C stops it`,
+  );
   const reason = await Promise.race([signal, crash]);
   logger.info(`${reason}: stopping`);
-  const stopped = await withDeadline((async () => { await running.stop(); await store.close(); })(), config.stopTimeoutS * 1000);
+  const stopped = await withDeadline(
+    (async () => {
+      await running.stop();
+      await store.close();
+    })(),
+    config.stopTimeoutS * 1000,
+  );
   if (!stopped) {
-    logger.warn(`work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates again)`);
+    logger.warn(
+      `work in flight did not finish within STOP_TIMEOUT_S=${config.stopTimeoutS} s: exiting anyway (Telegram sends unconfirmed updates ` +
+        `again)`,
+    );
     await withDeadline(store.close(), 1000); // what was recorded as handled reaches the disk: those are not answered twice
     return 1;
   }
@@ -98,7 +130,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 /** Resolves true when `work` settles within `ms`, false otherwise (the work is left running). */
 function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<boolean>((resolveDeadline) => { timer = setTimeout(() => resolveDeadline(false), ms); });
+  const deadline = new Promise<boolean>((resolveDeadline) => {
+    timer = setTimeout(() => resolveDeadline(false), ms);
+  });
   const done = work.then(() => true);
   return Promise.race([done, deadline]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,12 @@ import { chunkSections } from './chunking/chunk.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { createLexicalEmbedder, LEXICAL_EMBEDDER_ID } from './embedding/lexical.js';
 import { createModelProgressHandler, createProgressBar, type BarStream } from './embedding/progress.js';
-import { createTransformersEmbedder, isModelAvailableLocally, ModelUnavailableError, TRANSFORMERS_EMBEDDER_ID } from './embedding/transformers.js';
+import {
+  createTransformersEmbedder,
+  isModelAvailableLocally,
+  ModelUnavailableError,
+  TRANSFORMERS_EMBEDDER_ID,
+} from './embedding/transformers.js';
 import type { Embedder } from './embedding/types.js';
 import { IndexError } from './errors.js';
 import { loadRetrievalConfig, PROJECT_ROOT, type RetrievalConfig } from './config.js';
@@ -28,12 +33,13 @@ export type Log = (line: string) => void;
  */
 export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus, log: Log): Promise<Embedder> {
   if (settings.embedder === 'lexical') return createLexicalEmbedder(corpus.glossary);
-  const open = () => createTransformersEmbedder({
-    model: settings.model,
-    allowRemote: settings.allowRemote,
-    cacheDir: settings.cacheDir,
-    onProgress: createModelProgressHandler(process.stderr, `Loading ${settings.model}`),
-  });
+  const open = () =>
+    createTransformersEmbedder({
+      model: settings.model,
+      allowRemote: settings.allowRemote,
+      cacheDir: settings.cacheDir,
+      onProgress: createModelProgressHandler(process.stderr, `Loading ${settings.model}`),
+    });
   if (settings.embedder === 'transformers') return open();
   if (!settings.allowRemote && !isModelAvailableLocally(settings.model, settings.cacheDir)) {
     log(`notice: model ${settings.model} is not available locally and downloads are off: using the offline lexical embedder`);
@@ -43,18 +49,30 @@ export async function createEmbedder(settings: RetrievalSettings, corpus: Corpus
     return await open();
   } catch (err) {
     if (!(err instanceof ModelUnavailableError)) throw err;
-    log(`notice: model ${settings.model} is neither in ${settings.cacheDir} nor downloadable from here: using the offline lexical embedder (set EMBEDDER=lexical to skip this check)`);
+    log(
+      `notice: model ${settings.model} is neither in ${settings.cacheDir} nor downloadable from here: using the offline lexical embedder ` +
+        `(set EMBEDDER=lexical to skip this check)`,
+    );
     return createLexicalEmbedder(corpus.glossary);
   }
 }
 
-export interface Opened { service: ArticleService; meta: IndexMeta; rebuilt: boolean }
+export interface Opened {
+  service: ArticleService;
+  meta: IndexMeta;
+  rebuilt: boolean;
+}
 
 /**
  * Chunks the corpus and writes the index for it; embedding progress is drawn as a bar on `progress`
  * when that stream is a terminal (nothing otherwise).
  */
-export async function build(settings: RetrievalSettings, corpus: Corpus, embedder: Embedder, progress: BarStream = process.stderr): Promise<IndexMeta> {
+export async function build(
+  settings: RetrievalSettings,
+  corpus: Corpus,
+  embedder: Embedder,
+  progress: BarStream = process.stderr,
+): Promise<IndexMeta> {
   const chunks = chunkSections(corpus.sections);
   const bar = createProgressBar(progress, 'Embedding', { items: 'passages' });
   const meta = await buildIndex(chunks, embedder, corpus.hash, settings.indexDir, {
@@ -71,7 +89,11 @@ export async function build(settings: RetrievalSettings, corpus: Corpus, embedde
  */
 export function recordedEmbedder(indexDir: string): 'lexical' | 'transformers' | undefined {
   let id: string;
-  try { id = readMeta(indexDir).embedder.id; } catch { return undefined; }
+  try {
+    id = readMeta(indexDir).embedder.id;
+  } catch {
+    return undefined;
+  }
   return id === LEXICAL_EMBEDDER_ID ? 'lexical' : id === TRANSFORMERS_EMBEDDER_ID ? 'transformers' : undefined;
 }
 
@@ -107,7 +129,7 @@ export async function openService(settings: RetrievalSettings, options: { log: L
   const corpus = loadCorpus(settings.corpusDir);
   const embedder = await openEmbedder(settings, corpus, log);
   let rebuilt = false;
-  let index;
+  let index: ReturnType<typeof loadIndex>;
   for (const line of cleanLeftovers(settings.indexDir)) log(`index: ${line}`);
   try {
     index = loadIndex(settings.indexDir, { corpusHash: corpus.hash, embedder });

@@ -27,7 +27,11 @@ describe('reportError', () => {
 
 describe('usageProblem', () => {
   const problem = (args: string[]) => {
-    try { parseArgs({ args, options: { k: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }); } catch (err) { return usageProblem(err, { k: '--k needs a number' }); }
+    try {
+      parseArgs({ args, options: { k: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
+    } catch (err) {
+      return usageProblem(err, { k: '--k needs a number' });
+    }
     return undefined;
   };
 

@@ -4,7 +4,20 @@ import { ARTICLE } from './article.js';
 import { bestSentence } from './highlight.js';
 import { splitSentences } from '../text/sentences.js';
 import { fill, t } from './i18n.js';
-import { bold, cat, DEFAULT_PART_CHARS, expandable, italic, joinRich, link, packParts, plain, quote, renderAll, type Rich } from './rich.js';
+import {
+  bold,
+  cat,
+  DEFAULT_PART_CHARS,
+  expandable,
+  italic,
+  joinRich,
+  link,
+  packParts,
+  plain,
+  quote,
+  renderAll,
+  type Rich,
+} from './rich.js';
 
 /** Longest question echoed back in a "not addressed" reply, in characters. */
 const MAX_ECHO_CHARS = 200;
@@ -79,7 +92,8 @@ export interface PassageUnitOptions {
  * A passage block: `<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>`, then the text
  * as a quote — a long passage shows the sentence that answers the question (the first one when none
  * shares a word with it) and folds the rest of the paragraph into an expandable quote, `[…]` where
- * a later shown sentence stands (the first reads on into the rest unmarked) —, "Also in: § …", and (see `PassageUnitOptions`) its original and citations.
+ * a later shown sentence stands (the first reads on into the rest unmarked) —, "Also in: § …", and (see `PassageUnitOptions`) its original
+ * and citations.
  */
 export function passageUnit(p: Passage, ui: Lang, query: string, options: PassageUnitOptions = {}): Rich {
   const { numbered = true, citations = true, original = false } = options;
@@ -97,7 +111,10 @@ export function passageBody(text: string, query: string, lang: Lang): Rich[] {
   if (text.length <= LONG_PASSAGE_CHARS || sentences.length < 2) return [quote(text.trim())];
   const best = Math.max(0, query ? bestSentence(sentences, query, lang) : 0);
   const before = sentences.slice(0, best).join('').trim();
-  const after = sentences.slice(best + 1).join('').trim();
+  const after = sentences
+    .slice(best + 1)
+    .join('')
+    .trim();
   const rest = [before, after].filter(Boolean).join(before && after ? ' […] ' : '');
   // the first sentence answering reads on into the rest as written; a later one is marked where it stands
   if (best === 0) return [quote(sentences[0].trim()), expandable(after)];
@@ -116,8 +133,11 @@ export function citedUnit(passages: Passage[], ui: Lang): Rich | undefined {
 export function sourceLine(ui: Lang): Rich {
   const title = ui === 'en' ? `“${ARTICLE.title.en}”` : `«${ARTICLE.title[ui]}»`;
   return cat(
-    italic(`${t(ui).source}: ${ARTICLE.shortAuthors[ui]} (${ARTICLE.year}) ${title}`), ' · ',
-    link(ARTICLE.url, `DOI ${ARTICLE.doi}`, ARTICLE.url), ' · ', ARTICLE.licence,
+    italic(`${t(ui).source}: ${ARTICLE.shortAuthors[ui]} (${ARTICLE.year}) ${title}`),
+    ' · ',
+    link(ARTICLE.url, `DOI ${ARTICLE.doi}`, ARTICLE.url),
+    ' · ',
+    ARTICLE.licence,
   );
 }
 
@@ -134,11 +154,15 @@ function answerUnits(answer: Answer, ui: Lang, options: TextOptions = {}): Rich[
   const shown = options.all ? answer.passages : answer.passages.slice(0, answer.shown ?? answer.passages.length);
   const cited = citedUnit(shown, ui);
   const units: Rich[] = [];
-  for (let i = 0; i < shown.length;) {
+  for (let i = 0; i < shown.length; ) {
     // a run of reference entries ("the list of references") is one compact block, an entry a line
     let j = i;
     while (j < shown.length && isReference(shown[j])) j++;
-    if (j - i > 1) { units.push(referenceRun(shown.slice(i, j), ui)); i = j; continue; }
+    if (j - i > 1) {
+      units.push(referenceRun(shown.slice(i, j), ui));
+      i = j;
+      continue;
+    }
     units.push(passageUnit(shown[i], ui, answer.query, { citations: false, original: options.original }));
     i++;
   }
@@ -150,7 +174,10 @@ const isReference = (p: Passage) => p.section.id.startsWith('references/');
 /** Reference entries under one heading (`§ References`), one line each, marked when the project rendered any. */
 function referenceRun(run: Passage[], ui: Lang): Rich {
   const heading = bold(sectionRef(run[0].section.title.split(' · ')[0]));
-  return joinRich([run.every((p) => p.official) ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...run.map((p) => plain(p.text))], '\n');
+  return joinRich(
+    [run.every((p) => p.official) ? heading : cat(heading, ' · ', italic(t(ui).translated)), ...run.map((p) => plain(p.text))],
+    '\n',
+  );
 }
 
 function noAnswerUnits(query: string, ui: Lang): Rich[] {

@@ -7,7 +7,11 @@ import { isStopword } from '../text/stopwords.js';
  * matches words with (`stem` in `lang`), so the sentence a reply shows agrees with the ranking.
  */
 export function keyStems(text: string, lang: Lang): Set<string> {
-  return new Set(words(text).filter((w) => w.length > 1 && !isStopword(w)).map((w) => stem(w, lang)));
+  return new Set(
+    words(text)
+      .filter((w) => w.length > 1 && !isStopword(w))
+      .map((w) => stem(w, lang)),
+  );
 }
 
 /**
@@ -30,7 +34,10 @@ export function bestSentence(sentences: string[], question: string, lang: Lang):
   sets.forEach((set, i) => {
     let score = 0;
     for (const p of set) if (df.has(p)) score += 1 / df.get(p)!;
-    if (score > bestScore + 1e-9) { best = i; bestScore = score; }
+    if (score > bestScore + 1e-9) {
+      best = i;
+      bestScore = score;
+    }
   });
   return best;
 }

@@ -60,15 +60,32 @@ const kk: Messages = {
   noAnswer: 'Мақалада бұл сұрақ туралы айтылмайды: «{q}»',
   noAnswerHint: 'Мазмұнын /sections, ал негізгі бес тұжырымын /findings арқылы қараңыз.',
   startIntro: 'Мен бір ғылыми мақала бойынша сұрақтарға жауап беремін:',
-  startHowTo: 'Сұрағыңызды қазақ, орыс немесе ағылшын тілінде жазыңыз — мақаланың тиісті үзінділерін бөлім сілтемелерімен және дереккөздерімен жіберемін.',
+  startHowTo:
+    'Сұрағыңызды қазақ, орыс немесе ағылшын тілінде жазыңыз — мақаланың тиісті үзінділерін бөлім сілтемелерімен және дереккөздерімен ' +
+    'жіберемін.',
   startExamples: 'Мысалы, мына сұрақтардың бірін басыңыз:',
-  examples: ['Мақаланың негізгі тұжырымдары қандай?', 'Қазақстанда жасанды интеллектті қандай заң реттейді?', 'Тәуекелге негізделген тәсіл дегеніміз не?'],
+  examples: [
+    'Мақаланың негізгі тұжырымдары қандай?',
+    'Қазақстанда жасанды интеллектті қандай заң реттейді?',
+    'Тәуекелге негізделген тәсіл дегеніміз не?',
+  ],
   helpTitle: 'Қалай сұрау керек',
-  helpHowTo: 'Мақала туралы сұрақты кәдімгі хабарлама етіп жазыңыз. Жауапта мақаланың үзінділері, бөлім сілтемесі және әдебиеттер тізіміндегі дереккөздер болады.',
-  helpButtons: 'Жауап астындағы батырмалар: «Тағы» — келесі үзінділер, «Түпнұсқа» — аударманың қазақша түпнұсқасы, «Басқа тілдер» — сол үзінді басқа тілдерде.',
+  helpHowTo:
+    'Мақала туралы сұрақты кәдімгі хабарлама етіп жазыңыз. Жауапта мақаланың үзінділері, бөлім сілтемесі және әдебиеттер тізіміндегі ' +
+    'дереккөздер болады.',
+  helpButtons:
+    'Жауап астындағы батырмалар: «Тағы» — келесі үзінділер, «Түпнұсқа» — аударманың қазақша түпнұсқасы, «Басқа тілдер» — сол үзінді ' +
+    'басқа тілдерде.',
   helpInline: 'Кез келген чатта @{bot} деп жазып, сұрақ қойсаңыз, үзіндіні бөлісе аласыз.',
   helpGroups: 'Топта мені атаңыз (@{bot}) немесе менің хабарламама жауап беріңіз.',
-  commands: { start: 'Бот туралы және сұрақ мысалдары', help: 'Қалай сұрау керек', about: 'Мақала туралы: авторлар, DOI, лицензия', sections: 'Мақаланың мазмұны', findings: 'Мақаланың бес тұжырымы', lang: 'Интерфейс тілін таңдау' },
+  commands: {
+    start: 'Бот туралы және сұрақ мысалдары',
+    help: 'Қалай сұрау керек',
+    about: 'Мақала туралы: авторлар, DOI, лицензия',
+    sections: 'Мақаланың мазмұны',
+    findings: 'Мақаланың бес тұжырымы',
+    lang: 'Интерфейс тілін таңдау',
+  },
   aboutTitle: 'Мақала туралы',
   authors: 'Авторлар',
   licence: 'Лицензия',
@@ -101,15 +118,29 @@ const ru: Messages = {
   noAnswer: 'В статье об этом не говорится: «{q}»',
   noAnswerHint: 'Посмотрите оглавление — /sections, или пять основных выводов — /findings.',
   startIntro: 'Я отвечаю на вопросы об одной научной статье:',
-  startHowTo: 'Задайте вопрос на казахском, русском или английском — я пришлю подходящие фрагменты статьи со ссылками на разделы и источники.',
+  startHowTo:
+    'Задайте вопрос на казахском, русском или английском — я пришлю подходящие фрагменты статьи со ссылками на разделы и источники.',
   startExamples: 'Например, нажмите на один из вопросов:',
-  examples: ['Каковы основные выводы статьи?', 'Какой закон регулирует искусственный интеллект в Казахстане?', 'Что такое риск-ориентированный подход?'],
+  examples: [
+    'Каковы основные выводы статьи?',
+    'Какой закон регулирует искусственный интеллект в Казахстане?',
+    'Что такое риск-ориентированный подход?',
+  ],
   helpTitle: 'Как задать вопрос',
   helpHowTo: 'Напишите вопрос о статье обычным сообщением. В ответе — фрагменты статьи, ссылка на раздел и источники из списка литературы.',
-  helpButtons: 'Кнопки под ответом: «Ещё» — следующие фрагменты, «Оригинал» — казахский текст переведённого фрагмента, «Другие языки» — тот же фрагмент на других языках.',
+  helpButtons:
+    'Кнопки под ответом: «Ещё» — следующие фрагменты, «Оригинал» — казахский текст переведённого фрагмента, «Другие языки» — тот же ' +
+    'фрагмент на других языках.',
   helpInline: 'В любом чате наберите @{bot} и вопрос, чтобы поделиться фрагментом.',
   helpGroups: 'В группе упомяните меня (@{bot}) или ответьте на моё сообщение.',
-  commands: { start: 'О боте и примеры вопросов', help: 'Как задать вопрос', about: 'О статье: авторы, DOI, лицензия', sections: 'Оглавление статьи', findings: 'Пять выводов статьи', lang: 'Выбрать язык интерфейса' },
+  commands: {
+    start: 'О боте и примеры вопросов',
+    help: 'Как задать вопрос',
+    about: 'О статье: авторы, DOI, лицензия',
+    sections: 'Оглавление статьи',
+    findings: 'Пять выводов статьи',
+    lang: 'Выбрать язык интерфейса',
+  },
   aboutTitle: 'О статье',
   authors: 'Авторы',
   licence: 'Лицензия',
@@ -142,15 +173,31 @@ const en: Messages = {
   noAnswer: 'The article does not address this question: “{q}”',
   noAnswerHint: 'See the table of contents with /sections or the five main findings with /findings.',
   startIntro: 'I answer questions about one scientific article:',
-  startHowTo: 'Ask in Kazakh, Russian or English — I reply with the passages of the article that answer it, with section references and citations.',
+  startHowTo:
+    'Ask in Kazakh, Russian or English — I reply with the passages of the article that answer it, with section references and citations.',
   startExamples: 'For example, tap one of these questions:',
-  examples: ['What are the main findings of the article?', 'Which law regulates artificial intelligence in Kazakhstan?', 'What is the risk-based approach?'],
+  examples: [
+    'What are the main findings of the article?',
+    'Which law regulates artificial intelligence in Kazakhstan?',
+    'What is the risk-based approach?',
+  ],
   helpTitle: 'How to ask',
-  helpHowTo: 'Send a question about the article as an ordinary message. The reply quotes the article with the section reference and the sources from its reference list.',
-  helpButtons: 'Buttons under a reply: “More” — the next passages, “Original” — the Kazakh text of a translated passage, “Other languages” — the same passage in the other languages.',
+  helpHowTo:
+    'Send a question about the article as an ordinary message. The reply quotes the article with the section reference and the sources ' +
+    'from its reference list.',
+  helpButtons:
+    'Buttons under a reply: “More” — the next passages, “Original” — the Kazakh text of a translated passage, “Other languages” — the ' +
+    'same passage in the other languages.',
   helpInline: 'In any chat, type @{bot} and a question to share a passage.',
   helpGroups: 'In a group, mention me (@{bot}) or reply to my message.',
-  commands: { start: 'About the bot and example questions', help: 'How to ask', about: 'About the article: authors, DOI, licence', sections: 'Table of contents', findings: 'The five findings of the article', lang: 'Choose the interface language' },
+  commands: {
+    start: 'About the bot and example questions',
+    help: 'How to ask',
+    about: 'About the article: authors, DOI, licence',
+    sections: 'Table of contents',
+    findings: 'The five findings of the article',
+    lang: 'Choose the interface language',
+  },
   aboutTitle: 'About the article',
   authors: 'Authors',
   licence: 'Licence',

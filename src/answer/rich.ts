@@ -4,7 +4,10 @@
  */
 
 /** One piece of reply text in both renderings. */
-export interface Rich { html: string; text: string }
+export interface Rich {
+  html: string;
+  text: string;
+}
 
 /** Default size of one reply part: below Telegram's 4096-character message limit with room to spare. */
 export const DEFAULT_PART_CHARS = 4000;
@@ -16,7 +19,10 @@ export function escapeHtml(text: string): string {
 
 const escapeAttr = (value: string) => escapeHtml(value).replace(/"/g, '&quot;');
 const rich = (r: Rich | string): Rich => (typeof r === 'string' ? plain(r) : r);
-const wrap = (tag: string, r: Rich | string): Rich => { const x = rich(r); return { html: `<${tag}>${x.html}</${tag}>`, text: x.text }; };
+const wrap = (tag: string, r: Rich | string): Rich => {
+  const x = rich(r);
+  return { html: `<${tag}>${x.html}</${tag}>`, text: x.text };
+};
 
 /** Literal text (escaped in HTML). */
 export const plain = (text: string): Rich => ({ html: escapeHtml(text), text });
@@ -57,7 +63,10 @@ export function packParts(units: Rich[], mode: 'html' | 'text', maxChars = DEFAU
   let current = '';
   for (const piece of pieces) {
     if (!piece.trim()) continue;
-    if (current && current.length + 2 + piece.length > maxChars) { parts.push(current); current = ''; }
+    if (current && current.length + 2 + piece.length > maxChars) {
+      parts.push(current);
+      current = '';
+    }
     current = current ? `${current}\n\n${piece}` : piece;
   }
   if (current) parts.push(current);
@@ -66,7 +75,10 @@ export function packParts(units: Rich[], mode: 'html' | 'text', maxChars = DEFAU
 
 /** Renders units as one text (no length limit), paragraphs separated by a blank line. */
 export function renderAll(units: Rich[], mode: 'html' | 'text'): string {
-  return units.map((u) => u[mode]).filter((s) => s.trim()).join('\n\n');
+  return units
+    .map((u) => u[mode])
+    .filter((s) => s.trim())
+    .join('\n\n');
 }
 
 /** Cuts plain text into pieces whose rendered length is at most `maxChars`. */
@@ -74,7 +86,10 @@ function cutPlain(text: string, maxChars: number, render: (s: string) => string)
   const out: string[] = [];
   let current = '';
   for (const token of tokens(text, maxChars, render)) {
-    if (current && render(current + token).length > maxChars) { out.push(current.trim()); current = ''; }
+    if (current && render(current + token).length > maxChars) {
+      out.push(current.trim());
+      current = '';
+    }
     current += token;
   }
   if (current.trim()) out.push(current.trim());
@@ -84,12 +99,21 @@ function cutPlain(text: string, maxChars: number, render: (s: string) => string)
 /** Sentences, then words, then characters: each token fits in `maxChars` once rendered. */
 function* tokens(text: string, maxChars: number, render: (s: string) => string): Generator<string> {
   for (const sentence of text.split(/(?<=[.!?…]\s+|\n)/)) {
-    if (render(sentence).length <= maxChars) { yield sentence; continue; }
+    if (render(sentence).length <= maxChars) {
+      yield sentence;
+      continue;
+    }
     for (const word of sentence.match(/\S+\s*/g) ?? []) {
-      if (render(word).length <= maxChars) { yield word; continue; }
+      if (render(word).length <= maxChars) {
+        yield word;
+        continue;
+      }
       let cut = '';
       for (const ch of word) {
-        if (render(cut + ch).length > maxChars) { yield cut; cut = ''; }
+        if (render(cut + ch).length > maxChars) {
+          yield cut;
+          cut = '';
+        }
         cut += ch;
       }
       if (cut) yield cut;

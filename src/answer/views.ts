@@ -11,39 +11,57 @@ export const COMMANDS = ['start', 'help', 'about', 'sections', 'findings', 'lang
 /** /start: what the bot is, which article, how to ask; the example buttons go under it. */
 export function formatStartHtml(ui: Lang): string {
   const m = t(ui);
-  return renderAll([
-    joinRich([m.startIntro, cat(bold(ARTICLE.title[ui]), ` — ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`)], '\n'),
-    plain(m.startHowTo),
-    plain(m.startExamples),
-  ], 'html');
+  return renderAll(
+    [
+      joinRich([m.startIntro, cat(bold(ARTICLE.title[ui]), ` — ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`)], '\n'),
+      plain(m.startHowTo),
+      plain(m.startExamples),
+    ],
+    'html',
+  );
 }
 
 /** /help: how to ask, the buttons, inline mode, groups, and the command list. */
 export function formatHelpHtml(ui: Lang, botUsername: string): string {
   const m = t(ui);
-  return renderAll([
-    bold(m.helpTitle),
-    plain(m.helpHowTo),
-    plain(m.helpButtons),
-    plain(fill(m.helpInline, { bot: botUsername })),
-    plain(fill(m.helpGroups, { bot: botUsername })),
-    joinRich(COMMANDS.map((c) => `/${c} — ${m.commands[c]}`), '\n'),
-  ], 'html');
+  return renderAll(
+    [
+      bold(m.helpTitle),
+      plain(m.helpHowTo),
+      plain(m.helpButtons),
+      plain(fill(m.helpInline, { bot: botUsername })),
+      plain(fill(m.helpGroups, { bot: botUsername })),
+      joinRich(
+        COMMANDS.map((c) => `/${c} — ${m.commands[c]}`),
+        '\n',
+      ),
+    ],
+    'html',
+  );
 }
 
 /** /about: the title in the three languages, authors, DOI, licence and link. */
 export function formatAboutHtml(ui: Lang): string {
   const m = t(ui);
-  return renderAll([
-    bold(m.aboutTitle),
-    joinRich(LANGS.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))), '\n'),
-    joinRich([
-      `${m.authors}: ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`,
-      cat('DOI: ', link(ARTICLE.url, ARTICLE.doi, ARTICLE.doi)),
-      cat(`${m.licence}: `, link(ARTICLE.licenceUrl, ARTICLE.licence)),
-      cat(`${m.link}: `, link(ARTICLE.url, ARTICLE.url)),
-    ], '\n'),
-  ], 'html');
+  return renderAll(
+    [
+      bold(m.aboutTitle),
+      joinRich(
+        LANGS.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))),
+        '\n',
+      ),
+      joinRich(
+        [
+          `${m.authors}: ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`,
+          cat('DOI: ', link(ARTICLE.url, ARTICLE.doi, ARTICLE.doi)),
+          cat(`${m.licence}: `, link(ARTICLE.licenceUrl, ARTICLE.licence)),
+          cat(`${m.link}: `, link(ARTICLE.url, ARTICLE.url)),
+        ],
+        '\n',
+      ),
+    ],
+    'html',
+  );
 }
 
 /** A whole section (its chunks in order) under its reference, split into parts under the limit. */
@@ -55,16 +73,25 @@ export function formatSectionHtml(title: string, chunks: Chunk[], ui: Lang, maxC
 
 /** /findings: the numbered findings, each with its reference. */
 export function formatFindingsHtml(findings: Array<{ title: string; chunks: Chunk[] }>, ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
-  const units = findings.map((f) => joinRich([
-    headingWithMarker(sectionRef(f.title), f.chunks.some((c) => !c.official) ? t(ui).translated : undefined),
-    plain(f.chunks.map((c) => c.text).join('\n')),
-  ], '\n'));
+  const units = findings.map((f) =>
+    joinRich(
+      [
+        headingWithMarker(sectionRef(f.title), f.chunks.some((c) => !c.official) ? t(ui).translated : undefined),
+        plain(f.chunks.map((c) => c.text).join('\n')),
+      ],
+      '\n',
+    ),
+  );
   return packParts([bold(t(ui).findingsTitle), ...units, sourceLine(ui)], 'html', maxChars);
 }
 
 /** "Original" button: the official Kazakh text a translated passage stands for. */
 export function formatOriginalHtml(title: string, chunk: Chunk, ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
-  return packParts([joinRich([headingWithMarker(sectionRef(title), t(ui).originalTitle), quote(chunk.sourceText)], '\n'), sourceLine(ui)], 'html', maxChars);
+  return packParts(
+    [joinRich([headingWithMarker(sectionRef(title), t(ui).originalTitle), quote(chunk.sourceText)], '\n'), sourceLine(ui)],
+    'html',
+    maxChars,
+  );
 }
 
 /** "Other languages" button: the same passage in each other language, with its reference in that language. */

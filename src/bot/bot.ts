@@ -71,7 +71,17 @@ export interface CreateBotOptions {
  * ```
  */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const { token, apiRoot, service, store = createMemoryStore(), rateLimit = DEFAULT_RATE_LIMIT, retry, botInfo, dialogueTtlMin = 30, throttle: limits } = options;
+  const {
+    token,
+    apiRoot,
+    service,
+    store = createMemoryStore(),
+    rateLimit = DEFAULT_RATE_LIMIT,
+    retry,
+    botInfo,
+    dialogueTtlMin = 30,
+    throttle: limits,
+  } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
@@ -81,8 +91,11 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.api.config.use(resendRejected({ logger }));
   bot.api.config.use(htmlByDefault); // outside resendRejected: its plain-text resend stays plain
   // the conversations: in the state store when there is one (they survive a restart), else in a bounded memory
-  const dialogueStorage = options.dialogueStorage
-    ?? (options.store ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 }) : new BoundedMemoryStorage<DialogueState>({ ttlMs }));
+  const dialogueStorage =
+    options.dialogueStorage ??
+    (options.store
+      ? store.sessions<DialogueState>(DIALOGUE_NAMESPACE, { ttlS: dialogueTtlMin * 60 })
+      : new BoundedMemoryStorage<DialogueState>({ ttlMs }));
   const users = userSessions(options.storage ?? storeUserSessions(store), (line) => logger.warn(line));
 
   const deps: BotDeps = {

@@ -20,11 +20,16 @@ const SECTION_ID = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 
 /** Callback data for an action, or undefined when it would not fit in 64 bytes. */
 export function encodeAction(a: Action): string | undefined {
-  const fields = a.kind === 'ex' || a.kind === 'try' ? [a.lang, a.index]
-    : a.kind === 'more' ? [a.offset, a.key, ...(a.owner === undefined ? [] : [a.owner])]
-    : a.kind === 'orig' || a.kind === 'langs' ? [a.chunkId]
-    : a.kind === 'sec' ? [a.sectionId]
-    : [a.lang];
+  const fields =
+    a.kind === 'ex' || a.kind === 'try'
+      ? [a.lang, a.index]
+      : a.kind === 'more'
+        ? [a.offset, a.key, ...(a.owner === undefined ? [] : [a.owner])]
+        : a.kind === 'orig' || a.kind === 'langs'
+          ? [a.chunkId]
+          : a.kind === 'sec'
+            ? [a.sectionId]
+            : [a.lang];
   const data = [VERSION, a.kind, ...fields].join(':');
   return Buffer.byteLength(data) <= MAX_CALLBACK_BYTES ? data : undefined;
 }
@@ -41,11 +46,18 @@ export function decodeAction(data: string | undefined): Action | undefined {
   const parts = rest.split(':');
   switch (kind) {
     case 'ex':
-      return parts.length === 2 && LANG.test(parts[0]) && /^[0-2]$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
+      return parts.length === 2 && LANG.test(parts[0]) && /^[0-2]$/.test(parts[1])
+        ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) }
+        : undefined;
     case 'try':
-      return parts.length === 2 && LANG.test(parts[0]) && /^\d$/.test(parts[1]) ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) } : undefined;
+      return parts.length === 2 && LANG.test(parts[0]) && /^\d$/.test(parts[1])
+        ? { kind, lang: parts[0] as Lang, index: Number(parts[1]) }
+        : undefined;
     case 'more': {
-      const ok = (parts.length === 2 || (parts.length === 3 && /^[1-9]\d{0,15}$/.test(parts[2]))) && /^[1-9]\d{0,2}$/.test(parts[0]) && /^[A-Za-z0-9_-]{10}$/.test(parts[1]);
+      const ok =
+        (parts.length === 2 || (parts.length === 3 && /^[1-9]\d{0,15}$/.test(parts[2]))) &&
+        /^[1-9]\d{0,2}$/.test(parts[0]) &&
+        /^[A-Za-z0-9_-]{10}$/.test(parts[1]);
       return ok ? { kind, offset: Number(parts[0]), key: parts[1], ...(parts[2] ? { owner: Number(parts[2]) } : {}) } : undefined;
     }
     case 'orig':

@@ -16,12 +16,18 @@ export function commandList(lang: Lang): Array<{ command: string; description: s
  */
 export async function registerCommands(api: Api, logger: Logger, signal?: AbortSignal): Promise<void> {
   const scopes: Array<Lang | undefined> = [undefined, 'kk', 'ru', 'en'];
-  await Promise.all(scopes.map(async (lang) => {
-    try {
-      await api.setMyCommands(commandList(lang ?? 'en'), lang ? { language_code: lang } : {}, signal as Parameters<Api['setMyCommands']>[2]);
-    } catch (err) {
-      if (signal?.aborted) return;
-      logger.warn(`could not register the command menu (${lang ?? 'default'}): ${describeError(err)}; the bot works without it`);
-    }
-  }));
+  await Promise.all(
+    scopes.map(async (lang) => {
+      try {
+        await api.setMyCommands(
+          commandList(lang ?? 'en'),
+          lang ? { language_code: lang } : {},
+          signal as Parameters<Api['setMyCommands']>[2],
+        );
+      } catch (err) {
+        if (signal?.aborted) return;
+        logger.warn(`could not register the command menu (${lang ?? 'default'}): ${describeError(err)}; the bot works without it`);
+      }
+    }),
+  );
 }

@@ -34,7 +34,7 @@ export function createDialogueSessions(storage: StorageAdapter<DialogueState>): 
   return {
     async load(ctx, member) {
       const key = dialogueKey(ctx, member);
-      return key === undefined ? undefined : (await storage.read(key)) ?? undefined;
+      return key === undefined ? undefined : ((await storage.read(key)) ?? undefined);
     },
     async save(ctx, state, member) {
       const key = dialogueKey(ctx, member);

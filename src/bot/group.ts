@@ -11,9 +11,11 @@ export function isCommand(msg: Message): boolean {
 export function mentionsBot(msg: Message, me: UserFromGetMe): boolean {
   const text = msg.text ?? msg.caption ?? '';
   const entities = msg.entities ?? msg.caption_entities ?? [];
-  return entities.some((e) =>
-    (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username.toLowerCase()}`)
-    || (e.type === 'text_mention' && e.user.id === me.id));
+  return entities.some(
+    (e) =>
+      (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username.toLowerCase()}`) ||
+      (e.type === 'text_mention' && e.user.id === me.id),
+  );
 }
 
 /** True when a message replies to one of the bot's messages. */
@@ -27,8 +29,11 @@ export function repliesToBot(msg: Message, me: UserFromGetMe): boolean {
  */
 export function groupGate(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.chatType(['group', 'supergroup']).on('message', (ctx, next) =>
-    (isCommand(ctx.message) || mentionsBot(ctx.message, ctx.me) || repliesToBot(ctx.message, ctx.me) ? next() : undefined));
+  composer
+    .chatType(['group', 'supergroup'])
+    .on('message', (ctx, next) =>
+      isCommand(ctx.message) || mentionsBot(ctx.message, ctx.me) || repliesToBot(ctx.message, ctx.me) ? next() : undefined,
+    );
   return composer;
 }
 

@@ -49,7 +49,18 @@ export interface InboxPollingOptions {
  * ```
  */
 export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions): Poller {
-  const { logger, inbox, timeoutS = 30, limit = 100, allowedUpdates, maxBackoffMs = 5000, concurrency = 64, drainConcurrency = 8, maxQueued = 20_000, onCrash } = options;
+  const {
+    logger,
+    inbox,
+    timeoutS = 30,
+    limit = 100,
+    allowedUpdates,
+    maxBackoffMs = 5000,
+    concurrency = 64,
+    drainConcurrency = 8,
+    maxQueued = 20_000,
+    onCrash,
+  } = options;
   const abort = new AbortController();
   const journal = createReplyJournal(inbox, logger);
   bot.api.config.use(journal.transformer);
@@ -60,7 +71,11 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
     const replay = replays.get(id) ?? [];
     replays.delete(id);
     await handleOrLog(bot, id, logger, () => journal.run(id, replay, () => bot.handleUpdate(update)));
-    await inbox.finish(id).catch((err) => logger.warn(`could not remove update ${id} from the inbox (${describeError(err)}): after a restart it is handled again`));
+    await inbox
+      .finish(id)
+      .catch((err) =>
+        logger.warn(`could not remove update ${id} from the inbox (${describeError(err)}): after a restart it is handled again`),
+      );
     logger.debug(`update ${id} handled`);
   };
   const scheduler = createFairScheduler<Update>({ concurrency, keyOf: chatKey, laneOf, run: handle });
@@ -77,7 +92,8 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
   const getUpdates = createUpdateFetcher(bot, { logger, limit, allowedUpdates, maxBackoffMs, onCrash, signal: abort.signal });
   const loop = (async () => {
     while (!abort.signal.aborted) {
-      while (scheduler.queued() >= maxQueued && !abort.signal.aborted) await Promise.race([scheduler.progress(), pause(1000, abort.signal)]);
+      while (scheduler.queued() >= maxQueued && !abort.signal.aborted)
+        await Promise.race([scheduler.progress(), pause(1000, abort.signal)]);
       const offset = maxSeen + 1;
       const updates = await getUpdates(() => ({ offset, timeoutS }));
       if (updates === undefined) return;
@@ -86,30 +102,42 @@ export function pollIntoInbox(bot: Bot<BotContext>, options: InboxPollingOptions
       try {
         fresh = await inbox.admit(updates.filter((u) => u.update_id > maxSeen));
       } catch (err) {
-        logger.error(`could not write ${updates.length} updates to the inbox (${describeError(err)}): they are not confirmed, fetching again in 1 s`);
+        logger.error(
+          `could not write ${updates.length} updates to the inbox (${describeError(err)}): they are not confirmed, fetching again in 1 s`,
+        );
         await pause(1000, abort.signal);
         continue;
       }
       if (updates.length > 0) maxSeen = Math.max(maxSeen, updates[updates.length - 1].update_id);
-      scheduler.setConcurrency(updates.length >= limit && scheduler.queued() < maxQueued ? Math.min(drainConcurrency, concurrency) : concurrency);
+      scheduler.setConcurrency(
+        updates.length >= limit && scheduler.queued() < maxQueued ? Math.min(drainConcurrency, concurrency) : concurrency,
+      );
       for (const update of fresh) scheduler.push(update);
     }
   })();
 
   let stopping: Promise<void> | undefined;
   return {
-    stop: ({ timeoutMs }: { timeoutMs?: number } = {}) => (stopping ??= (async () => {
-      abort.abort();
-      await loop;
-      const finished = scheduler.halt().then(() => true);
-      const waited = new AbortController();
-      const done = timeoutMs === undefined ? await finished : await Promise.race([finished, pause(timeoutMs, waited.signal).then(() => false)]);
-      waited.abort();
-      if (!done) logger.warn(`${scheduler.running()} updates still in progress after ${timeoutMs} ms: they stay in the inbox and are handled after the restart`);
-      if (maxSeen + 1 > confirmed && maxSeen >= 0) {
-        await bot.api.getUpdates({ offset: maxSeen + 1, limit: 1, timeout: 0 }).catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
-      }
-    })()),
+    stop: ({ timeoutMs }: { timeoutMs?: number } = {}) =>
+      (stopping ??= (async () => {
+        abort.abort();
+        await loop;
+        const finished = scheduler.halt().then(() => true);
+        const waited = new AbortController();
+        const done =
+          timeoutMs === undefined ? await finished : await Promise.race([finished, pause(timeoutMs, waited.signal).then(() => false)]);
+        waited.abort();
+        if (!done)
+          logger.warn(
+            `${scheduler.running()} updates still in progress after ${timeoutMs} ms: they stay in the inbox and are handled after the ` +
+              `restart`,
+          );
+        if (maxSeen + 1 > confirmed && maxSeen >= 0) {
+          await bot.api
+            .getUpdates({ offset: maxSeen + 1, limit: 1, timeout: 0 })
+            .catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
+        }
+      })()),
   };
 }
 

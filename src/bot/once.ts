@@ -25,10 +25,11 @@ export function handleOnce<A extends unknown[]>(
 ): ((update: Update, ...rest: A) => Promise<void>) & { idle(): Promise<void> } {
   const { handled, logger } = options;
   const inProgress = new Map<number, Promise<void>>();
-  const seenBefore = (id: number) => handled.wasHandled(id).catch((err) => {
-    logger.warn(`could not check whether update ${id} was handled (${describeError(err)}): it is handled`);
-    return false;
-  });
+  const seenBefore = (id: number) =>
+    handled.wasHandled(id).catch((err) => {
+      logger.warn(`could not check whether update ${id} was handled (${describeError(err)}): it is handled`);
+      return false;
+    });
   const once = async (update: Update, ...rest: A): Promise<void> => {
     const id = update.update_id;
     const running = inProgress.get(id);
@@ -42,7 +43,11 @@ export function handleOnce<A extends unknown[]>(
         return;
       }
       await handle(update, ...rest);
-      await handled.markHandled(id).catch((err) => logger.warn(`could not record update ${id} as handled (${describeError(err)}): if it comes again it is answered again`));
+      await handled
+        .markHandled(id)
+        .catch((err) =>
+          logger.warn(`could not record update ${id} as handled (${describeError(err)}): if it comes again it is answered again`),
+        );
     })();
     inProgress.set(id, work);
     try {

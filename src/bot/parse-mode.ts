@@ -10,4 +10,8 @@ const TEXT_METHODS = new Set(['sendMessage', 'editMessageText']);
  * further in) is not made HTML again.
  */
 export const htmlByDefault: Transformer = (prev, method, payload, signal) =>
-  prev(method, (TEXT_METHODS.has(method) && payload && !('parse_mode' in payload) ? { ...payload, parse_mode: 'HTML' } : payload) as typeof payload, signal);
+  prev(
+    method,
+    (TEXT_METHODS.has(method) && payload && !('parse_mode' in payload) ? { ...payload, parse_mode: 'HTML' } : payload) as typeof payload,
+    signal,
+  );

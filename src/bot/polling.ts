@@ -54,12 +54,21 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
 
   const handleOne = async (update: Update): Promise<void> => {
     const id = update.update_id;
-    if (await handled.wasHandled(id).catch((err) => { logger.warn(`could not check whether update ${id} was handled: ${describeError(err)}`); return false; })) {
+    if (
+      await handled.wasHandled(id).catch((err) => {
+        logger.warn(`could not check whether update ${id} was handled: ${describeError(err)}`);
+        return false;
+      })
+    ) {
       logger.info(`update ${id} was handled before a restart: skipped`);
       return;
     }
     await handleOrLog(bot, id, logger, () => bot.handleUpdate(update));
-    await handled.markHandled(id).catch((err) => logger.warn(`could not record update ${id} as handled (${describeError(err)}): after a crash it may be answered again`));
+    await handled
+      .markHandled(id)
+      .catch((err) =>
+        logger.warn(`could not record update ${id} as handled (${describeError(err)}): after a crash it may be answered again`),
+      );
     logger.debug(`update ${id} handled`);
   };
 
@@ -81,7 +90,10 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
     let fetched = { offset: 0, at: 0 };
     while (!abort.signal.aborted) {
       let offset = 0;
-      const updates = await getUpdates(() => ({ offset: (offset = nextOffset()), timeoutS: pending.size > 0 ? 0 : timeoutS }));
+      const updates = await getUpdates(() => {
+        offset = nextOffset();
+        return { offset, timeoutS: pending.size > 0 ? 0 : timeoutS };
+      });
       if (updates === undefined) return;
       sentOffset = Math.max(sentOffset, offset);
       fetched = { offset, at: Date.now() };
@@ -96,7 +108,12 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
         if (advanced >= limit / 4 || (due <= 0 && (advanced > 0 || !full))) break;
         const waited = new AbortController();
         const timer = pause(due > 0 ? due : recheckMs, AbortSignal.any([abort.signal, waited.signal]));
-        await Promise.race([new Promise<void>((r) => { progressed = r; }), timer]);
+        await Promise.race([
+          new Promise<void>((r) => {
+            progressed = r;
+          }),
+          timer,
+        ]);
         waited.abort();
       }
     }
@@ -104,20 +121,27 @@ export function pollUpdates(bot: Bot<BotContext>, options: PollingOptions): Poll
 
   let stopping: Promise<void> | undefined;
   return {
-    stop: ({ timeoutMs }: { timeoutMs?: number } = {}) => (stopping ??= (async () => {
-      abort.abort();
-      progressed();
-      await loop;
-      const all = Promise.all([...pending.values()]).then(() => true);
-      const waited = new AbortController();
-      const finished = timeoutMs === undefined ? await all : await Promise.race([all, pause(timeoutMs, waited.signal).then(() => false)]);
-      waited.abort();
-      if (!finished) logger.warn(`${pending.size} updates still in progress after ${timeoutMs} ms: they are not confirmed, Telegram sends them again after the restart`);
-      const offset = nextOffset();
-      if (offset > 0 && offset > sentOffset) {
-        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
-      }
-    })()),
+    stop: ({ timeoutMs }: { timeoutMs?: number } = {}) =>
+      (stopping ??= (async () => {
+        abort.abort();
+        progressed();
+        await loop;
+        const all = Promise.all([...pending.values()]).then(() => true);
+        const waited = new AbortController();
+        const finished = timeoutMs === undefined ? await all : await Promise.race([all, pause(timeoutMs, waited.signal).then(() => false)]);
+        waited.abort();
+        if (!finished)
+          logger.warn(
+            `${pending.size} updates still in progress after ${timeoutMs} ms: they are not confirmed, Telegram sends them again after ` +
+              `the restart`,
+          );
+        const offset = nextOffset();
+        if (offset > 0 && offset > sentOffset) {
+          await bot.api
+            .getUpdates({ offset, limit: 1, timeout: 0 })
+            .catch((err) => logger.warn(`could not confirm the last updates: ${describeError(err)}`));
+        }
+      })()),
   };
 }
 
@@ -129,7 +153,8 @@ export async function handleOrLog(bot: Bot<BotContext>, id: number, logger: Logg
   try {
     await handle();
   } catch (err) {
-    if (err instanceof BotError) await Promise.resolve(bot.errorHandler(err)).catch((e) => logger.error(`update ${id} failed: ${describeError(e)}`));
+    if (err instanceof BotError)
+      await Promise.resolve(bot.errorHandler(err)).catch((e) => logger.error(`update ${id} failed: ${describeError(e)}`));
     else logger.error(`update ${id} failed: ${describeError(err)}`);
     logger.warn(`update ${id} is recorded as handled after its failure: it is not retried`);
   }
@@ -159,27 +184,40 @@ export function createUpdateFetcher(bot: Bot<BotContext>, options: FetcherOption
     while (!signal.aborted) {
       try {
         const { offset, timeoutS } = params();
-        const updates = await bot.api.getUpdates({
-          ...(offset > 0 ? { offset } : {}), limit, timeout: timeoutS,
-          ...(allowedUpdates ? { allowed_updates: allowedUpdates as never } : {}),
-        }, signal as Parameters<typeof bot.api.getUpdates>[1]);
+        const updates = await bot.api.getUpdates(
+          {
+            ...(offset > 0 ? { offset } : {}),
+            limit,
+            timeout: timeoutS,
+            ...(allowedUpdates ? { allowed_updates: allowedUpdates as never } : {}),
+          },
+          signal as Parameters<typeof bot.api.getUpdates>[1],
+        );
         if (failures > 0) {
-          logger.info(`Telegram answers again: updates resume after ${((Date.now() - outageSince) / 1000).toFixed(1)} s (${failures} failed attempts)`);
+          logger.info(
+            `Telegram answers again: updates resume after ${((Date.now() - outageSince) / 1000).toFixed(1)} s (${failures} failed ` +
+              `attempts)`,
+          );
           failures = 0;
         }
         return updates;
       } catch (err) {
         if (signal.aborted) return undefined;
         if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
-          logger.error(err.error_code === 401
-            ? 'polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from @BotFather into .env and start again'
-            : conflictLine(err));
+          logger.error(
+            err.error_code === 401
+              ? 'polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one ' +
+                  'from @BotFather into .env and start again'
+              : conflictLine(err),
+          );
           onCrash?.(err);
           return undefined;
         }
         if (failures++ === 0) {
           outageSince = Date.now();
-          logger.warn(`cannot get updates from Telegram (${describeError(err)}): retrying every ${maxBackoffMs / 1000} s at most until it answers`);
+          logger.warn(
+            `cannot get updates from Telegram (${describeError(err)}): retrying every ${maxBackoffMs / 1000} s at most until it answers`,
+          );
         }
         const retryAfterS = err instanceof GrammyError ? err.parameters.retry_after : undefined;
         await pause(retryAfterS ? retryAfterS * 1000 : pollingBackoffMs(failures, maxBackoffMs), signal);
@@ -192,8 +230,10 @@ export function createUpdateFetcher(bot: Bot<BotContext>, options: FetcherOption
 /** The one line for a 409 Conflict: what took over, and how to run several instances instead. */
 export function conflictLine(err: GrammyError): string {
   return /webhook/i.test(err.description)
-    ? 'polling stopped: a webhook was set for this bot while it polled (409 Conflict), so another instance runs in webhook mode: stop it, or run this one in webhook mode too (WEBHOOK_URL, WEBHOOK_SECRET)'
-    : 'polling stopped: another instance of this bot is polling Telegram (409 Conflict): only one instance can use long polling; stop the other one, or run every instance in webhook mode with one REDIS_URL (README: "Running more than one instance")';
+    ? 'polling stopped: a webhook was set for this bot while it polled (409 Conflict), so another instance runs in webhook mode: stop ' +
+        'it, or run this one in webhook mode too (WEBHOOK_URL, WEBHOOK_SECRET)'
+    : 'polling stopped: another instance of this bot is polling Telegram (409 Conflict): only one instance can use long polling; stop ' +
+        'the other one, or run every instance in webhook mode with one REDIS_URL (README: "Running more than one instance")';
 }
 
 /** Full-jitter exponential backoff: 200 ms doubled per failure, capped, then between half and all of it. */
@@ -206,7 +246,11 @@ export function pollingBackoffMs(failures: number, maxMs: number): number {
 export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });

@@ -36,11 +36,14 @@ export function createRedisRateLimiter(
   const local = createRateLimiter({ max, windowMs });
   return {
     hit(key) {
-      return connection.attempt(async (client): Promise<RateVerdict> => {
-        const [count, leftMs] = (await client.eval(HIT_SCRIPT, 1, `${prefix}:rate:${key}`, windowMs)) as [number, number];
-        if (count <= max) return { ok: true, notify: false, retryAfterS: 0 };
-        return { ok: false, notify: count === max + 1, retryAfterS: Math.max(1, Math.ceil(leftMs / 1000)) };
-      }, () => local.hit(key));
+      return connection.attempt(
+        async (client): Promise<RateVerdict> => {
+          const [count, leftMs] = (await client.eval(HIT_SCRIPT, 1, `${prefix}:rate:${key}`, windowMs)) as [number, number];
+          if (count <= max) return { ok: true, notify: false, retryAfterS: 0 };
+          return { ok: false, notify: count === max + 1, retryAfterS: Math.max(1, Math.ceil(leftMs / 1000)) };
+        },
+        () => local.hit(key),
+      );
     },
   };
 }

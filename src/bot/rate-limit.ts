@@ -33,7 +33,9 @@ export interface LocalRateLimiter extends RateLimiter {
  * if (!limiter.hit(String(userId)).ok) return;
  * ```
  */
-export function createRateLimiter(options: { max?: number; windowMs?: number; now?: () => number } = {}): LocalRateLimiter & { size(): number } {
+export function createRateLimiter(
+  options: { max?: number; windowMs?: number; now?: () => number } = {},
+): LocalRateLimiter & { size(): number } {
   const { max = 8, windowMs = 20_000, now = Date.now } = options;
   const windows = new Map<string, { start: number; count: number; notified: boolean }>();
   return {

@@ -24,7 +24,11 @@ export function resendRejected(options: { logger?: Logger } = {}): Transformer {
       const result = await prev(method, p as typeof payload, signal);
       if (result.ok || result.error_code !== 400 || typeof p.text !== 'string') return result;
       const description = result.description ?? '';
-      if (/can't parse entities/i.test(description) && (method === 'sendMessage' || method === 'editMessageText') && p.parse_mode !== undefined) {
+      if (
+        /can't parse entities/i.test(description) &&
+        (method === 'sendMessage' || method === 'editMessageText') &&
+        p.parse_mode !== undefined
+      ) {
         const { parse_mode: _mode, entities: _entities, ...rest } = p;
         const text = htmlToText(p.text);
         if (!text.trim()) return result;

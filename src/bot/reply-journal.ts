@@ -56,8 +56,13 @@ export function createReplyJournal(inbox: Pick<UpdateInbox, 'recordSent'>, logge
     if (earlier) handling.diverged = true;
     const response = await prev(method, payload, signal);
     if (response.ok) {
-      await inbox.recordSent(handling.updateId, index, { method, ...(target === undefined ? {} : { target }), result: response.result })
-        .catch((err) => logger.warn(`could not journal ${method} of update ${handling.updateId} (${describeError(err)}): after a crash it may be sent again`));
+      await inbox
+        .recordSent(handling.updateId, index, { method, ...(target === undefined ? {} : { target }), result: response.result })
+        .catch((err) =>
+          logger.warn(
+            `could not journal ${method} of update ${handling.updateId} (${describeError(err)}): after a crash it may be sent again`,
+          ),
+        );
     }
     return response;
   };

@@ -50,7 +50,11 @@ export const replyBadQuestion = (ctx: BotContext) => replyNotice(ctx, fill(t(uiL
  * dialogue state with the ids of the messages sent. Messages the service rejects (empty, too
  * long) get a hint; other failures get an apology and are rethrown for `bot.catch`.
  */
-export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: DialogueState | undefined) => Promise<DialogueStep>): Promise<void> {
+export async function converse(
+  ctx: BotContext,
+  deps: BotDeps,
+  step: (stored: DialogueState | undefined) => Promise<DialogueStep>,
+): Promise<void> {
   const stored = await deps.dialogues.load(ctx);
   const stopTyping = startTyping(ctx);
   let result: DialogueStep;
@@ -58,7 +62,10 @@ export async function converse(ctx: BotContext, deps: BotDeps, step: (stored: Di
     result = await step(stored);
   } catch (err) {
     const ui = uiLang(ctx);
-    if (err instanceof UserError) { await replyBadQuestion(ctx); return; }
+    if (err instanceof UserError) {
+      await replyBadQuestion(ctx);
+      return;
+    }
     await replyNotice(ctx, t(ui).error).catch(() => undefined);
     throw err;
   } finally {
@@ -85,7 +92,11 @@ export async function deliver(ctx: BotContext, deps: BotDeps, { reply, state }: 
  */
 export function replyParts(reply: DialogueReply, owner?: number): [string[], { keyboard?: InlineKeyboard }] {
   const d = dialogueText(reply.lang);
-  if (reply.smalltalk) return [[`${escapeHtml(d.smalltalk[reply.smalltalk])}\n\n${escapeHtml(d.tryAsking)}`], { keyboard: suggestionsKeyboard(reply.smalltalk, reply.lang) }];
+  if (reply.smalltalk)
+    return [
+      [`${escapeHtml(d.smalltalk[reply.smalltalk])}\n\n${escapeHtml(d.tryAsking)}`],
+      { keyboard: suggestionsKeyboard(reply.smalltalk, reply.lang) },
+    ];
   const answer = reply.answer;
   if (reply.notice || !answer) return [[escapeHtml(d[reply.notice ?? 'askFirst'])], {}];
   // echo the service's cleaned question: the raw text may hold control, zero-width or direction characters
@@ -116,7 +127,10 @@ export function answerKeyboard(answer: Answer, turnKey: string, owner?: number):
     if (original || langs) kb.row();
   }
   const last = shown[shown.length - 1]?.rank ?? 0;
-  const more = last < answer.total && turnKey ? encodeAction({ kind: 'more', offset: last, key: turnKey, ...(owner === undefined ? {} : { owner }) }) : undefined;
+  const more =
+    last < answer.total && turnKey
+      ? encodeAction({ kind: 'more', offset: last, key: turnKey, ...(owner === undefined ? {} : { owner }) })
+      : undefined;
   if (more) kb.text(`${m.more} ▸`, more);
   return kb;
 }
@@ -124,7 +138,8 @@ export function answerKeyboard(answer: Answer, turnKey: string, owner?: number):
 /** Small talk's example questions, one button each, asked through the dialogue when pressed. */
 export function suggestionsKeyboard(kind: SmalltalkKind, lang: Lang): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const index of suggestionsFor(kind)) kb.text(dialogueText(lang).suggestions[index], encodeAction({ kind: 'try', lang, index })!).row();
+  for (const index of suggestionsFor(kind))
+    kb.text(dialogueText(lang).suggestions[index], encodeAction({ kind: 'try', lang, index })!).row();
   return kb;
 }
 
@@ -162,7 +177,9 @@ export const answerStale = (ctx: BotContext) => ack(ctx, t(uiLang(ctx)).stale);
  */
 function startTyping(ctx: BotContext): () => void {
   if (!ctx.chat) return () => undefined;
-  const send = () => { ctx.replyWithChatAction('typing').catch(() => undefined); };
+  const send = () => {
+    ctx.replyWithChatAction('typing').catch(() => undefined);
+  };
   send();
   const timer = setInterval(send, TYPING_EVERY_MS);
   return () => clearInterval(timer);

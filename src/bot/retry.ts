@@ -36,8 +36,13 @@ export interface RetryOptions {
  */
 export function autoRetry(options: RetryOptions = {}): Transformer {
   const {
-    maxWaitMs = 60_000, maxRetries = 20, baseDelayMs = 500, maxDelayMs = 5_000,
-    noRetry = ['getUpdates', 'sendChatAction'], logger, random = Math.random,
+    maxWaitMs = 60_000,
+    maxRetries = 20,
+    baseDelayMs = 500,
+    maxDelayMs = 5_000,
+    noRetry = ['getUpdates', 'sendChatAction'],
+    logger,
+    random = Math.random,
   } = options;
   const skip = new Set(noRetry);
   return (async (prev, method, payload, signal) => {
@@ -51,12 +56,19 @@ export function autoRetry(options: RetryOptions = {}): Transformer {
         error = err;
       }
       if (result && (result.ok || !(result.error_code === 429 || result.error_code >= 500))) return result;
-      const giveUp = () => { if (result) return result; throw error; };
+      const giveUp = () => {
+        if (result) return result;
+        throw error;
+      };
       if ((result === undefined && !(error instanceof HttpError)) || skip.has(method) || signal?.aborted) return giveUp();
       const why = result ? `${result.error_code} ${result.description}` : describeError(error);
-      const delay = result?.error_code === 429 ? floodDelay(result.parameters?.retry_after, random) : backoff(attempt, baseDelayMs, maxDelayMs, random);
+      const delay =
+        result?.error_code === 429 ? floodDelay(result.parameters?.retry_after, random) : backoff(attempt, baseDelayMs, maxDelayMs, random);
       if (attempt >= maxRetries || waited + delay > maxWaitMs) {
-        logger?.warn(`${method} failed (${why}) and is given up: ${attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`}`);
+        logger?.warn(
+          `${method} failed (${why}) and is given up: ` +
+            `${attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`}`,
+        );
         return giveUp();
       }
       logger?.warn(`${method} failed (${why}): retry ${attempt + 1} of ${maxRetries} in ${delay} ms`);
@@ -82,8 +94,14 @@ function backoff(attempt: number, base: number, max: number, random: () => numbe
 function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(false);
-    const onAbort = () => { clearTimeout(timer); resolve(false); };
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(true); }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

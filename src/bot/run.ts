@@ -53,7 +53,13 @@ export interface RunningBot {
  */
 export async function startPolling(
   bot: Bot<BotContext>,
-  options: { logger: Logger; store?: Pick<StateStore, 'markHandled' | 'wasHandled' | 'inbox'>; timeoutS?: number; stopTimeoutMs?: number; onCrash?: (err: unknown) => void },
+  options: {
+    logger: Logger;
+    store?: Pick<StateStore, 'markHandled' | 'wasHandled' | 'inbox'>;
+    timeoutS?: number;
+    stopTimeoutMs?: number;
+    onCrash?: (err: unknown) => void;
+  },
 ): Promise<RunningBot> {
   const { logger, store = createMemoryStore(), timeoutS = 30, stopTimeoutMs, onCrash } = options;
   await init(bot);
@@ -65,11 +71,12 @@ export async function startPolling(
     : pollUpdates(bot, { logger, handled: store, timeoutS, allowedUpdates: ALLOWED_UPDATES, onCrash });
   let stopping: Promise<void> | undefined;
   return {
-    stop: () => (stopping ??= (async () => {
-      abort.abort();
-      await poller.stop({ timeoutMs: stopTimeoutMs });
-      await commands;
-    })()),
+    stop: () =>
+      (stopping ??= (async () => {
+        abort.abort();
+        await poller.stop({ timeoutMs: stopTimeoutMs });
+        await commands;
+      })()),
   };
 }
 
@@ -77,7 +84,8 @@ export async function startPolling(
  * Starts webhook mode: an HTTP server on `host` (default 127.0.0.1) and `port` (0: any free port)
  * answering POSTs on the path of `url`, each checked against `secret` (Telegram's
  * X-Telegram-Bot-Api-Secret-Token header, else 401) and refused with 413 past MAX_UPDATE_BYTES
- * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The command menu is registered in the background. Handled update ids are
+ * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The command menu is registered in the
+ * background. Handled update ids are
  * recorded in `store` (default: in memory): an update Telegram delivers again, to this replica or
  * another one sharing the store, is acknowledged without a second reply.
  */
@@ -91,13 +99,18 @@ export async function startWebhook(
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
   const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
   bot.handleUpdate = handleOne;
-  const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+  const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), {
+    secretToken: secret,
+    onTimeout: 'return',
+    timeoutMilliseconds: 9_000,
+  });
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       res.writeHead(404).end();
       return;
     }
-    if (refuseDeclaredTooLarge(req, res)) return void logger.warn(`webhook: refused a request of ${req.headers['content-length']} bytes (over ${MAX_UPDATE_BYTES})`);
+    if (refuseDeclaredTooLarge(req, res))
+      return void logger.warn(`webhook: refused a request of ${req.headers['content-length']} bytes (over ${MAX_UPDATE_BYTES})`);
     handleUpdate(req, res).catch((err) => {
       if (err instanceof BodyTooLargeError) return void logger.warn(`webhook: refused a request body over ${MAX_UPDATE_BYTES} bytes`);
       logger.error(`webhook request failed: ${describeError(err)}`);
@@ -106,7 +119,10 @@ export async function startWebhook(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const abort = new AbortController();
   let commands: Promise<void> = Promise.resolve();
@@ -120,12 +136,16 @@ export async function startWebhook(
   let stopping: Promise<void> | undefined;
   return {
     port: (server.address() as AddressInfo).port,
-    stop: () => (stopping ??= (async () => {
-      abort.abort();
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
-      await handleOne.idle();
-      await commands;
-    })()),
+    stop: () =>
+      (stopping ??= (async () => {
+        abort.abort();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await handleOne.idle();
+        await commands;
+      })()),
   };
 }
 

@@ -46,14 +46,20 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
 
   const ready = (key: string) => {
     const lane = laneOf(perKey.get(key)!.peek()!);
-    if (!lanes.has(lane)) { lanes.set(lane, new Deque()); laneNames.push(lane); }
+    if (!lanes.has(lane)) {
+      lanes.set(lane, new Deque());
+      laneNames.push(lane);
+    }
     lanes.get(lane)!.push(key);
   };
   const nextKey = (): string | undefined => {
     for (let i = 0; i < laneNames.length; i++) {
       const lane = laneNames[(turn + i) % laneNames.length];
       const key = lanes.get(lane)!.shift();
-      if (key !== undefined) { turn = (turn + i + 1) % laneNames.length; return key; }
+      if (key !== undefined) {
+        turn = (turn + i + 1) % laneNames.length;
+        return key;
+      }
     }
     return undefined;
   };
@@ -70,23 +76,28 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
     busy.add(key);
     queued--;
     running++;
-    void run(item).catch(() => undefined).then(() => {
-      running--;
-      busy.delete(key);
-      if (items.size() > 0) ready(key);
-      else perKey.delete(key);
-      const woken = waiters;
-      waiters = [];
-      for (const wake of woken) wake();
-      pump();
-    });
+    void run(item)
+      .catch(() => undefined)
+      .then(() => {
+        running--;
+        busy.delete(key);
+        if (items.size() > 0) ready(key);
+        else perKey.delete(key);
+        const woken = waiters;
+        waiters = [];
+        for (const wake of woken) wake();
+        pump();
+      });
   };
 
   return {
     push(item) {
       const key = keyOf(item);
       let items = perKey.get(key);
-      if (!items) perKey.set(key, (items = new Deque()));
+      if (!items) {
+        items = new Deque();
+        perKey.set(key, items);
+      }
       items.push(item);
       queued++;
       if (items.size() === 1 && !busy.has(key)) ready(key);
@@ -94,7 +105,10 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
     },
     queued: () => queued,
     running: () => running,
-    setConcurrency(n) { concurrency = n; pump(); },
+    setConcurrency(n) {
+      concurrency = n;
+      pump();
+    },
     progress: () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     async halt() {
       halted = true;
@@ -107,14 +121,23 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
 class Deque<T> {
   private items: T[] = [];
   private head = 0;
-  push(item: T): void { this.items.push(item); }
-  peek(): T | undefined { return this.items[this.head]; }
-  size(): number { return this.items.length - this.head; }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  size(): number {
+    return this.items.length - this.head;
+  }
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head];
     this.items[this.head++] = undefined as T;
-    if (this.head > 1024 && this.head * 2 > this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
     return item;
   }
 }

@@ -27,7 +27,7 @@ export function userSessions(storage: StorageAdapter<SessionData>, warn: (line: 
     read: (key) => checked.read(key),
     async write(key, value) {
       if (Object.keys(value).length > 0) return checked.write(key, value);
-      if (await checked.read(key) !== undefined) return checked.delete(key);
+      if ((await checked.read(key)) !== undefined) return checked.delete(key);
     },
     delete: (key) => checked.delete(key),
   };

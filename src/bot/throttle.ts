@@ -1,7 +1,10 @@
 import type { Transformer } from 'grammy';
 
 /** A token bucket: up to `burst` calls at once, then one per `everyMs`. */
-export interface BucketLimit { burst: number; everyMs: number }
+export interface BucketLimit {
+  burst: number;
+  everyMs: number;
+}
 
 export interface ThrottleLimits {
   /** Every message of the bot. */
@@ -24,7 +27,17 @@ export const TELEGRAM_LIMITS: ThrottleLimits = {
 };
 
 /** Calls that are not messages (Telegram does not count them) pass straight through. */
-const UNTHROTTLED = new Set(['sendChatAction', 'getUpdates', 'getMe', 'setMyCommands', 'deleteMyCommands', 'deleteWebhook', 'setWebhook', 'answerCallbackQuery', 'answerInlineQuery']);
+const UNTHROTTLED = new Set([
+  'sendChatAction',
+  'getUpdates',
+  'getMe',
+  'setMyCommands',
+  'deleteMyCommands',
+  'deleteWebhook',
+  'setWebhook',
+  'answerCallbackQuery',
+  'answerInlineQuery',
+]);
 
 /**
  * A grammY API transformer that paces calls to a chat (anything with a `chat_id`) so that they
@@ -58,7 +71,11 @@ export function throttle(limits: ThrottleLimits = TELEGRAM_LIMITS, now: () => nu
   }) as Transformer;
 }
 
-interface Bucket { limit: BucketLimit; tokens: number; at: number }
+interface Bucket {
+  limit: BucketLimit;
+  tokens: number;
+  at: number;
+}
 
 const newBucket = (limit: BucketLimit, t: number): Bucket => ({ limit, tokens: limit.burst, at: t });
 

@@ -47,19 +47,25 @@ function readJson(req: http.IncomingMessage, res: http.ServerResponse, limit: nu
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) { chunks.push(chunk); return; }
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
       req.off('data', onData);
       refuse(req, res);
       reject(new BodyTooLargeError(limit));
     };
-    req.on('data', onData).once('error', reject).once('end', () => {
-      if (size > limit) return;
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (err) {
-        reject(err);
-      }
-    });
+    req
+      .on('data', onData)
+      .once('error', reject)
+      .once('end', () => {
+        if (size > limit) return;
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (err) {
+          reject(err);
+        }
+      });
   });
 }
 

@@ -12,9 +12,12 @@ export function markNearDuplicates(chunks: Chunk[], threshold = NEAR_DUPLICATE_T
   const out: Chunk[] = [];
   chunks.forEach((chunk, i) => {
     // reference entries share their boilerplate ("Қолжетімді: …") but are never the same work
-    const original = chunk.sectionId.startsWith('references/') ? undefined
-      : out.find((o, j) => o.lang === chunk.lang && !o.duplicateOf && o.sectionId !== chunk.sectionId
-        && similarity(shingles[i], shingles[j]) >= threshold);
+    const original = chunk.sectionId.startsWith('references/')
+      ? undefined
+      : out.find(
+          (o, j) =>
+            o.lang === chunk.lang && !o.duplicateOf && o.sectionId !== chunk.sectionId && similarity(shingles[i], shingles[j]) >= threshold,
+        );
     out.push(original ? { ...chunk, duplicateOf: original.id } : { ...chunk });
   });
   return out;
@@ -22,7 +25,11 @@ export function markNearDuplicates(chunks: Chunk[], threshold = NEAR_DUPLICATE_T
 
 /** Word trigrams of a text, lower-cased, punctuation and citation marks dropped. */
 export function wordShingles(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/\[\d+\]/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/\[\d+\]/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;

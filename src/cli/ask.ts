@@ -20,11 +20,21 @@ class UsageError extends UserError {
   }
 }
 
-interface Args { json: boolean; original: boolean; k: number; help?: boolean; batch?: string; dialogue?: string; question?: string }
+interface Args {
+  json: boolean;
+  original: boolean;
+  k: number;
+  help?: boolean;
+  batch?: string;
+  dialogue?: string;
+  question?: string;
+}
 
 /** What a file-taking option says when its value is missing. */
 const MISSING_VALUE: Record<string, string> = {
-  batch: '--batch needs a file name', dialogue: '--dialogue needs a file name', k: '--k needs a whole number from 1 to 10',
+  batch: '--batch needs a file name',
+  dialogue: '--dialogue needs a file name',
+  k: '--k needs a whole number from 1 to 10',
 };
 
 /** Parses the command line (node:util parseArgs). Pure. @throws UsageError. */
@@ -50,7 +60,11 @@ export function parseArgs(argv: string[]): Args {
 }
 
 const ASK_OPTIONS = {
-  json: { type: 'boolean' }, original: { type: 'boolean' }, k: { type: 'string' }, batch: { type: 'string' }, dialogue: { type: 'string' },
+  json: { type: 'boolean' },
+  original: { type: 'boolean' },
+  k: { type: 'string' },
+  batch: { type: 'string' },
+  dialogue: { type: 'string' },
 } as const;
 
 /**
@@ -63,8 +77,16 @@ export function toJson(answer: Answer): Record<string, unknown> {
     lang: answer.lang,
     answered: answer.answered,
     passages: answer.passages.map((p) => ({
-      rank: p.rank, id: p.id, section: p.section, lang: p.lang, text: p.text, sourceText: p.sourceText, score: p.score,
-      official: p.official, alsoIn: p.alsoIn, citations: p.citations,
+      rank: p.rank,
+      id: p.id,
+      section: p.section,
+      lang: p.lang,
+      text: p.text,
+      sourceText: p.sourceText,
+      score: p.score,
+      official: p.official,
+      alsoIn: p.alsoIn,
+      citations: p.citations,
     })),
     shown: answer.shown ?? answer.passages.length,
     reply: formatAnswerText(answer, answer.lang),
@@ -76,10 +98,16 @@ async function runBatch(service: ArticleService, file: string, k: number): Promi
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`cannot read the batch file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with one question per line`);
+    throw new UserError(
+      `cannot read the batch file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with one question ` +
+        `per line`,
+    );
   }
   let failed = 0;
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     try {
       process.stdout.write(`${JSON.stringify(toJson(await service.ask(line, { limit: k })))}\n`);
     } catch (err) {
@@ -98,7 +126,11 @@ async function runDialogueFile(service: ArticleService, file: string, k: number,
     if (error && !(error instanceof UserError)) throw error;
     if (error) failed++;
     const out = error ? { dialogue: run.dialogue, turn: run.turn, query: run.message, error: error.message } : turnJson(run, toJson);
-    process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${run.turn === 1 && run.dialogue > 1 ? '\n' : ''}› ${run.message}\n${error ? `error: ${error.message}\n` : replyText(run)}\n`);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(out)}\n`
+        : `${run.turn === 1 && run.dialogue > 1 ? '\n' : ''}› ${run.message}\n${error ? `error: ${error.message}\n` : replyText(run)}\n`,
+    );
   });
   return failed > 0 ? 1 : 0;
 }
@@ -107,18 +139,27 @@ function readText(file: string, what: string, shape: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`cannot read the ${what} file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with ${shape}`);
+    throw new UserError(
+      `cannot read the ${what} file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): give a text file with ${shape}`,
+    );
   }
 }
 
 runEntry(import.meta.url, async () => {
   const args = parseArgs(process.argv.slice(2));
-  if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (args.question !== undefined) cleanQuestion(args.question); // bad input fails before the index is opened
   const { service } = await openService(retrievalSettings(process.env), { log });
   if (args.batch) return runBatch(service, args.batch, args.k);
   if (args.dialogue) return runDialogueFile(service, args.dialogue, args.k, args.json);
   const answer = await service.ask(args.question!, { limit: args.k });
-  process.stdout.write(args.json ? `${JSON.stringify(toJson(answer))}\n` : `${formatAnswerText(answer, answer.lang, { all: true, original: args.original })}\n`);
+  process.stdout.write(
+    args.json
+      ? `${JSON.stringify(toJson(answer))}\n`
+      : `${formatAnswerText(answer, answer.lang, { all: true, original: args.original })}\n`,
+  );
   return 0;
 });

@@ -11,6 +11,9 @@ runEntry(import.meta.url, async () => {
   const corpus = loadCorpus(settings.corpusDir);
   const embedder = await createEmbedder(settings, corpus, log);
   const meta = await build(settings, corpus, embedder);
-  log(`built ${meta.chunkCount} chunks with ${meta.embedder.id} (${meta.embedder.dims} dims) in ${meta.buildSeconds.toFixed(2)} s → ${settings.indexDir}`);
+  log(
+    `built ${meta.chunkCount} chunks with ${meta.embedder.id} (${meta.embedder.dims} dims) in ${meta.buildSeconds.toFixed(2)} s → ` +
+      `${settings.indexDir}`,
+  );
   return 0;
 });

@@ -13,7 +13,6 @@ import { replyText, type TurnRun } from './dialogue.js';
 import { helpAsked, runEntry } from '../entry.js';
 import { log } from '../log.js';
 
-
 const HELP: Record<Lang, string> = {
   en: `Ask about the article in Kazakh, Russian or English; follow up ("and the fifth?", "why?"), say "more" or "in Russian".
 Commands: /help, /lang [kk|ru|en] (interface language), /sections (contents), /findings (the five findings), /quit or Ctrl+D to leave.`,
@@ -45,7 +44,9 @@ export async function runChat(options: ChatOptions): Promise<void> {
   const { service, input, output, terminal = false } = options;
   const engine: DialogueEngine = createDialogueEngine({ service });
   const rl = createInterface({ input, output: terminal ? output : undefined, terminal, prompt: '› ', historySize: 200 });
-  const write = (text: string) => { output.write(text.endsWith('\n') ? text : `${text}\n`); };
+  const write = (text: string) => {
+    output.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
   const blank = () => output.write('\n');
   let ui: Lang = options.lang ?? 'en';
   let state: DialogueState | undefined;
@@ -60,8 +61,11 @@ export async function runChat(options: ChatOptions): Promise<void> {
     if (line === '/quit' || line === '/exit') break;
     if (line.startsWith('/')) {
       const [command, arg] = line.split(/\s+/);
-      if (command === '/lang' && LANGS.includes(arg as Lang)) { ui = arg as Lang; write(t(ui).langSet); }
-      else if (command === '/lang') write(`${t(ui).langChoose} ${LANGS.join(', ')} (/lang kk)`); // none or an unknown one
+      if (command === '/lang' && LANGS.includes(arg as Lang)) {
+        ui = arg as Lang;
+        write(t(ui).langSet);
+      } else if (command === '/lang')
+        write(`${t(ui).langChoose} ${LANGS.join(', ')} (/lang kk)`); // none or an unknown one
       else write(commandText(service, command, ui));
       blank();
     } else if (line) {
@@ -86,10 +90,19 @@ export async function runChat(options: ChatOptions): Promise<void> {
 function commandText(service: ArticleService, command: string, ui: Lang): string {
   if (command === '/help') return `${HELP[ui]}\n`;
   if (command === '/sections') {
-    return `${t(ui).sectionsTitle.replace(/ — .*$/, '')}\n${service.sectionIds().map((id) => `  § ${service.sectionTitle(id, ui)}`).join('\n')}\n`;
+    return `${t(ui).sectionsTitle.replace(/ — .*$/, '')}\n${service
+      .sectionIds()
+      .map((id) => `  § ${service.sectionTitle(id, ui)}`)
+      .join('\n')}\n`;
   }
   if (command === '/findings') {
-    const blocks = FINDING_IDS.map((id) => `§ ${service.sectionTitle(id, ui)}\n${service.section(id, ui).map((c) => c.text).join('\n')}`);
+    const blocks = FINDING_IDS.map(
+      (id) =>
+        `§ ${service.sectionTitle(id, ui)}\n${service
+          .section(id, ui)
+          .map((c) => c.text)
+          .join('\n')}`,
+    );
     return `${t(ui).findingsTitle}\n\n${blocks.join('\n\n')}\n`;
   }
   return `${t(ui).unknownCommand}\n`;

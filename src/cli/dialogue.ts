@@ -5,11 +5,24 @@ import type { DialogueState } from '../dialogue/state.js';
 import type { Answer } from '../retrieval/types.js';
 
 /** One turn of a dialogue run: the message, and what the engine made of it. */
-export interface TurnRun { dialogue: number; turn: number; message: string; reply: DialogueReply }
+export interface TurnRun {
+  dialogue: number;
+  turn: number;
+  message: string;
+  reply: DialogueReply;
+}
 
 /** A dialogue file's text → dialogues: one turn per non-empty line, an empty line between dialogues. Pure. */
 export function parseDialogueFile(text: string): string[][] {
-  return text.split(/\n\s*\n/).map((block) => block.split('\n').map((l) => l.trim()).filter(Boolean)).filter((d) => d.length > 0);
+  return text
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .filter((d) => d.length > 0);
 }
 
 /**
@@ -17,7 +30,11 @@ export function parseDialogueFile(text: string): string[][] {
  * it), and hands every turn to `onTurn` in order. A turn the service rejects (e.g. too long) is
  * passed with the error instead.
  */
-export async function runDialogues(engine: DialogueEngine, dialogues: string[][], onTurn: (run: TurnRun, error?: Error) => void): Promise<void> {
+export async function runDialogues(
+  engine: DialogueEngine,
+  dialogues: string[][],
+  onTurn: (run: TurnRun, error?: Error) => void,
+): Promise<void> {
   for (const [d, turns] of dialogues.entries()) {
     let state: DialogueState | undefined;
     for (const [t, message] of turns.entries()) {
@@ -27,7 +44,10 @@ export async function runDialogues(engine: DialogueEngine, dialogues: string[][]
         state = step.state;
         onTurn({ ...at, reply: step.reply });
       } catch (err) {
-        onTurn({ ...at, reply: { act: 'question', lang: 'en', understoodAs: null, showUnderstood: false, turn: -1, key: '' } }, err as Error);
+        onTurn(
+          { ...at, reply: { act: 'question', lang: 'en', understoodAs: null, showUnderstood: false, turn: -1, key: '' } },
+          err as Error,
+        );
       }
     }
   }

@@ -29,21 +29,34 @@ export async function evalDialogues(path: string, options: { verbose: boolean; r
   const items = parseDialogueSet(text, file);
   const { service, meta } = await openService(retrievalSettings(process.env), { log });
   const runs: TurnRun[][] = items.map(() => []);
-  await runDialogues(createDialogueEngine({ service, pageSize: PAGE_SIZE }), items.map((d) => d.turns), (run, error) => {
-    if (error) throw error;
-    runs[run.dialogue - 1].push(run);
-  });
+  await runDialogues(
+    createDialogueEngine({ service, pageSize: PAGE_SIZE }),
+    items.map((d) => d.turns),
+    (run, error) => {
+      if (error) throw error;
+      runs[run.dialogue - 1].push(run);
+    },
+  );
   const passed = items.map((item, i) => passes(item, runs[i].map(toResult)));
   if (options.verbose) {
     items.forEach((item, i) => {
       const last = runs[i][runs[i].length - 1];
-      log(`${passed[i] ? 'ok  ' : 'FAIL'} ${item.id} ${item.lang} ${item.check.padEnd(9)} ${item.turns.join(' → ')} ⇒ ${last.reply.act} ${last.reply.understoodAs ?? ''} → ${answerOf(last).passages.map((p) => p.id).join(', ')}`);
+      log(
+        `${passed[i] ? 'ok  ' : 'FAIL'} ${item.id} ${item.lang} ${item.check.padEnd(9)} ${item.turns.join(' → ')} ⇒ ${last.reply.act} ${last.reply.understoodAs ?? ''} → ${answerOf(
+          last,
+        )
+          .passages.map((p) => p.id)
+          .join(', ')}`,
+      );
     });
   }
-  const heading = `embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} dialogues from ${relative(PROJECT_ROOT, file)}, ${new Date().toISOString().slice(0, 10)}`;
+  const heading =
+    `embedder: ${meta.embedder.id} (${meta.embedder.dims} dims), ${items.length} dialogues from ` +
+    `${relative(PROJECT_ROOT, file)}, ${new Date().toISOString().slice(0, 10)}`;
   const body = `${heading}\n\n${dialogueTable(tally(items, passed))}`;
   process.stdout.write(body);
-  if (options.readme) log(writeReadmeSection('dialogues', body) ? 'README.md dialogue table updated' : 'README.md has no dialogues markers: not written');
+  if (options.readme)
+    log(writeReadmeSection('dialogues', body) ? 'README.md dialogue table updated' : 'README.md has no dialogues markers: not written');
   return 0;
 }
 

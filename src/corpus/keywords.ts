@@ -5,7 +5,10 @@ import { LANGS, type Lang, type Section } from './types.js';
 /** Splits a keywords paragraph ("Түйін сөздер: a, b, c.") into its terms. */
 export function keywordTerms(paragraph: string): string[] {
   const body = paragraph.slice(paragraph.indexOf(':') + 1);
-  return body.split(',').map((t) => t.trim().replace(/\.$/, '')).filter(Boolean);
+  return body
+    .split(',')
+    .map((t) => t.trim().replace(/\.$/, ''))
+    .filter(Boolean);
 }
 
 /**
@@ -15,7 +18,9 @@ export function keywordTerms(paragraph: string): string[] {
 export function alignKeywords(lists: Record<Lang, string[]>): Concept[] {
   const n = lists.kk.length;
   if (lists.ru.length !== n || lists.en.length !== n) {
-    throw new ArticleFormatError(`the keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}) but must align one-to-one`);
+    throw new ArticleFormatError(
+      `the keyword lists differ in length (kk ${n}, ru ${lists.ru.length}, en ${lists.en.length}) but must align one-to-one`,
+    );
   }
   return lists.kk.map((kk, i) => ({ id: `keyword-${i + 1}`, kk: [kk], ru: [lists.ru[i]], en: [lists.en[i]] }));
 }

@@ -14,7 +14,10 @@ export const CORPUS_FILES = ['article.txt', 'translations.json', 'glossary.json'
 /** Thrown when a corpus file cannot be read. */
 export class CorpusError extends UserError {
   constructor(path: string, cause: string) {
-    super(`cannot read the corpus file ${path} (${cause}): restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that holds ${CORPUS_FILES.join(', ')}`);
+    super(
+      `cannot read the corpus file ${path} (${cause}): restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that ` +
+        `holds ${CORPUS_FILES.join(', ')}`,
+    );
   }
 }
 
@@ -43,7 +46,7 @@ export function corpusHash(dir: string): string {
 /** sha256 over the corpus files' texts, in CORPUS_FILES order. */
 function hashTexts(texts: string[]): string {
   const h = createHash('sha256');
-  CORPUS_FILES.forEach((f, i) => h.update(f).update('\0').update(texts[i]).update('\0'));
+  for (const [i, f] of CORPUS_FILES.entries()) h.update(f).update('\0').update(texts[i]).update('\0');
   return h.digest('hex');
 }
 

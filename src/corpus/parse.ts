@@ -6,20 +6,23 @@ import { LANGS, type Lang, type Section } from './types.js';
 /** Thrown when the article text does not have the structure the parser expects. */
 export class ArticleFormatError extends UserError {
   constructor(what: string) {
-    super(`the article text does not look like the expected article: ${what}. Restore corpus/article.txt from the published file (git checkout corpus/article.txt)`);
+    super(
+      `the article text does not look like the expected article: ${what}. Restore corpus/article.txt from the published file (git ` +
+        `checkout corpus/article.txt)`,
+    );
   }
 }
 
 const KK_HEADINGS: Record<string, string> = {
-  'Кіріспе': 'introduction',
+  Кіріспе: 'introduction',
   'Зерттеу әдістері': 'methods',
-  'Талқылау': 'discussion',
-  'Нәтижелер': 'results',
-  'Қорытынды': 'conclusion',
+  Талқылау: 'discussion',
+  Нәтижелер: 'results',
+  Қорытынды: 'conclusion',
   'Мүдделер қақтығысы': 'conflict-of-interest',
   'Авторлардың қосқан үлесі': 'author-contributions',
   'Пайдаланылған әдебиеттер тізімі:': 'references',
-  'References': 'references',
+  References: 'references',
   'Авторлар туралы мәлімет:': 'author-details',
 };
 const FINDINGS = ['Біріншіден', 'Екіншіден', 'Үшіншіден', 'Төртіншіден', 'Бесіншіден'];
@@ -31,7 +34,11 @@ const KEYWORDS_START: Record<string, Lang> = { 'Түйін сөздер:': 'kk',
  * a line ending without closing punctuation followed by a line starting in lower case.
  */
 export function repairPageBreaks(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const out: string[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
@@ -85,31 +92,66 @@ export function parseArticle(text: string): Section[] {
   for (let i = sciIdx + 1; i < lines.length; i++) {
     const line = lines[i];
     const first = line.split(/\s/)[0];
-    if (line.startsWith('Copyright:')) { add('copyright', 'en', line); continue; }
-    if (Object.hasOwn(KK_HEADINGS, line)) { current = KK_HEADINGS[line]; continue; }
-    if (Object.hasOwn(ABSTRACT_START, first)) { lang = ABSTRACT_START[first]; current = 'abstract'; }
-    const kw = Object.keys(KEYWORDS_START).find((k) => line.startsWith(k));
-    if (kw) { add('keywords', KEYWORDS_START[kw], line); current = 'after-keywords'; continue; }
-    if (current === 'title') { add('title', lang, line); current = 'authors'; continue; }
-    if (current === 'authors') {
-      authorLines.push(line);
-      if (line.startsWith('(E-mail:')) { add('authors', lang, authorLines.join('\n')); authorLines = []; current = 'title-after-authors'; }
+    if (line.startsWith('Copyright:')) {
+      add('copyright', 'en', line);
       continue;
     }
-    if (current === 'title-after-authors') { add('title', lang, line); current = 'abstract'; continue; }
+    if (Object.hasOwn(KK_HEADINGS, line)) {
+      current = KK_HEADINGS[line];
+      continue;
+    }
+    if (Object.hasOwn(ABSTRACT_START, first)) {
+      lang = ABSTRACT_START[first];
+      current = 'abstract';
+    }
+    const kw = Object.keys(KEYWORDS_START).find((k) => line.startsWith(k));
+    if (kw) {
+      add('keywords', KEYWORDS_START[kw], line);
+      current = 'after-keywords';
+      continue;
+    }
+    if (current === 'title') {
+      add('title', lang, line);
+      current = 'authors';
+      continue;
+    }
+    if (current === 'authors') {
+      authorLines.push(line);
+      if (line.startsWith('(E-mail:')) {
+        add('authors', lang, authorLines.join('\n'));
+        authorLines = [];
+        current = 'title-after-authors';
+      }
+      continue;
+    }
+    if (current === 'title-after-authors') {
+      add('title', lang, line);
+      current = 'abstract';
+      continue;
+    }
     if (current === 'references') {
       const ref = /^(\d{1,2})\.\s/.exec(line);
-      if (ref) { add(referenceId(Number(ref[1])), lang, line); continue; }
+      if (ref) {
+        add(referenceId(Number(ref[1])), lang, line);
+        continue;
+      }
       // the Russian block starts right after the Kazakh references, with its author line
-      lang = 'ru'; current = 'authors'; authorLines = [line];
+      lang = 'ru';
+      current = 'authors';
+      authorLines = [line];
       continue;
     }
     if (current === 'after-keywords') {
       if (lang === 'kk') throw new ArticleFormatError(`unexpected line after the Kazakh keywords: "${line.slice(0, 60)}"`);
-      lang = 'en'; current = 'authors'; authorLines = [line];
+      lang = 'en';
+      current = 'authors';
+      authorLines = [line];
       continue;
     }
-    if (current === 'author-details') { add('author-details', scriptLang(line), line); continue; }
+    if (current === 'author-details') {
+      add('author-details', scriptLang(line), line);
+      continue;
+    }
     if (current === 'results') {
       const n = FINDINGS.findIndex((f) => line.startsWith(f));
       add(n >= 0 ? findingId(n + 1) : 'results', 'kk', line);
@@ -128,6 +170,7 @@ function checkComplete(sections: Section[]): void {
       if (!has(id, lang)) throw new ArticleFormatError(`the ${lang} ${id} is missing`);
     }
   }
-  for (let n = 1; n <= FINDING_COUNT; n++) if (!has(findingId(n), 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
+  for (let n = 1; n <= FINDING_COUNT; n++)
+    if (!has(findingId(n), 'kk')) throw new ArticleFormatError(`finding ${n} of the Results is missing`);
   for (let n = 1; n <= REFERENCE_COUNT; n++) if (!has(referenceId(n), 'kk')) throw new ArticleFormatError(`reference ${n} is missing`);
 }

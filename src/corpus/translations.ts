@@ -4,10 +4,23 @@ import type { Lang, Section } from './types.js';
 
 /** Sections translated by the project: the Kazakh-only body, and glosses of the Kazakh reference list. */
 export const TRANSLATED_SECTIONS = [
-  'introduction', 'methods', 'discussion', 'results', 'conclusion', 'conflict-of-interest', 'author-contributions', 'references',
+  'introduction',
+  'methods',
+  'discussion',
+  'results',
+  'conclusion',
+  'conflict-of-interest',
+  'author-contributions',
+  'references',
 ];
 
-export interface TranslationEntry { section: string; sourceHash: string; kk: string; ru: string; en: string }
+export interface TranslationEntry {
+  section: string;
+  sourceHash: string;
+  kk: string;
+  ru: string;
+  en: string;
+}
 
 /** Thrown when a Kazakh paragraph has no translation, or a translation no longer matches its source. */
 export class TranslationLinkError extends UserError {
@@ -46,9 +59,12 @@ export function translatedSections(sections: Section[], entries: TranslationEntr
   const byHash = new Map<string, TranslationEntry>();
   for (const e of entries) {
     if (sourceHash(e.kk) !== e.sourceHash) {
-      throw new TranslationLinkError(`the entry for ${e.section} starting "${e.kk.slice(0, 50)}…" has a kk text that does not match its sourceHash ${e.sourceHash}`);
+      throw new TranslationLinkError(
+        `the entry for ${e.section} starting "${e.kk.slice(0, 50)}…" has a kk text that does not match its sourceHash ${e.sourceHash}`,
+      );
     }
-    if (byHash.has(e.sourceHash)) throw new TranslationLinkError(`two entries translate the same Kazakh paragraph of ${e.section} ("${e.kk.slice(0, 50)}…"): keep one`);
+    if (byHash.has(e.sourceHash))
+      throw new TranslationLinkError(`two entries translate the same Kazakh paragraph of ${e.section} ("${e.kk.slice(0, 50)}…"): keep one`);
     byHash.set(e.sourceHash, e);
   }
   const out: Section[] = [];
@@ -56,7 +72,11 @@ export function translatedSections(sections: Section[], entries: TranslationEntr
   for (const s of sections.filter((x) => x.lang === 'kk' && TRANSLATED_SECTIONS.includes(x.id.split('/')[0]))) {
     const found = s.paragraphs.map((p, i) => {
       const e = byHash.get(sourceHash(p));
-      if (!e) throw new TranslationLinkError(`the Kazakh paragraph ${s.id} ¶${i + 1} ("${p.slice(0, 60)}…", hash ${sourceHash(p)}) has no translation: it is new or changed since it was translated`);
+      if (!e)
+        throw new TranslationLinkError(
+          `the Kazakh paragraph ${s.id} ¶${i + 1} ("${p.slice(0, 60)}…", hash ${sourceHash(p)}) has no translation: it is new or changed ` +
+            `since it was translated`,
+        );
       if (e.section !== s.id) throw new TranslationLinkError(`the translation of ${s.id} ¶${i + 1} is filed under section "${e.section}"`);
       used.add(e.sourceHash);
       return e;
@@ -66,6 +86,9 @@ export function translatedSections(sections: Section[], entries: TranslationEntr
     }
   }
   const stale = entries.find((e) => !used.has(e.sourceHash));
-  if (stale) throw new TranslationLinkError(`the translation filed under ${stale.section} ("${stale.kk.slice(0, 50)}…") matches no Kazakh paragraph of the article`);
+  if (stale)
+    throw new TranslationLinkError(
+      `the translation filed under ${stale.section} ("${stale.kk.slice(0, 50)}…") matches no Kazakh paragraph of the article`,
+    );
   return out;
 }

@@ -28,15 +28,28 @@ const QUOTED_WORDS = 8;
 const OWN_WORD_WEIGHT = 3;
 const YEAR = /(^|\D)(1[89]\d\d|20\d\d)(\D|$)/;
 
-const ASKS: Record<Lang, Array<[AspectId, WordList]>> = Object.fromEntries(LANGS.map((lang) =>
-  [lang, Object.entries(ASPECTS).map(([id, a]) => [id as AspectId, compile(a.asks[lang], lang)])])) as Record<Lang, Array<[AspectId, WordList]>>;
+const ASKS: Record<Lang, Array<[AspectId, WordList]>> = Object.fromEntries(
+  LANGS.map((lang) => [lang, Object.entries(ASPECTS).map(([id, a]) => [id as AspectId, compile(a.asks[lang], lang)])]),
+) as Record<Lang, Array<[AspectId, WordList]>>;
 
 /** A cue: a phrase of word patterns (`x*` starts with x, `*x` ends with x, else the whole folded word), or a year. */
 type Cue = string[] | 'year';
-const cues = (text: string): Cue[] => text.split('|').map((e) => e.trim()).filter(Boolean).map((e) => (e === '#year' ? 'year' : fold(e).split(/\s+/)));
+const cues = (text: string): Cue[] =>
+  text
+    .split('|')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => (e === '#year' ? 'year' : fold(e).split(/\s+/)));
 /** Per aspect, its cues by weight: a sign that gives it counts 2, a hint 1. */
-const CUES: Record<AspectId, Array<[number, Cue[]]>> = Object.fromEntries(Object.entries(ASPECTS).map(([id, a]) =>
-  [id, [[2, cues(a.gives)], [1, cues(a.hints)]]])) as Record<AspectId, Array<[number, Cue[]]>>;
+const CUES: Record<AspectId, Array<[number, Cue[]]>> = Object.fromEntries(
+  Object.entries(ASPECTS).map(([id, a]) => [
+    id,
+    [
+      [2, cues(a.gives)],
+      [1, cues(a.hints)],
+    ],
+  ]),
+) as Record<AspectId, Array<[number, Cue[]]>>;
 
 /**
  * Reads what a follow-up asks of the previous topic ("why?" → reason; "who of them is the
@@ -64,23 +77,39 @@ export function readAspect(text: string): AspectQuery {
  * anything asked (the caller asks `query` as is). The order does not depend on `lang` (cues are
  * looked up in every language's variant), so "in Russian" shows the same places again.
  */
-export async function aspectRanking(service: ArticleService, base: string, query: string, asked: AspectQuery, lang: Lang | undefined): Promise<Answer | undefined> {
+export async function aspectRanking(
+  service: ArticleService,
+  base: string,
+  query: string,
+  asked: AspectQuery,
+  lang: Lang | undefined,
+): Promise<Answer | undefined> {
   if (asked.aspects.length === 0 && asked.stems.length === 0) return undefined;
   const topic = await service.ask(base, { lang, limit: POOL });
   const own = asked.stems.length > 0 ? await service.ask(query, { lang, limit: POOL }) : undefined;
   const pool = interleave(relevance(topic.passages), relevance(own?.passages ?? []));
   const gives = pool.map(({ p }, i) => (i < WINDOW ? score(service, p, asked) : 0));
   if (!gives.some((g) => g > 0)) return undefined;
-  const order = pool.map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i })).sort((x, y) => y.s - x.s || x.i - y.i);
+  const order = pool
+    .map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i }))
+    .sort((x, y) => y.s - x.s || x.i - y.i);
   const passages = order.map(({ p }, i) => ({ ...p, rank: i + 1 }));
   const second = order[1];
   const shown = second && second.gives > 0 && second.s >= SECOND_SHOWN * order[0].s ? 2 : 1;
-  return { query, lang: topic.answered ? topic.lang : own?.lang ?? topic.lang, answered: true, passages, total: passages.length, shown, coverage: topic.coverage ?? own?.coverage };
+  return {
+    query,
+    lang: topic.answered ? topic.lang : (own?.lang ?? topic.lang),
+    answered: true,
+    passages,
+    total: passages.length,
+    shown,
+    coverage: topic.coverage ?? own?.coverage,
+  };
 }
 
 /** A page of a ranking: the first shows its best passages (the rest after "More"), later pages all of theirs. */
 export function pageOf(ranked: Answer, offset: number, limit: number): Answer {
-  const passages = ranked.passages.slice(offset, offset + Math.max(limit, offset === 0 ? ranked.shown ?? 0 : 0));
+  const passages = ranked.passages.slice(offset, offset + Math.max(limit, offset === 0 ? (ranked.shown ?? 0) : 0));
   return { ...ranked, passages, shown: offset === 0 ? Math.min(ranked.shown ?? passages.length, passages.length) : passages.length };
 }
 
@@ -96,7 +125,10 @@ function interleave<T extends { p: Passage }>(a: T[], b: T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     for (const x of [a[i], b[i]]) {
-      if (x && !seen.has(placeOf(x.p.id))) { seen.add(placeOf(x.p.id)); out.push(x); }
+      if (x && !seen.has(placeOf(x.p.id))) {
+        seen.add(placeOf(x.p.id));
+        out.push(x);
+      }
     }
   }
   return out;
@@ -105,7 +137,13 @@ function interleave<T extends { p: Passage }>(a: T[], b: T[]): T[] {
 /** What a passage gives of what was asked: 3 per own word it has, plus per aspect the weight of its strongest cue (2 or 1). */
 function score(service: ArticleService, p: Passage, asked: AspectQuery): number {
   const variants = service.variants(p.id);
-  const texts: Array<[string, Lang]> = variants.length > 0 ? variants.map((c) => [c.text, c.lang]) : [[p.text, p.lang], [p.sourceText, 'kk']];
+  const texts: Array<[string, Lang]> =
+    variants.length > 0
+      ? variants.map((c) => [c.text, c.lang])
+      : [
+          [p.text, p.lang],
+          [p.sourceText, 'kk'],
+        ];
   const tokens = texts.map(([text]) => words(text));
   const stems = new Set(texts.flatMap(([, lang], i) => tokens[i].map((w) => stem(w, lang))));
   const own = asked.stems.filter((s) => stems.has(s)).length;

@@ -68,7 +68,9 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   const content = rest.filter((t) => isContent(lex, t));
   const aspectWords = rest.filter((t) => inList(lex.aspects, t.key) && !inList(lex.interrogatives, t.key));
   // "эта статья", "this paper": a demonstrative of the article is no back-reference; nor "такое" of "что такое"
-  const pointsBack = rest.some((t, i) => inList(lex.anaphora, t.key) && !inList(lex.interrogatives, t.key) && !(rest[i + 1] && namesArticle(rest[i + 1].key)));
+  const pointsBack = rest.some(
+    (t, i) => inList(lex.anaphora, t.key) && !inList(lex.interrogatives, t.key) && !(rest[i + 1] && namesArticle(rest[i + 1].key)),
+  );
   const anaphora = pointsBack && !(has(lex.sayVerbs) && content.length > 0);
   const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
   const aboutArticle = rest.some((t) => namesArticle(t.key)) && content.length === 0 && !anaphora && ordinals.length === 0;
@@ -82,8 +84,14 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   const span = (ts: Token[]) => (ts.length ? text.slice(ts[0].start, ts[ts.length - 1].end) : '');
   // a word of the previous question was answered already: only new words can be ones the article never uses
   const unknown = content.filter((t) => !ctx.knows(t.text) && !ctx.inTopic?.(t.text)).map((t) => t.text);
-  const followup = (kind: FollowupKind, focus: string): Classified =>
-    ({ act: 'followup', lang, kind, focus, ordinal: ordinals[0] ?? 0, unknown });
+  const followup = (kind: FollowupKind, focus: string): Classified => ({
+    act: 'followup',
+    lang,
+    kind,
+    focus,
+    ordinal: ordinals[0] ?? 0,
+    unknown,
+  });
 
   if (ordinals.length > 0 && content.length === 0 && aspectWords.length === 0) {
     return followup('ordinal', rest.find((t) => ordinalOf(lex, t.key) > 0)!.text);
@@ -91,14 +99,17 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   const elliptical = cue && rest.length <= MAX_ELLIPTICAL_WORDS && !has(lex.interrogatives) && !has(lex.anaphora);
   if (elliptical && content.length > 0) {
     const via = rest.slice(0, rest.indexOf(content[0]));
-    return via.length > 0 ? { ...followup('substitute', span(content)), via: span(via) } as Followup : followup('substitute', span(content));
+    return via.length > 0
+      ? ({ ...followup('substitute', span(content)), via: span(via) } as Followup)
+      : followup('substitute', span(content));
   }
   const known = content.filter((t) => ctx.knows(t.text)).length;
   if (anaphora && known < OWN_TOPIC_WORDS) return followup('aspect', span(rest));
   if (content.length === 0 && rest.length > 0) return followup('aspect', span(rest));
   // "examples of crimes?" after "AI and crime": an aspect of the same topic in its words, not a question of its own
   // (one with a question word, "when was the law adopted?", stays a fresh question)
-  if (aspectWords.length > 0 && !has(lex.interrogatives) && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text))) return followup('aspect', span(rest));
+  if (aspectWords.length > 0 && !has(lex.interrogatives) && ctx.inTopic && content.every((t) => ctx.inTopic!(t.text)))
+    return followup('aspect', span(rest));
   return anaphora ? { ...question, followup: followup('aspect', span(rest)) as Followup } : question;
 }
 
@@ -119,12 +130,22 @@ function stripCues(a: Analysed): { rest: Token[]; cue: boolean } {
   let cue = false;
   for (;;) {
     const n = phraseAt(lex.connectives, tokens, start);
-    if (n > 0) { start += n; cue = true; continue; }
-    if (start < tokens.length - 1 && (inList(lex.social.greeting, tokens[start].key) || inList(lex.social.thanks, tokens[start].key))) { start++; continue; }
+    if (n > 0) {
+      start += n;
+      cue = true;
+      continue;
+    }
+    if (start < tokens.length - 1 && (inList(lex.social.greeting, tokens[start].key) || inList(lex.social.thanks, tokens[start].key))) {
+      start++;
+      continue;
+    }
     break;
   }
   let end = tokens.length;
-  while (end > start && inList(lex.closers, tokens[end - 1].key)) { end--; cue = true; }
+  while (end > start && inList(lex.closers, tokens[end - 1].key)) {
+    end--;
+    cue = true;
+  }
   return { rest: tokens.slice(start, end), cue };
 }
 
@@ -147,9 +168,15 @@ function smalltalk(a: Analysed): SmalltalkKind | undefined {
   const { tokens, lex } = a;
   if (tokens.length === 0) return undefined; // emoji or punctuation only: the bot's "type a question" hint
   const kinds = new Set<SmalltalkKind>();
-  for (let i = 0; i < tokens.length;) {
-    const phrase = (['about', 'howAreYou'] as const).map((k) => [k, phraseAt(lex.socialPhrases[k], tokens, i)] as const).find(([, n]) => n > 0);
-    if (phrase) { kinds.add(phrase[0]); i += phrase[1]; continue; }
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = (['about', 'howAreYou'] as const)
+      .map((k) => [k, phraseAt(lex.socialPhrases[k], tokens, i)] as const)
+      .find(([, n]) => n > 0);
+    if (phrase) {
+      kinds.add(phrase[0]);
+      i += phrase[1];
+      continue;
+    }
     const word = (['greeting', 'thanks', 'bye'] as const).find((k) => inList(lex.social[k], tokens[i].key));
     if (!word) return undefined;
     kinds.add(word);

@@ -28,7 +28,10 @@ export interface DialogueReply {
   key: string;
 }
 
-export interface DialogueStep { reply: DialogueReply; state: DialogueState }
+export interface DialogueStep {
+  reply: DialogueReply;
+  state: DialogueState;
+}
 
 export interface DialogueOptions {
   service: ArticleService;
@@ -55,7 +58,8 @@ export interface DialogueEngine {
 export const turnKey = (question: string): string => createHash('sha256').update(question).digest('base64url').slice(0, 10);
 
 /** How many of an answer's passages the reply shows (all unless the service says otherwise). */
-export const shownCount = (answer: Answer): number => Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
+export const shownCount = (answer: Answer): number =>
+  Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
 
 /**
  * Creates the dialogue engine shared by the bot, the terminal chat and `ask --dialogue`. It is
@@ -74,7 +78,12 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
   const base = (lang: Lang, act: Act): DialogueReply => ({ act, lang, understoodAs: null, showUnderstood: false, turn: -1, key: '' });
 
   /** A page of a turn's answer: an aspect's re-ranking of its base's passages, else what retrieval gives for `q`. */
-  async function answerFor(turn: Pick<TurnState, 'q' | 'base' | 'aspect'>, lang: Lang | undefined, offset: number, limit: number): Promise<Answer> {
+  async function answerFor(
+    turn: Pick<TurnState, 'q' | 'base' | 'aspect'>,
+    lang: Lang | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<Answer> {
     if (turn.aspect !== undefined) {
       const ranked = await aspectRanking(service, turn.base, turn.q, readAspect(turn.aspect), lang);
       if (ranked) return pageOf(ranked, offset, limit);
@@ -82,13 +91,30 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     return service.ask(turn.q, { lang, offset, limit });
   }
 
-  async function fresh(state: DialogueState, asked: Pick<TurnState, 'q' | 'base' | 'aspect'>, act: Act, lang: Lang | undefined, show: boolean, readerLang: Lang): Promise<DialogueStep> {
+  async function fresh(
+    state: DialogueState,
+    asked: Pick<TurnState, 'q' | 'base' | 'aspect'>,
+    act: Act,
+    lang: Lang | undefined,
+    show: boolean,
+    readerLang: Lang,
+  ): Promise<DialogueStep> {
     const { q } = asked;
     const answer = await answerFor(asked, lang, 0, pageSize);
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const turn = paged({ ...asked, lang: answer.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, 0, ids, answer.lang);
     const next = addTurn(state, turn, now());
-    return { reply: { ...base(act === 'followup' ? readerLang : answer.lang, act), understoodAs: q, showUnderstood: show, answer, turn: next.turns.length - 1, key: turnKey(q) }, state: next };
+    return {
+      reply: {
+        ...base(act === 'followup' ? readerLang : answer.lang, act),
+        understoodAs: q,
+        showUnderstood: show,
+        answer,
+        turn: next.turns.length - 1,
+        key: turnKey(q),
+      },
+      state: next,
+    };
   }
 
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
@@ -99,7 +125,17 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     if (!answer.answered || unseen.length === 0) {
       return { reply: { ...reply, notice: 'nothingMore', turn: index }, state: { ...state, at: now() } };
     }
-    const next = updateTurn(state, index, paged(turn, turn.next, unseen.map((p) => p.id), turn.lang), now());
+    const next = updateTurn(
+      state,
+      index,
+      paged(
+        turn,
+        turn.next,
+        unseen.map((p) => p.id),
+        turn.lang,
+      ),
+      now(),
+    );
     const shown: Answer = { ...answer, passages: unseen };
     return { reply: { ...reply, answer: shown, turn: next.turns.length - 1 }, state: next };
   }
@@ -109,7 +145,10 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     const answer = await answerFor(turn, target, turn.start, turn.count || pageSize);
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const next = updateTurn(state, index, paged(turn, turn.start, ids, target), now());
-    return { reply: { ...base(target, 'language'), understoodAs: turn.q, answer, turn: next.turns.length - 1, key: turnKey(turn.q) }, state: next };
+    return {
+      reply: { ...base(target, 'language'), understoodAs: turn.q, answer, turn: next.turns.length - 1, key: turnKey(turn.q) },
+      state: next,
+    };
   }
 
   /** A follow-up rewritten from the base question of turn `prev` and answered. */
@@ -123,7 +162,17 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       // a follow-up about something the article never mentions ("does it apply in China?")
       const answer: Answer = { query: standalone, lang: c.lang, answered: false, passages: [], total: 0 };
       const next = addTurn(state, { q: standalone, base: baseQ, lang: c.lang, start: 0, count: 0, next: 0, shown: [], msgs: [] }, now());
-      return { reply: { ...base(c.lang, 'followup'), understoodAs: standalone, showUnderstood: true, answer, turn: next.turns.length - 1, key: turnKey(standalone) }, state: next };
+      return {
+        reply: {
+          ...base(c.lang, 'followup'),
+          understoodAs: standalone,
+          showUnderstood: true,
+          answer,
+          turn: next.turns.length - 1,
+          key: turnKey(standalone),
+        },
+        state: next,
+      };
     }
     const aspect = c.kind === 'aspect' ? { aspect: c.focus } : {};
     return fresh(state, { q: standalone, base: baseQ, ...aspect }, 'followup', c.lang, true, c.lang);
@@ -136,7 +185,12 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       const prev = replied >= 0 ? replied : state.turns.length - 1;
       // a refused turn shows no passage: a follow-up builds only on an answered one
       const answered = prev >= 0 && state.turns[prev].shown.length > 0;
-      const c = classify(text, { previous: prev >= 0, answered, knows: (w) => vocabulary()(w), inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined });
+      const c = classify(text, {
+        previous: prev >= 0,
+        answered,
+        knows: (w) => vocabulary()(w),
+        inTopic: prev >= 0 ? sharesStem(state.turns[prev].base) : undefined,
+      });
       const touched = { ...state, at: now() };
       switch (c.act) {
         case 'smalltalk':
@@ -144,7 +198,9 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
         case 'more':
           return prev < 0 ? { reply: { ...base(c.lang, 'more'), notice: 'askFirst' }, state: touched } : page(state, prev, c.lang);
         case 'language':
-          return prev < 0 ? { reply: { ...base(c.target, 'language'), notice: 'askFirst' }, state: touched } : relang(state, prev, c.target);
+          return prev < 0
+            ? { reply: { ...base(c.target, 'language'), notice: 'askFirst' }, state: touched }
+            : relang(state, prev, c.target);
         case 'question': {
           const step = await fresh(state, { q: c.text, base: c.text }, 'question', undefined, false, c.lang);
           // "who of them is the corresponding author?": a question pointing back that the article does not answer alone
@@ -155,7 +211,8 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
           return prev < 0 ? { reply: { ...base(c.lang, 'followup'), notice: 'askFirst' }, state: touched } : followup(state, prev, c);
       }
     },
-    ask: (stored, question, lang) => fresh(current(stored, now(), ttlMs), { q: question, base: question }, 'question', lang, false, lang ?? 'en'),
+    ask: (stored, question, lang) =>
+      fresh(current(stored, now(), ttlMs), { q: question, base: question }, 'question', lang, false, lang ?? 'en'),
     async more(stored, ref) {
       const state = current(stored, now(), ttlMs);
       let index = ref.messageId === undefined ? -1 : turnOfMessage(state, ref.messageId);

@@ -4,10 +4,19 @@ import { fold, hasKazakhLetters, kazakhLatinToCyrillic } from '../text/fold.js';
 import { WORDS, type DialogueWords } from './words.js';
 
 /** One word of a message: where it is, and the key it is looked up by in its language's lists. */
-export interface Token { text: string; start: number; end: number; key: string }
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  key: string;
+}
 
 /** A list of words (keys; a key ending in `*` is a stem) and one of phrases (key sequences). */
-export interface WordList { words: Set<string>; stems: string[]; phrases: string[][] }
+export interface WordList {
+  words: Set<string>;
+  stems: string[];
+  phrases: string[][];
+}
 
 /** The compiled lists of one language. */
 export type Lexicon = { [K in Exclude<keyof DialogueWords, 'languages' | 'social' | 'socialPhrases' | 'ordinals'>]: WordList } & {
@@ -18,7 +27,12 @@ export type Lexicon = { [K in Exclude<keyof DialogueWords, 'languages' | 'social
 };
 
 /** A message split into words, with the language whose lists it is read by. */
-export interface Analysed { text: string; lang: Lang; tokens: Token[]; lex: Lexicon }
+export interface Analysed {
+  text: string;
+  lang: Lang;
+  tokens: Token[];
+  lex: Lexicon;
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -38,7 +52,10 @@ export function compile(text: string, lang: Lang): WordList {
   for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
     const keys = entry.split(/\s+/).map((w) => (w.endsWith('*') ? `${keyOf(w.slice(0, -1), lang)}*` : keyOf(w, lang)));
     // a phrase entry ("what about") is matched as a whole; the words of a plain list one by one
-    if (keys.length > 1 && text.includes('|')) { list.phrases.push(keys); continue; }
+    if (keys.length > 1 && text.includes('|')) {
+      list.phrases.push(keys);
+      continue;
+    }
     for (const k of keys) {
       if (k.endsWith('*')) list.stems.push(k.slice(0, -1));
       else list.words.add(k);
@@ -54,9 +71,18 @@ function compileLang(lang: Lang): Lexicon {
   const w = WORDS[lang];
   const c = (t: string) => compile(t, lang);
   return {
-    connectives: c(w.connectives), closers: c(w.closers), anaphora: c(w.anaphora), aspects: c(w.aspects),
-    interrogatives: c(w.interrogatives), sayVerbs: c(w.sayVerbs), more: c(w.more), fillers: c(w.fillers), requests: c(w.requests),
-    languages: mapValues(w.languages, c), social: mapValues(w.social, c), socialPhrases: mapValues(w.socialPhrases, c),
+    connectives: c(w.connectives),
+    closers: c(w.closers),
+    anaphora: c(w.anaphora),
+    aspects: c(w.aspects),
+    interrogatives: c(w.interrogatives),
+    sayVerbs: c(w.sayVerbs),
+    more: c(w.more),
+    fillers: c(w.fillers),
+    requests: c(w.requests),
+    languages: mapValues(w.languages, c),
+    social: mapValues(w.social, c),
+    socialPhrases: mapValues(w.socialPhrases, c),
     ordinals: w.ordinals.map(c),
   };
 }
@@ -73,8 +99,20 @@ export function inList(list: WordList, key: string): boolean {
 
 /** Every word of every list of a language (to tell which language a short message is in). */
 function allLists(lex: Lexicon): WordList[] {
-  return [lex.connectives, lex.closers, lex.anaphora, lex.aspects, lex.interrogatives, lex.sayVerbs, lex.more, lex.fillers,
-    ...Object.values(lex.languages), ...Object.values(lex.social), ...Object.values(lex.socialPhrases), ...lex.ordinals];
+  return [
+    lex.connectives,
+    lex.closers,
+    lex.anaphora,
+    lex.aspects,
+    lex.interrogatives,
+    lex.sayVerbs,
+    lex.more,
+    lex.fillers,
+    ...Object.values(lex.languages),
+    ...Object.values(lex.social),
+    ...Object.values(lex.socialPhrases),
+    ...lex.ordinals,
+  ];
 }
 
 /**
@@ -93,7 +131,10 @@ export function analyse(text: string): Analysed {
     return n;
   };
   const candidates: Lang[] = /[\u0400-\u04FF]/.test(text) ? ['kk', 'ru'] : LANGS.slice();
-  const lang = candidates.reduce((best, l) => (score(l) > score(best) ? l : best), candidates.includes(detected.lang) ? detected.lang : candidates[0]);
+  const lang = candidates.reduce(
+    (best, l) => (score(l) > score(best) ? l : best),
+    candidates.includes(detected.lang) ? detected.lang : candidates[0],
+  );
   return { text, lang, tokens: raw.map((t) => ({ ...t, key: keyOf(t.text, lang) })), lex: LEXICONS[lang] };
 }
 

@@ -23,45 +23,75 @@ export const SUGGESTIONS_SHOWN = 3;
 const MESSAGES: Record<Lang, DialogueMessages> = {
   en: {
     smalltalk: {
-      greeting: `Hello! I answer questions about the article “${ARTICLE.title.en}” (${ARTICLE.year}), quoting its own passages — in Kazakh, Russian or English.`,
+      greeting:
+        `Hello! I answer questions about the article “${ARTICLE.title.en}” (${ARTICLE.year}), quoting its own passages — in ` +
+        `Kazakh, Russian or English.`,
       thanks: 'You are welcome! Ask me anything else about the article.',
       bye: 'Goodbye! Come back any time with a question about the article.',
-      about: `I am a bot that answers questions about one article, “${ARTICLE.title.en}” (${ARTICLE.year}): I reply with its own passages and the sections they come from.`,
+      about:
+        `I am a bot that answers questions about one article, “${ARTICLE.title.en}” (${ARTICLE.year}): I reply with its own ` +
+        `passages and the sections they come from.`,
       howAreYou: 'All well, thank you! I am here to answer questions about the article on the legal problems of AI.',
     },
     tryAsking: 'Try asking:',
     nothingMore: 'That is all the article says on this. Ask another question, or see /findings.',
     askFirst: 'Ask a question about the article first, e.g. “What are the main findings?”',
-    suggestions: ['What are the main findings of the article?', 'Which law regulates artificial intelligence in Kazakhstan?', 'What is the risk-based approach?',
-      'Who owns works created with AI?', 'What does the article say about personal data?', 'What methods did the authors use?'],
+    suggestions: [
+      'What are the main findings of the article?',
+      'Which law regulates artificial intelligence in Kazakhstan?',
+      'What is the risk-based approach?',
+      'Who owns works created with AI?',
+      'What does the article say about personal data?',
+      'What methods did the authors use?',
+    ],
   },
   ru: {
     smalltalk: {
-      greeting: `Здравствуйте! Я отвечаю на вопросы о статье «${ARTICLE.title.ru}» (${ARTICLE.year}) её собственными словами — на казахском, русском или английском.`,
+      greeting:
+        `Здравствуйте! Я отвечаю на вопросы о статье «${ARTICLE.title.ru}» (${ARTICLE.year}) её собственными словами — на ` +
+        `казахском, русском или английском.`,
       thanks: 'Пожалуйста! Спрашивайте о статье ещё.',
       bye: 'До свидания! Возвращайтесь с вопросами о статье.',
-      about: `Я бот, который отвечает на вопросы об одной статье — «${ARTICLE.title.ru}» (${ARTICLE.year}): присылаю её фрагменты и разделы, откуда они.`,
+      about:
+        `Я бот, который отвечает на вопросы об одной статье — «${ARTICLE.title.ru}» (${ARTICLE.year}): присылаю её фрагменты и ` +
+        `разделы, откуда они.`,
       howAreYou: 'Всё хорошо, спасибо! Я здесь, чтобы отвечать на вопросы о статье о правовых проблемах ИИ.',
     },
     tryAsking: 'Например, спросите:',
     nothingMore: 'Больше статья об этом ничего не говорит. Задайте другой вопрос или посмотрите /findings.',
     askFirst: 'Сначала задайте вопрос о статье, например: «Каковы основные выводы?»',
-    suggestions: ['Каковы основные выводы статьи?', 'Какой закон регулирует искусственный интеллект в Казахстане?', 'Что такое риск-ориентированный подход?',
-      'Кому принадлежат произведения, созданные с помощью ИИ?', 'Что говорится о персональных данных?', 'Какие методы использовали авторы?'],
+    suggestions: [
+      'Каковы основные выводы статьи?',
+      'Какой закон регулирует искусственный интеллект в Казахстане?',
+      'Что такое риск-ориентированный подход?',
+      'Кому принадлежат произведения, созданные с помощью ИИ?',
+      'Что говорится о персональных данных?',
+      'Какие методы использовали авторы?',
+    ],
   },
   kk: {
     smalltalk: {
-      greeting: `Сәлеметсіз бе! Мен «${ARTICLE.title.kk}» (${ARTICLE.year}) мақаласы бойынша сұрақтарға оның өз үзінділерімен жауап беремін — қазақ, орыс немесе ағылшын тілінде.`,
+      greeting:
+        `Сәлеметсіз бе! Мен «${ARTICLE.title.kk}» (${ARTICLE.year}) мақаласы бойынша сұрақтарға оның өз үзінділерімен жауап ` +
+        `беремін — қазақ, орыс немесе ағылшын тілінде.`,
       thanks: 'Оқасы жоқ! Мақала туралы тағы сұраңыз.',
       bye: 'Сау болыңыз! Мақала туралы сұрағыңыз болса, қайта келіңіз.',
-      about: `Мен бір мақала — «${ARTICLE.title.kk}» (${ARTICLE.year}) — бойынша сұрақтарға жауап беретін ботпын: оның үзінділерін бөлімдерімен жіберемін.`,
+      about:
+        `Мен бір мақала — «${ARTICLE.title.kk}» (${ARTICLE.year}) — бойынша сұрақтарға жауап беретін ботпын: оның үзінділерін ` +
+        `бөлімдерімен жіберемін.`,
       howAreYou: 'Жақсы, рахмет! Мен ЖИ-дің құқықтық мәселелері туралы мақала бойынша сұрақтарға жауап беремін.',
     },
     tryAsking: 'Мысалы, сұраңыз:',
     nothingMore: 'Мақалада бұл туралы басқа ештеңе айтылмайды. Басқа сұрақ қойыңыз немесе /findings қараңыз.',
     askFirst: 'Алдымен мақала туралы сұрақ қойыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
-    suggestions: ['Мақаланың негізгі тұжырымдары қандай?', 'Қазақстанда жасанды интеллектті қандай заң реттейді?', 'Тәуекелге негізделген тәсіл дегеніміз не?',
-      'ЖИ көмегімен жасалған туындылар кімге тиесілі?', 'Дербес деректер туралы не айтылған?', 'Авторлар қандай әдістерді қолданды?'],
+    suggestions: [
+      'Мақаланың негізгі тұжырымдары қандай?',
+      'Қазақстанда жасанды интеллектті қандай заң реттейді?',
+      'Тәуекелге негізделген тәсіл дегеніміз не?',
+      'ЖИ көмегімен жасалған туындылар кімге тиесілі?',
+      'Дербес деректер туралы не айтылған?',
+      'Авторлар қандай әдістерді қолданды?',
+    ],
   },
 };
 

@@ -7,7 +7,12 @@ import { analyse, inList, ordinalOf, type Analysed } from './lexicon.js';
 import { ASPECTS, ORDINAL_WORDS } from './words.js';
 
 /** A question cut into its frame ("What does the article say about ", "?") and its topic ("personal data"). */
-export interface Framed { prefix: string; topic: string; suffix: string; lang: Lang }
+export interface Framed {
+  prefix: string;
+  topic: string;
+  suffix: string;
+  lang: Lang;
+}
 
 /** A question the article words it as, in each language, around a topic. */
 const TEMPLATES: Record<Lang, (topic: string) => string> = {
@@ -56,8 +61,12 @@ export function rewrite(base: string, f: Followup): { standalone: string; isBase
   if (f.kind === 'ordinal') return { standalone: replaceOrdinal(base, f.ordinal, f.focus, f.lang), isBase: true };
   const framed = frame(base);
   if (f.kind === 'substitute') {
-    // a subject brought in by a preposition fits only a frame that asks what the article says ("What is X?" + "а в США?" ≠ "Что такое США?")
-    const sameLang = framed.lang === f.lang && (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, '')) && (f.via === undefined || asksWhatIsSaid(base));
+    // a subject brought in by a preposition fits only a frame that asks what the article says ("What is X?" + "а в США?" ≠ "Что такое
+    // США?")
+    const sameLang =
+      framed.lang === f.lang &&
+      (framed.prefix.trim() || framed.suffix.replace(/[?.!\s]/g, '')) &&
+      (f.via === undefined || asksWhatIsSaid(base));
     // Kazakh typed in Latin letters into a Cyrillic frame: one script for the search ("al AQSh she?" → "акш")
     const focus = f.lang === 'kk' && LATIN.test(f.focus) && !(sameLang && LATIN.test(base)) ? kazakhLatinToCyrillic(f.focus) : f.focus;
     // "about the EU AI Act" → "about China", not "about the China"
@@ -77,7 +86,8 @@ function asksWhatIsSaid(question: string): boolean {
 /** The follow-up as the "↪" line quotes it: as typed, or by its aspects when wordy ("examples"). */
 function aspectText(focus: string): string {
   const asked = readAspect(focus);
-  if (asked.wordy && asked.aspects.length > 0 && asked.stems.length === 0) return asked.aspects.map((id) => ASPECTS[id].label[asked.lang]).join(', ');
+  if (asked.wordy && asked.aspects.length > 0 && asked.stems.length === 0)
+    return asked.aspects.map((id) => ASPECTS[id].label[asked.lang]).join(', ');
   return `${focus}${/[?!.]$/.test(focus) ? '' : '?'}`;
 }
 

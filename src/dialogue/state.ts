@@ -54,8 +54,15 @@ export function isDialogueState(value: unknown): value is DialogueState {
 function isTurnState(value: unknown): value is TurnState {
   if (value === null || typeof value !== 'object') return false;
   const t = value as Partial<TurnState>;
-  return typeof t.q === 'string' && typeof t.base === 'string' && (t.aspect === undefined || typeof t.aspect === 'string') && (t.lang === 'kk' || t.lang === 'ru' || t.lang === 'en')
-    && [t.start, t.count, t.next].every((n) => Number.isInteger(n) && (n as number) >= 0) && isStrings(t.shown) && isNumbers(t.msgs);
+  return (
+    typeof t.q === 'string' &&
+    typeof t.base === 'string' &&
+    (t.aspect === undefined || typeof t.aspect === 'string') &&
+    (t.lang === 'kk' || t.lang === 'ru' || t.lang === 'en') &&
+    [t.start, t.count, t.next].every((n) => Number.isInteger(n) && (n as number) >= 0) &&
+    isStrings(t.shown) &&
+    isNumbers(t.msgs)
+  );
 }
 
 /** A place in the article: the same paragraph in any language (`en:results/finding-4:1:tr` → `results/finding-4:1`). */

@@ -76,7 +76,8 @@ export function createProgressBar(stream: BarStream, label: string, unit: BarUni
       const filled = Math.round(ratio * width);
       const elapsed = (Date.now() - startedAt) / 1000;
       const eta = done > 0 ? (elapsed / done) * (total - done) : Number.NaN;
-      line = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` +
+      line =
+        `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` +
         `${String(Math.floor(ratio * 100)).padStart(3)}% ${amounts(done, total, unit)} ETA ${formatEta(eta)}`;
     } else {
       line = `${label} ${formatMb(done)} MB`;
@@ -121,7 +122,10 @@ export function createModelProgressHandler(
       files.set(event.file ?? '', { loaded: event.loaded, total: typeof event.total === 'number' ? event.total : 0 });
       let loaded = 0;
       let total = 0;
-      for (const f of files.values()) { loaded += f.loaded; total += f.total; }
+      for (const f of files.values()) {
+        loaded += f.loaded;
+        total += f.total;
+      }
       bar.update(loaded, total);
     } else if (event.status === 'ready') {
       bar.done();

@@ -31,7 +31,11 @@ export interface TransformersEmbedderOptions {
 
 /** Thrown when the model can be neither found locally nor downloaded. The message says how to fix it. */
 export class ModelUnavailableError extends UserError {
-  constructor(readonly model: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly model: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -46,8 +50,7 @@ const REACHABILITY_TIMEOUT_MS = 3000;
 
 /** Files a model folder needs for the feature-extraction pipeline. */
 export function requiredModelFiles(quantized = true): string[] {
-  return ['config.json', 'tokenizer.json', 'tokenizer_config.json',
-    quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'];
+  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'];
 }
 
 function localFolder(model: string): string | null {
@@ -73,14 +76,19 @@ export function isModelAvailableLocally(model: string, cacheDir: string, quantiz
 }
 
 function howToFix(quantized: boolean, remoteAllowed = false): string {
-  return `copy the model folder (${requiredModelFiles(quantized).join(', ')}) to a local folder and set ` +
+  return (
+    `copy the model folder (${requiredModelFiles(quantized).join(', ')}) to a local folder and set ` +
     'EMBEDDING_MODEL to its path, or ' +
-    (remoteAllowed ? 'run once on a machine with internet access to fill the cache'
-      : 'allow downloads with ALLOW_REMOTE_MODELS=true on a machine with internet');
+    (remoteAllowed
+      ? 'run once on a machine with internet access to fill the cache'
+      : 'allow downloads with ALLOW_REMOTE_MODELS=true on a machine with internet')
+  );
 }
 
-type Extractor = ((texts: string | string[], opts: { pooling: 'mean'; normalize: boolean }) =>
-  Promise<{ dims: number[]; data: Float32Array }>);
+type Extractor = (
+  texts: string | string[],
+  opts: { pooling: 'mean'; normalize: boolean },
+) => Promise<{ dims: number[]; data: Float32Array }>;
 
 /**
  * Pipelines per `<resolved model>|<quantized>|<cache dir>|<allowRemote>` (one per process for the same
@@ -107,8 +115,7 @@ async function loadPipeline(opts: TransformersEmbedderOptions, quantized: boolea
   if (folder) {
     const missing = missingFiles(folder, quantized);
     if (missing.length > 0) {
-      throw new ModelUnavailableError(opts.model,
-        `model folder "${folder}" is missing ${missing.join(', ')}: ${howToFix(quantized)}`);
+      throw new ModelUnavailableError(opts.model, `model folder "${folder}" is missing ${missing.join(', ')}: ${howToFix(quantized)}`);
     }
     env.localModelPath = `${path.dirname(folder)}${path.sep}`;
     env.allowRemoteModels = false;
@@ -121,13 +128,18 @@ async function loadPipeline(opts: TransformersEmbedderOptions, quantized: boolea
     if (isModelAvailableLocally(opts.model, cacheDir, quantized)) {
       env.allowRemoteModels = false;
     } else if (!opts.allowRemote) {
-      throw new ModelUnavailableError(opts.model,
-        `model "${opts.model}" is not available offline (not in ${cacheDir}): ${howToFix(quantized)}`);
+      throw new ModelUnavailableError(
+        opts.model,
+        `model "${opts.model}" is not available offline (not in ${cacheDir}): ${howToFix(quantized)}`,
+      );
     } else {
       const problem = await reachable(env.remoteHost);
       if (problem !== null) {
-        throw new ModelUnavailableError(opts.model, `model "${opts.model}" is not in ${cacheDir} and ` +
-          `${env.remoteHost} is unreachable (${problem}): ${howToFix(quantized, true)}`);
+        throw new ModelUnavailableError(
+          opts.model,
+          `model "${opts.model}" is not in ${cacheDir} and ` +
+            `${env.remoteHost} is unreachable (${problem}): ${howToFix(quantized, true)}`,
+        );
       }
       env.allowRemoteModels = true;
     }
@@ -142,8 +154,11 @@ async function loadPipeline(opts: TransformersEmbedderOptions, quantized: boolea
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     if (/not found locally|fetch failed|Could not locate file|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/i.test(msg)) {
-      throw new ModelUnavailableError(opts.model,
-        `model "${opts.model}" could not be loaded (${msg}): ${howToFix(quantized, env.allowRemoteModels)}`, { cause: err });
+      throw new ModelUnavailableError(
+        opts.model,
+        `model "${opts.model}" could not be loaded (${msg}): ${howToFix(quantized, env.allowRemoteModels)}`,
+        { cause: err },
+      );
     }
     throw err;
   }

@@ -6,7 +6,14 @@ export const CHECKS = ['gold', 'more', 'lang', 'abstain', 'smalltalk'] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** One line of a dialogue set: the turns, and the check of the last one (../shared/eval/README.md, "Dialogues"). */
-export interface DialogueItem { id: string; lang: Lang; turns: string[]; check: Check; gold?: string[]; expectLang?: Lang }
+export interface DialogueItem {
+  id: string;
+  lang: Lang;
+  turns: string[];
+  check: Check;
+  gold?: string[];
+  expectLang?: Lang;
+}
 
 /** A turn as `ask --json --dialogue` prints it, reduced to what the checks read. */
 export interface TurnResult {
@@ -23,18 +30,25 @@ export function passes(item: DialogueItem, results: TurnResult[]): boolean {
   switch (item.check) {
     case 'gold': {
       const gold = (item.gold ?? []).map(normaliseForMatch);
-      return last.answered && last.passages.slice(0, 3).some((p) => {
-        const texts = [p.text, p.sourceText, ...(p.citations ?? []).flatMap((c) => [c.text, c.sourceText ?? ''])].map(normaliseForMatch);
-        return gold.some((g) => texts.some((t) => t.includes(g)));
-      });
+      return (
+        last.answered &&
+        last.passages.slice(0, 3).some((p) => {
+          const texts = [p.text, p.sourceText, ...(p.citations ?? []).flatMap((c) => [c.text, c.sourceText ?? ''])].map(normaliseForMatch);
+          return gold.some((g) => texts.some((t) => t.includes(g)));
+        })
+      );
     }
     case 'more': {
       const before = new Set((prev?.passages ?? []).map((p) => placeOf(p.id)));
       return last.answered && last.passages.length > 0 && last.passages.every((p) => !before.has(placeOf(p.id)));
     }
     case 'lang':
-      return last.passages.length > 0 && last.passages.every((p) => p.lang === item.expectLang)
-        && prev?.passages[0] !== undefined && placeOf(last.passages[0].id) === placeOf(prev.passages[0].id);
+      return (
+        last.passages.length > 0 &&
+        last.passages.every((p) => p.lang === item.expectLang) &&
+        prev?.passages[0] !== undefined &&
+        placeOf(last.passages[0].id) === placeOf(prev.passages[0].id)
+      );
     case 'abstain':
       return !last.answered;
     case 'smalltalk':
@@ -87,11 +101,21 @@ export function parseDialogueSet(text: string, name: string): DialogueItem[] {
     } catch {
       throw new EvalSetError(`${name} line ${i + 1} is not JSON: fix or remove it`);
     }
-    const ok = d && typeof d.id === 'string' && LANGS.includes(d.lang as Lang) && Array.isArray(d.turns) && d.turns.length > 0
-      && d.turns.every((t) => typeof t === 'string' && t.trim() !== '') && CHECKS.includes(d.check as Check)
-      && (d.check !== 'gold' || (Array.isArray(d.gold) && d.gold.length > 0)) && (d.check !== 'lang' || LANGS.includes(d.expectLang as Lang));
+    const ok =
+      d &&
+      typeof d.id === 'string' &&
+      LANGS.includes(d.lang as Lang) &&
+      Array.isArray(d.turns) &&
+      d.turns.length > 0 &&
+      d.turns.every((t) => typeof t === 'string' && t.trim() !== '') &&
+      CHECKS.includes(d.check as Check) &&
+      (d.check !== 'gold' || (Array.isArray(d.gold) && d.gold.length > 0)) &&
+      (d.check !== 'lang' || LANGS.includes(d.expectLang as Lang));
     if (!ok) {
-      throw new EvalSetError(`${name} line ${i + 1} is not {"id", "lang", "turns": [...], "check": ${CHECKS.map((c) => `"${c}"`).join('|')}} with "gold" for gold and "expectLang" for lang: fix or remove it`);
+      throw new EvalSetError(
+        `${name} line ${i + 1} is not {"id", "lang", "turns": [...], "check": ${CHECKS.map((c) => `"${c}"`).join('|')}} with "gold" for ` +
+          `gold and "expectLang" for lang: fix or remove it`,
+      );
     }
     items.push(d as DialogueItem);
   });

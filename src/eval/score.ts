@@ -2,7 +2,11 @@ import { LANGS, type Lang } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 
 /** One line of an eval set: a question, its language and the snippets a right passage contains (none = out of scope). */
-export interface EvalItem { q: string; lang: Lang; gold: string[] }
+export interface EvalItem {
+  q: string;
+  lang: Lang;
+  gold: string[];
+}
 
 /** What the system returned for one question (the `ask --json` shape, reduced). */
 export interface EvalResult {
@@ -36,7 +40,11 @@ export interface Scores {
 
 /** Normalisation of ../shared/eval/README.md: lower-case, drop quotes and soft hyphens, dashes → '-', no white space. */
 export function normaliseForMatch(s: string): string {
-  return s.toLowerCase().replace(/[«»“”"'’‘\u00AD]/g, '').replace(/[–—]/g, '-').replace(/\s+/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[«»“”"'’‘\u00AD]/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, '');
 }
 
 /**
@@ -55,7 +63,17 @@ export function firstHit(item: EvalItem, result: EvalResult, depth = 5): number 
 
 /** Scores results against items (same order). Pure. */
 export function score(items: EvalItem[], results: EvalResult[]): Scores {
-  let r1 = 0, r3 = 0, mrr = 0, inLang = 0, falseAbs = 0, abst = 0, answerable = 0, oos = 0, rShown = 0, shownSum = 0, answeredN = 0;
+  let r1 = 0,
+    r3 = 0,
+    mrr = 0,
+    inLang = 0,
+    falseAbs = 0,
+    abst = 0,
+    answerable = 0,
+    oos = 0,
+    rShown = 0,
+    shownSum = 0,
+    answeredN = 0;
   const replies: number[] = [];
   items.forEach((item, i) => {
     const res = results[i];

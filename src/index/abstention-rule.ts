@@ -14,6 +14,12 @@ export interface AbstentionRule {
 /** True for a value that is an `AbstentionRule` (as read back from an index's meta.json). */
 export function isAbstentionRule(value: unknown): value is AbstentionRule {
   const rule = value as Partial<AbstentionRule> | null;
-  return typeof rule === 'object' && rule !== null && rule.kind === 'coverage'
-    && typeof rule.minCoverage === 'number' && rule.minCoverage >= 0 && rule.minCoverage <= 1;
+  return (
+    typeof rule === 'object' &&
+    rule !== null &&
+    rule.kind === 'coverage' &&
+    typeof rule.minCoverage === 'number' &&
+    rule.minCoverage >= 0 &&
+    rule.minCoverage <= 1
+  );
 }

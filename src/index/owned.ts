@@ -19,7 +19,9 @@ export function claimSibling(dir: string, kind: 'tmp' | 'old'): string {
 }
 
 /** Ends the claim of `claimSibling`. */
-export const releaseSibling = (path: string): void => { active.delete(basename(path)); };
+export const releaseSibling = (path: string): void => {
+  active.delete(basename(path));
+};
 
 /**
  * Refuses to go on unless `dir` is a folder the project may replace: missing, empty, or holding
@@ -31,10 +33,15 @@ export const releaseSibling = (path: string): void => { active.delete(basename(p
  */
 export function assertReplaceableIndexDir(dir: string): void {
   const foreign = foreignEntries(dir);
-  if (foreign === 'file') throw new PathError('INDEX_DIR', dir, 'is a file, not a folder', 'point INDEX_DIR at a new or empty folder (default index/article)');
+  if (foreign === 'file')
+    throw new PathError('INDEX_DIR', dir, 'is a file, not a folder', 'point INDEX_DIR at a new or empty folder (default index/article)');
   if (foreign.length > 0) {
-    throw new PathError('INDEX_DIR', dir, `holds files that are not a search index (${listed(foreign)})`,
-      'nothing was changed; point INDEX_DIR at a new or empty folder (default index/article)');
+    throw new PathError(
+      'INDEX_DIR',
+      dir,
+      `holds files that are not a search index (${listed(foreign)})`,
+      'nothing was changed; point INDEX_DIR at a new or empty folder (default index/article)',
+    );
   }
   // the new index is written beside `dir` and renamed into place: its parent folder must be writable
   assertWritable('INDEX_DIR', dirname(dir), dir);
@@ -65,9 +72,15 @@ export function assertWritable(variable: string, dir: string, shown = dir): void
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       const where = shown === dir ? 'is read-only' : `cannot be written: its folder ${dir} is read-only`;
-      throw new PathError(variable, shown, `${where} for this process (${code})`, `point ${variable} at a writable folder, or make this one writable`);
+      throw new PathError(
+        variable,
+        shown,
+        `${where} for this process (${code})`,
+        `point ${variable} at a writable folder, or make this one writable`,
+      );
     }
-    if (code === 'ENOTDIR' || code === 'EEXIST') throw new PathError(variable, shown, 'lies under a file, not a folder', `point ${variable} at a folder`);
+    if (code === 'ENOTDIR' || code === 'EEXIST')
+      throw new PathError(variable, shown, 'lies under a file, not a folder', `point ${variable} at a folder`);
     throw err;
   }
 }

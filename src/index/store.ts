@@ -27,7 +27,11 @@ export interface IndexMeta {
   abstention: AbstentionRule;
 }
 
-export interface LoadedIndex { meta: IndexMeta; chunks: Chunk[]; hnsw: hnswlib.HierarchicalNSW }
+export interface LoadedIndex {
+  meta: IndexMeta;
+  chunks: Chunk[];
+  hnsw: hnswlib.HierarchicalNSW;
+}
 
 export interface BuildOptions {
   M?: number; // defaults to 16
@@ -48,7 +52,13 @@ export interface BuildOptions {
  * ```
  * @throws PathError (before any work) when `dir` holds other files, is a file, or is read-only.
  */
-export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash: string, dir: string, options: BuildOptions): Promise<IndexMeta> {
+export async function buildIndex(
+  chunks: Chunk[],
+  embedder: Embedder,
+  corpusHash: string,
+  dir: string,
+  options: BuildOptions,
+): Promise<IndexMeta> {
   const { M = 16, efConstruction = 200, efSearch = 100, abstention, onProgress } = options;
   cleanLeftovers(dir);
   assertReplaceableIndexDir(dir);
@@ -58,7 +68,7 @@ export async function buildIndex(chunks: Chunk[], embedder: Embedder, corpusHash
   const batch = 32;
   for (let i = 0; i < chunks.length; i += batch) {
     const vectors = await embedder.embedPassages(chunks.slice(i, i + batch).map((c) => c.text));
-    vectors.forEach((v, k) => hnsw.addPoint(Array.from(v), i + k));
+    for (const [k, v] of vectors.entries()) hnsw.addPoint(Array.from(v), i + k);
     onProgress?.(Math.min(chunks.length, i + batch), chunks.length);
   }
   const tmp = claimSibling(dir, 'tmp');
@@ -113,8 +123,17 @@ function moveIn(tmp: string, dir: string, old: string): void {
 /** The fields the service reads of every chunk; anything else in chunks.json is damage. */
 function isChunk(c: unknown): c is Chunk {
   const x = c as Partial<Chunk> | null;
-  return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.sectionId === 'string' && typeof x.lang === 'string'
-    && typeof x.text === 'string' && typeof x.sourceText === 'string' && typeof x.position === 'number' && typeof x.official === 'boolean';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.id === 'string' &&
+    typeof x.sectionId === 'string' &&
+    typeof x.lang === 'string' &&
+    typeof x.text === 'string' &&
+    typeof x.sourceText === 'string' &&
+    typeof x.position === 'number' &&
+    typeof x.official === 'boolean'
+  );
 }
 
 function sha256(data: Buffer): string {
@@ -155,7 +174,8 @@ export function loadIndex(dir: string, expect: { corpusHash: string; embedder: P
     throw new IndexError('corrupt', dir, `is missing ${FILES.vectors} or has an unreadable ${FILES.chunks}`);
   }
   if (sha256(vectors) !== meta.vectorsSha256) throw new IndexError('corrupt', dir, `has a damaged or truncated ${FILES.vectors}`);
-  if (!Array.isArray(chunks) || chunks.length !== meta.chunkCount || !chunks.every(isChunk)) throw new IndexError('corrupt', dir, `has ${FILES.chunks} that does not match meta.json`);
+  if (!Array.isArray(chunks) || chunks.length !== meta.chunkCount || !chunks.every(isChunk))
+    throw new IndexError('corrupt', dir, `has ${FILES.chunks} that does not match meta.json`);
   const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.embedder.dims);
   hnsw.readIndexSync(join(dir, FILES.vectors));
   hnsw.setEf(meta.hnsw.efSearch);
@@ -163,21 +183,41 @@ export function loadIndex(dir: string, expect: { corpusHash: string; embedder: P
 }
 
 /** Throws IndexError when the meta does not fit the corpus and embedder in use. */
-export function checkMeta(dir: string, meta: IndexMeta, expect: { corpusHash: string; embedder: Pick<Embedder, 'id' | 'dims' | 'settings'> }): void {
+export function checkMeta(
+  dir: string,
+  meta: IndexMeta,
+  expect: { corpusHash: string; embedder: Pick<Embedder, 'id' | 'dims' | 'settings'> },
+): void {
   if (meta.corpusHash !== expect.corpusHash) throw new IndexError('stale', dir, 'was built from another version of the corpus');
   const want = expect.embedder;
-  if (meta.embedder.id !== want.id || meta.embedder.dims !== want.dims || JSON.stringify(meta.embedder.settings) !== JSON.stringify(want.settings)) {
-    throw new IndexError('mismatch', dir, `was built with embedder ${meta.embedder.id} (${meta.embedder.dims} dims, ${JSON.stringify(meta.embedder.settings)}) but the config asks for ${want.id} (${want.dims} dims, ${JSON.stringify(want.settings)})`);
+  if (
+    meta.embedder.id !== want.id ||
+    meta.embedder.dims !== want.dims ||
+    JSON.stringify(meta.embedder.settings) !== JSON.stringify(want.settings)
+  ) {
+    throw new IndexError(
+      'mismatch',
+      dir,
+      `was built with embedder ${meta.embedder.id} (${meta.embedder.dims} dims, ${JSON.stringify(meta.embedder.settings)}) but the ` +
+        `config asks for ${want.id} (${want.dims} dims, ${JSON.stringify(want.settings)})`,
+    );
   }
 }
 
 /** True when a parsed meta.json has every field loading relies on, of the right type. */
 function isMetaShaped(m: unknown): m is IndexMeta {
   const meta = m as Partial<IndexMeta> | null;
-  return typeof meta === 'object' && meta !== null
-    && typeof meta.formatVersion === 'number'
-    && typeof meta.embedder?.id === 'string' && Number.isInteger(meta.embedder?.dims) && typeof meta.embedder?.settings === 'object'
-    && typeof meta.corpusHash === 'string' && Number.isInteger(meta.chunkCount) && typeof meta.vectorsSha256 === 'string'
-    && typeof meta.hnsw?.efSearch === 'number'
-    && isAbstentionRule(meta.abstention);
+  return (
+    typeof meta === 'object' &&
+    meta !== null &&
+    typeof meta.formatVersion === 'number' &&
+    typeof meta.embedder?.id === 'string' &&
+    Number.isInteger(meta.embedder?.dims) &&
+    typeof meta.embedder?.settings === 'object' &&
+    typeof meta.corpusHash === 'string' &&
+    Number.isInteger(meta.chunkCount) &&
+    typeof meta.vectorsSha256 === 'string' &&
+    typeof meta.hnsw?.efSearch === 'number' &&
+    isAbstentionRule(meta.abstention)
+  );
 }

@@ -46,4 +46,3 @@ export function coverage(terms: Term[], article: CoverageInputs): number {
   }
   return total === 0 ? 0 : covered / total;
 }
-

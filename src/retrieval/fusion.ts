@@ -17,7 +17,10 @@ export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, lexical: 0.3, sente
 
 /** What the sections about the article (`META_SECTIONS`) count unless the question names them. */
 export const META_PRIOR = 0.8;
-/** The same for the sections about the authors and the publication when a question speaks of "the authors" as the article's voice ("what do the authors propose?"). */
+/**
+ * The same for the sections about the authors and the publication when a question speaks of "the authors" as the article's voice ("what do
+ * the authors propose?").
+ */
 export const VOICE_PRIOR = 0.5;
 
 /** The parts of one chunk's score, each in [0, 1]. */
@@ -34,8 +37,10 @@ export interface ScoreParts {
 
 /** The fused score: the prior scales the evidence, naming the section adds its bonus. Pure. */
 export function fuse(parts: ScoreParts, prior: number, weights: FusionWeights = DEFAULT_WEIGHTS): number {
-  return prior * (weights.lexical * parts.lexical + weights.vector * parts.vector + weights.sentence * parts.sentence)
-    + weights.section * parts.named;
+  return (
+    prior * (weights.lexical * parts.lexical + weights.vector * parts.vector + weights.sentence * parts.sentence) +
+    weights.section * parts.named
+  );
 }
 
 /**
@@ -49,12 +54,16 @@ export function sectionPrior(sectionId: string, named: number, voice: boolean): 
   return isMetaSection(sectionId) ? META_PRIOR : 1;
 }
 
-/** Vector similarities of the neighbours found, min-max normalised into one value per chunk (0 for the others; all 1 when they are equal). */
+/**
+ * Vector similarities of the neighbours found, min-max normalised into one value per chunk (0 for the others; all 1 when they are equal).
+ */
 export function normaliseVector(found: { ids: number[]; scores: number[] }, chunkCount: number): Float64Array {
   const vector = new Float64Array(chunkCount);
   const top = Math.max(...found.scores);
   const bottom = Math.min(...found.scores);
-  found.ids.forEach((id, i) => { vector[id] = top > bottom ? (found.scores[i] - bottom) / (top - bottom) : 1; });
+  found.ids.forEach((id, i) => {
+    vector[id] = top > bottom ? (found.scores[i] - bottom) / (top - bottom) : 1;
+  });
   return vector;
 }
 
@@ -63,7 +72,9 @@ export function bestSentenceWeight(sentences: ReadonlyArray<ReadonlySet<string>>
   let best = 0;
   for (const set of sentences) {
     let s = 0;
-    tokens.forEach((t, k) => { if (set.has(t)) s += weights[k]; });
+    tokens.forEach((t, k) => {
+      if (set.has(t)) s += weights[k];
+    });
     best = Math.max(best, s);
   }
   return best;
@@ -74,16 +85,24 @@ export function bestSentenceWeight(sentences: ReadonlyArray<ReadonlySet<string>>
  * fourth finding", small when "authors" is one word of a long question. `weightOf` is a term's
  * weight, `sectionsOf` the sections a concept steers to.
  */
-export function namedSections(terms: Term[], weightOf: (t: Term) => number, sectionsOf: ReadonlyMap<string, string[]>): Map<string, number> {
+export function namedSections(
+  terms: Term[],
+  weightOf: (t: Term) => number,
+  sectionsOf: ReadonlyMap<string, string[]>,
+): Map<string, number> {
   const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
   const targets = new Map<string, number>();
   for (const t of terms) {
-    for (const s of new Set(t.concepts.flatMap((id) => sectionsOf.get(id) ?? []))) targets.set(s, (targets.get(s) ?? 0) + weightOf(t) / total);
+    for (const s of new Set(t.concepts.flatMap((id) => sectionsOf.get(id) ?? [])))
+      targets.set(s, (targets.get(s) ?? 0) + weightOf(t) / total);
   }
   return targets;
 }
 
-/** The share of the question naming a section (`namedSections`) that a chunk of `sectionId` gets: its own section's or its parent's, the larger; else 0. */
+/**
+ * The share of the question naming a section (`namedSections`) that a chunk of `sectionId` gets: its own section's or its parent's, the
+ * larger; else 0.
+ */
 export function namedShare(targets: ReadonlyMap<string, number>, sectionId: string): number {
   return Math.max(0, ...[...targets].filter(([s]) => sectionId === s || sectionId.startsWith(`${s}/`)).map(([, share]) => share));
 }

@@ -89,15 +89,24 @@ const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/
  * sections (`body(sectionId)`). Pure.
  */
 export function foldContained(places: Place[], chunks: Chunk[], body: (sectionId: string) => boolean, minShare = CONTAINED_SHARE): Place[] {
-  const kkText = (p: Place) => p.members.map((m) => chunks[m]).find((c) => c.lang === 'kk' && c.sectionId === p.sectionId && c.position === p.position)?.text;
-  const sentenceSets = new Map(places.map((p) => [p, splitSentences(kkText(p) ?? '').map((s) => new Set(words(s).map((w) => stem(w, 'kk'))))]));
+  const kkText = (p: Place) =>
+    p.members.map((m) => chunks[m]).find((c) => c.lang === 'kk' && c.sectionId === p.sectionId && c.position === p.position)?.text;
+  const sentenceSets = new Map(
+    places.map((p) => [p, splitSentences(kkText(p) ?? '').map((s) => new Set(words(s).map((w) => stem(w, 'kk'))))]),
+  );
   const length = (p: Place) => kkText(p)?.length ?? 0;
   const into = new Map<Place, Place>();
   for (const a of places) {
     const sa = sentenceSets.get(a)!;
     if (!body(a.sectionId) || sa.length === 0) continue;
-    const host = places.find((b) => b !== a && !into.has(b) && body(b.sectionId) && length(b) > length(a)
-      && sa.every((x) => x.size > 0 && sentenceSets.get(b)!.some((y) => [...x].filter((w) => y.has(w)).length / x.size >= minShare)));
+    const host = places.find(
+      (b) =>
+        b !== a &&
+        !into.has(b) &&
+        body(b.sectionId) &&
+        length(b) > length(a) &&
+        sa.every((x) => x.size > 0 && sentenceSets.get(b)!.some((y) => [...x].filter((w) => y.has(w)).length / x.size >= minShare)),
+    );
     if (host) into.set(a, host);
   }
   for (const [a, b] of [...into]) if (into.has(b)) into.delete(a); // no chains: a host stays a place
@@ -111,5 +120,8 @@ export function foldContained(places: Place[], chunks: Chunk[], body: (sectionId
   return kept;
 }
 
-/** Share of a sentence's stems that must reappear in one sentence of the longer paragraph (calibrated: 0.93 for the one repeat in the article, 0.87 for the nearest non-repeat). */
+/**
+ * Share of a sentence's stems that must reappear in one sentence of the longer paragraph (calibrated: 0.93 for the one repeat in the
+ * article, 0.87 for the nearest non-repeat).
+ */
 export const CONTAINED_SHARE = 0.9;

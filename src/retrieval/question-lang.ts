@@ -35,6 +35,8 @@ export function resolveCyrillicLang(text: string, guess: Lang, vocab: Vocabulary
 export function readsAsKazakhLatin(text: string, vocab: Vocabulary): boolean {
   const latin = text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? [];
   const en = latin.filter((w) => isStopword(w) || vocab.en.has(stem(w, 'en'))).length;
-  const kk = latin.map((w) => words(kazakhLatinToCyrillic(w))[0] ?? '').filter((w) => w && (isStopword(w) || vocab.kk.has(stem(w, 'kk')))).length;
+  const kk = latin
+    .map((w) => words(kazakhLatinToCyrillic(w))[0] ?? '')
+    .filter((w) => w && (isStopword(w) || vocab.kk.has(stem(w, 'kk')))).length;
   return kk > en;
 }

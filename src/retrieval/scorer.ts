@@ -9,7 +9,16 @@ import { splitSentences } from '../text/sentences.js';
 import { isPlaceName } from '../text/countries.js';
 import { coverage } from './abstain.js';
 import { createBm25 } from './bm25.js';
-import { bestSentenceWeight, DEFAULT_WEIGHTS, fuse, namedSections, namedShare, normaliseVector, sectionPrior, type FusionWeights } from './fusion.js';
+import {
+  bestSentenceWeight,
+  DEFAULT_WEIGHTS,
+  fuse,
+  namedSections,
+  namedShare,
+  normaliseVector,
+  sectionPrior,
+  type FusionWeights,
+} from './fusion.js';
 import { articleVocabulary, readsAsKazakhLatin, resolveCyrillicLang } from './question-lang.js';
 import { createTopics, isAboutSection } from './topics.js';
 
@@ -18,7 +27,10 @@ export type VectorSearch = (vector: number[], k: number) => { ids: number[]; sco
 
 /** A word in more than this share of the chunks is too common to be the topic a question steers by. */
 export const COMMON_SHARE = 0.4;
-/** What a passage naming only other authors than the ones a question names counts (`what did Saimova contribute?` → not Berdiyarova's paragraph). */
+/**
+ * What a passage naming only other authors than the ones a question names counts (`what did Saimova contribute?` → not Berdiyarova's
+ * paragraph).
+ */
 export const OTHER_AUTHOR_PRIOR = 0.3;
 
 /**
@@ -54,7 +66,13 @@ export interface Scored {
  * language-aware BM25, a best-sentence coverage score and the sections the question names, under
  * the priors of who the question is about (topics.ts). Chunk analyses are computed once, here.
  */
-export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedder: Embedder; search: VectorSearch; weights?: FusionWeights }) {
+export function createScorer(deps: {
+  chunks: Chunk[];
+  glossary: Glossary;
+  embedder: Embedder;
+  search: VectorSearch;
+  weights?: FusionWeights;
+}) {
   const { chunks, glossary, embedder, search, weights = DEFAULT_WEIGHTS } = deps;
   const titles = new Map<string, string[]>();
   const titleTokens = (sectionId: string): string[] => {
@@ -68,18 +86,24 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
   };
   // a chunk (and each of its sentences) also answers to its section's name in the three languages
   const bm25 = createBm25(chunks.map((c) => [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)]));
-  const sentences = chunks.map((c) => splitSentences(c.text).map((s) => new Set([...analyze(s, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])));
+  const sentences = chunks.map((c) =>
+    splitSentences(c.text).map((s) => new Set([...analyze(s, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])),
+  );
   const maxIdf = Math.log(1 + (chunks.length + 0.5) / 0.5);
   const idf = (t: string) => (bm25.df(t) === 0 ? maxIdf : bm25.idf(t));
   const weightOf = (t: Term) => Math.max(idf(t.stem), ...t.concepts.map((id) => idf(CONCEPT_PREFIX + id)));
   const sectionsOf = new Map(glossary.concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const vocab = articleVocabulary(chunks);
   // tokens outside the sections about the authors and the publication
-  const elsewhere = new Set(chunks.flatMap((c) => (isAboutSection(c.sectionId) ? [] : [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])));
+  const elsewhere = new Set(
+    chunks.flatMap((c) => (isAboutSection(c.sectionId) ? [] : [...analyze(c.text, glossary, c.lang).tokens, ...titleTokens(c.sectionId)])),
+  );
   const aboutOnly = (t: Term) => queryTokens([t]).every((token) => bm25.df(token) > 0 && !elsewhere.has(token));
   const topics = createTopics(glossary, { aboutOnly });
   // the authors each chunk names (by their glossary concepts)
-  const authorsIn = chunks.map((_, i) => glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id));
+  const authorsIn = chunks.map((_, i) =>
+    glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id),
+  );
 
   async function score(text: string, lang: Lang): Promise<Scored> {
     const analysed = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
@@ -93,7 +117,13 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const everyday = new Set(unknown ? queryTokens(terms.filter(topics.everydayTopic)) : []);
     const metaQuestion = terms.some((t) => topics.metaTopic(t) && !everyday.has(queryTokens([t])[0]));
     const counts = (token: string) => (metaQuestion || elsewhere.has(token)) && !everyday.has(token);
-    const covers = (members: number[]) => coverage(terms, { has: (t) => counts(t) && members.some((m) => bm25.has(m, t)), known: (t) => counts(t) && bm25.df(t) > 0, idf, names });
+    const covers = (members: number[]) =>
+      coverage(terms, {
+        has: (t) => counts(t) && members.some((m) => bm25.has(m, t)),
+        known: (t) => counts(t) && bm25.df(t) > 0,
+        idf,
+        names,
+      });
     if (terms.length === 0) return { terms, fused, coverage: covers };
     // the article's voice still finds its own word ("the authors analyse …"), by stem only
     const qTokens = [...queryTokens(terms), ...voice.map((t) => t.stem)];
@@ -111,13 +141,16 @@ export function createScorer(deps: { chunks: Chunk[]; glossary: Glossary; embedd
     const onTopic = (i: number) => topical.length === 0 || topical.some((t) => bm25.has(i, t));
     // only whole sections are browsed: "the fourth finding" wants that finding first, not the list
     // nor "the formal legal method": a concept that steers to a section without being its name is one item of it
-    const specific = terms.some((t) => t.concepts.some((id) => (sectionsOf.get(id) ?? []).some((s) => s.includes('/') || !titleTokens(s).includes(CONCEPT_PREFIX + id))));
+    const specific = terms.some((t) =>
+      t.concepts.some((id) => (sectionsOf.get(id) ?? []).some((s) => s.includes('/') || !titleTokens(s).includes(CONCEPT_PREFIX + id))),
+    );
     // a word the article never uses, or uses everywhere ("AI", "law", "use"), is no topic within a list:
     // "which methods did the authors use?" asks for the methods
     const listTopic = topical.filter((token) => bm25.df(token) > 0 && bm25.df(token) <= COMMON_SHARE * chunks.length);
     // "what did Saimova contribute?": one author's item, not the list; a passage about other authors is not about her
     const asked = topics.namedAuthors(terms);
-    const browsing = listTopic.length === 0 && !specific && asked.size === 0 ? (i: number) => namedShare(targets, chunks[i].sectionId) > 0 : undefined;
+    const browsing =
+      listTopic.length === 0 && !specific && asked.size === 0 ? (i: number) => namedShare(targets, chunks[i].sectionId) > 0 : undefined;
     for (let i = 0; i < chunks.length; i++) {
       const named = onTopic(i) ? namedShare(targets, chunks[i].sectionId) : 0;
       const parts = {

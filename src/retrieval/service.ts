@@ -78,7 +78,10 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   const allPlaces = groupPlaces(chunks);
   // … and as answers, a paragraph the article repeats inside a longer one folded into it
   const places = foldContained(allPlaces, chunks, (id) => !isMetaSection(id));
-  const speller = createSpeller([...chunks.flatMap((c) => words(c.text)), ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words))]);
+  const speller = createSpeller([
+    ...chunks.flatMap((c) => words(c.text)),
+    ...glossary.concepts.flatMap((c) => [...c.kk, ...c.ru, ...c.en].flatMap(words)),
+  ]);
   const rule = deps.abstention ?? index.meta.abstention;
   const showRule = deps.show ?? DEFAULT_SHOW;
 
@@ -111,7 +114,15 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     kept = kept.slice(0, Math.max(MAX_TOTAL, list));
     const page = offset === 0 && list > 0 ? Math.max(limit, list) : limit;
     const passages = kept.slice(offset, offset + page).map((r, i) => toPassage(r.place, r.score, offset + i + 1, lang));
-    const shown = offset > 0 ? passages.length : list > 0 ? Math.min(list, passages.length) : shownCount(passages.map((p) => p.score), showRule);
+    const shown =
+      offset > 0
+        ? passages.length
+        : list > 0
+          ? Math.min(list, passages.length)
+          : shownCount(
+              passages.map((p) => p.score),
+              showRule,
+            );
     return { query, lang, answered: true, passages, total: kept.length, shown, coverage: covered };
   }
 
@@ -147,7 +158,15 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
       const place = allPlaces.find((p) => p.sectionId === referenceId(n));
       if (!place) return [];
       const shown = pickVariant(place, chunks, lang);
-      return [{ n, text: withoutReferenceNumber(shown.text), sourceText: withoutReferenceNumber(shown.sourceText), official: shown.official, id: shown.id }];
+      return [
+        {
+          n,
+          text: withoutReferenceNumber(shown.text),
+          sourceText: withoutReferenceNumber(shown.sourceText),
+          official: shown.official,
+          id: shown.id,
+        },
+      ];
     });
   }
 
@@ -182,7 +201,10 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
   function sectionIds(): string[] {
     const ids = new Set<string>();
     for (const top of SECTION_ORDER) {
-      if (top === 'references') { ids.add('references'); continue; }
+      if (top === 'references') {
+        ids.add('references');
+        continue;
+      }
       for (const c of chunks) if (c.sectionId.split('/')[0] === top) ids.add(c.sectionId);
     }
     return [...ids];

@@ -7,7 +7,17 @@ import { namesArticle } from '../text/stopwords.js';
  * it is published, what it cites): their scores count `META_PRIOR` unless the question names them, so
  * "the analysis of the research results" in the author contributions does not outrank the results themselves.
  */
-export const META_SECTIONS = ['title', 'keywords', 'authors', 'author-details', 'author-contributions', 'conflict-of-interest', 'publication', 'copyright', 'references'];
+export const META_SECTIONS = [
+  'title',
+  'keywords',
+  'authors',
+  'author-details',
+  'author-contributions',
+  'conflict-of-interest',
+  'publication',
+  'copyright',
+  'references',
+];
 
 /**
  * Sections about the authors and the publication: words found only there (the authors' city, street,
@@ -34,7 +44,10 @@ const AUTHOR_SECTIONS = ['authors', 'author-details', 'author-contributions'];
 
 /** What a question's words are in the article, beyond the glossary. */
 export interface TopicOptions {
-  /** True for a term the article has only in the sections about the authors and the publication (Astana, Uzbekistan, a street). Defaults to none. */
+  /**
+   * True for a term the article has only in the sections about the authors and the publication (Astana, Uzbekistan, a street). Defaults to
+   * none.
+   */
   aboutOnly?: (t: Term) => boolean;
 }
 
@@ -45,9 +58,15 @@ export interface Topics {
    * contributions, or a word found only in their details (their city).
    */
   authorTopic(t: Term): boolean;
-  /** True for a term that asks about the authors or the publication (DOI, licence, conflict of interest); not a word found only in their details. */
+  /**
+   * True for a term that asks about the authors or the publication (DOI, licence, conflict of interest); not a word found only in their
+   * details.
+   */
   metaTopic(t: Term): boolean;
-  /** True for a meta topic that is an everyday word too ("work", "university"): alone beside a word the article never uses, it asks about something else. */
+  /**
+   * True for a meta topic that is an everyday word too ("work", "university"): alone beside a word the article never uses, it asks about
+   * something else.
+   */
   everydayTopic(t: Term): boolean;
   /** The authors a question names (their glossary concepts), e.g. `['saimova']`. */
   namedAuthors(terms: Term[]): Set<string>;
@@ -76,18 +95,24 @@ export function createTopics(glossary: Glossary, options: TopicOptions = {}): To
   const { aboutOnly = () => false } = options;
   const sectionsOf = new Map(glossary.concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const personal = new Set(glossary.concepts.filter((c) => c.implies?.includes(AUTHORS)).map((c) => c.id));
-  const aboutAuthors = (c: string) => AUTHOR_TOPICS.has(c) || personal.has(c) || (c !== AUTHORS && (sectionsOf.get(c) ?? []).some((s) => AUTHOR_SECTIONS.includes(s)));
+  const aboutAuthors = (c: string) =>
+    AUTHOR_TOPICS.has(c) || personal.has(c) || (c !== AUTHORS && (sectionsOf.get(c) ?? []).some((s) => AUTHOR_SECTIONS.includes(s)));
   const authorTopic = (t: Term) => t.concepts.some(aboutAuthors) || aboutOnly(t);
   const metaTopic = (t: Term) => t.concepts.some((c) => aboutAuthors(c) || c === AUTHORS || (sectionsOf.get(c) ?? []).some(isAboutSection));
   const isVoice = (t: Term) => t.concepts.includes(AUTHORS) && !t.concepts.some((c) => personal.has(c));
   return {
     authorTopic,
     metaTopic,
-    everydayTopic: (t) => t.concepts.length > 0 && t.concepts.every((c) => EVERYDAY_AUTHOR_TOPICS.has(c) || !aboutAuthors(c)) && t.concepts.some((c) => EVERYDAY_AUTHOR_TOPICS.has(c)),
+    everydayTopic: (t) =>
+      t.concepts.length > 0 &&
+      t.concepts.every((c) => EVERYDAY_AUTHOR_TOPICS.has(c) || !aboutAuthors(c)) &&
+      t.concepts.some((c) => EVERYDAY_AUTHOR_TOPICS.has(c)),
     namedAuthors: (terms) => new Set(terms.flatMap((t) => t.concepts.filter((c) => personal.has(c)))),
     articleVoice(all) {
       const others = all.filter((t) => !isVoice(t));
-      return others.length > 0 && others.some((t) => !authorTopic(t)) ? { terms: others, voice: all.filter(isVoice) } : { terms: all, voice: [] };
+      return others.length > 0 && others.some((t) => !authorTopic(t))
+        ? { terms: others, voice: all.filter(isVoice) }
+        : { terms: all, voice: [] };
     },
     wholeArticle(words, terms) {
       const named = words.find(namesArticle);

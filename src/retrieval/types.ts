@@ -2,7 +2,10 @@ import type { Lang } from '../corpus/types.js';
 import type { Chunk } from '../chunking/chunk.js';
 
 /** A section reference as shown to a reader: `{ id: 'results/finding-4', title: 'Results · finding 4' }`. */
-export interface SectionRef { id: string; title: string }
+export interface SectionRef {
+  id: string;
+  title: string;
+}
 
 /** One passage of an answer, in the JSON contract of `ask --json`. */
 export interface Passage {
@@ -76,6 +79,9 @@ export interface ArticleService {
   section(id: string, lang: Lang): Chunk[];
   /** Section title in a language (`Results · finding 3`). */
   sectionTitle(id: string, lang: Lang): string;
-  /** A reference entry (1 … `REFERENCE_COUNT`) without its number, in the variant a reader of the language is shown (the English gloss for en). */
+  /**
+   * A reference entry (1 … `REFERENCE_COUNT`) without its number, in the variant a reader of the language is shown (the English gloss for
+   * en).
+   */
   reference(n: number, lang: Lang): string | undefined;
 }

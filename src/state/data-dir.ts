@@ -8,7 +8,12 @@ import { assertWritable } from '../index/owned.js';
  * temporary files, and the name it is kept under once migrated), the embedded store's files (`state*`, e.g. `state.mdb`, `state.mdb-lock`,
  * `state.db-wal`), LMDB's default `data.mdb`/`lock.mdb`. A store that writes other names adds them here.
  */
-export const DATA_DIR_ENTRIES: readonly RegExp[] = [/^sessions\.json(\.\d+\.\d+\.tmp|\.migrated(\.\d+)?)?$/, /^state([.-].*)?$/, /^(data|lock)\.mdb$/, /^\.gitkeep$/];
+export const DATA_DIR_ENTRIES: readonly RegExp[] = [
+  /^sessions\.json(\.\d+\.\d+\.tmp|\.migrated(\.\d+)?)?$/,
+  /^state([.-].*)?$/,
+  /^(data|lock)\.mdb$/,
+  /^\.gitkeep$/,
+];
 
 /**
  * Checks that DATA_DIR is a folder the bot's store can own before the store opens it: missing (it
@@ -23,11 +28,17 @@ export function checkDataDir(dir: string, options: { indexDir: string }): void {
   const data = resolve(dir);
   const index = resolve(options.indexDir);
   if (data === index || isInside(data, index) || isInside(index, data)) {
-    throw new PathError('DATA_DIR', dir, `overlaps INDEX_DIR ${options.indexDir}`, 'give the bot\'s data and the search index separate folders (defaults: data and index/article)');
+    throw new PathError(
+      'DATA_DIR',
+      dir,
+      `overlaps INDEX_DIR ${options.indexDir}`,
+      "give the bot's data and the search index separate folders (defaults: data and index/article)",
+    );
   }
   let entries: string[] = [];
   try {
-    if (!statSync(dir).isDirectory()) throw new PathError('DATA_DIR', dir, 'is a file, not a folder', 'point DATA_DIR at a new or empty folder (default data)');
+    if (!statSync(dir).isDirectory())
+      throw new PathError('DATA_DIR', dir, 'is a file, not a folder', 'point DATA_DIR at a new or empty folder (default data)');
     entries = readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -35,7 +46,12 @@ export function checkDataDir(dir: string, options: { indexDir: string }): void {
   const foreign = entries.filter((name) => !DATA_DIR_ENTRIES.some((pattern) => pattern.test(name))).sort();
   if (foreign.length > 0) {
     const shown = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? `, … ${foreign.length} in all` : ''}`;
-    throw new PathError('DATA_DIR', dir, `holds files that are not the bot's (${shown})`, 'nothing was changed; point DATA_DIR at a new or empty folder (default data)');
+    throw new PathError(
+      'DATA_DIR',
+      dir,
+      `holds files that are not the bot's (${shown})`,
+      'nothing was changed; point DATA_DIR at a new or empty folder (default data)',
+    );
   }
   assertWritable('DATA_DIR', dir);
 }

@@ -22,7 +22,11 @@ export const HANDLED_TTL_S = 24 * 60 * 60;
 const HANDLED = '\u0000handled';
 
 /** One stored value: `v` the value, `w` when it was written, `e` when it expires (0: never), both ms since the epoch. */
-interface Entry { v: unknown; w: number; e: number }
+interface Entry {
+  v: unknown;
+  w: number;
+  e: number;
+}
 type EntryKey = [string, string];
 type ExpiryKey = [number, string, string];
 
@@ -80,10 +84,15 @@ export async function openEmbeddedStore(dir: string, options: EmbeddedStoreOptio
   }
   const store = new EmbeddedStore(root, entries, expiry, warn, now);
   try {
-    store.inbox = createLmdbInbox(root, inboxDb, {
-      isHandled: (id) => store.read(HANDLED, String(id)) === true,
-      markInTransaction: (id) => store.putInTransaction(HANDLED, String(id), true, HANDLED_TTL_S * 1000),
-    }, (has) => openJournal(join(dir, JOURNAL_FILE), has));
+    store.inbox = createLmdbInbox(
+      root,
+      inboxDb,
+      {
+        isHandled: (id) => store.read(HANDLED, String(id)) === true,
+        markInTransaction: (id) => store.putInTransaction(HANDLED, String(id), true, HANDLED_TTL_S * 1000),
+      },
+      (has) => openJournal(join(dir, JOURNAL_FILE), has),
+    );
   } catch (err) {
     await root.close();
     throw new StateStoreError(join(dir, JOURNAL_FILE), `cannot be opened (${(err as Error).message})`);
@@ -132,13 +141,14 @@ class EmbeddedStore implements EmbeddedStateStore {
   }
 
   close(): Promise<void> {
-    return (this.closing ??= (async () => {
+    this.closing ??= (async () => {
       clearInterval(this.sweeper);
       await this.sweeping;
       await this.root.flushed;
       this.inbox.close();
       await this.root.close();
-    })());
+    })();
+    return this.closing;
   }
 
   count(): number {
@@ -147,7 +157,16 @@ class EmbeddedStore implements EmbeddedStateStore {
 
   /** Sweeps once now and then every `everyMs` (the timer does not keep the process alive). */
   startSweeping(everyMs: number): void {
-    const run = () => { this.sweeping ??= this.sweep().then(() => undefined, () => undefined).finally(() => { this.sweeping = undefined; }); };
+    const run = () => {
+      this.sweeping ??= this.sweep()
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          this.sweeping = undefined;
+        });
+    };
     run();
     this.sweeper = setInterval(run, everyMs).unref();
   }

@@ -22,7 +22,12 @@ export interface HandledMarks {
  * const fresh = await inbox.admit(updates); // now confirm them to Telegram
  * ```
  */
-export function createLmdbInbox(root: RootDatabase, db: Database<Update, number>, marks: HandledMarks, openJournalOf: (has: (id: number) => boolean) => Journal): UpdateInbox & { close(): void } {
+export function createLmdbInbox(
+  root: RootDatabase,
+  db: Database<Update, number>,
+  marks: HandledMarks,
+  openJournalOf: (has: (id: number) => boolean) => Journal,
+): UpdateInbox & { close(): void } {
   let size = db.getKeysCount();
   const journal = openJournalOf((id) => db.doesExist(id));
   return {

@@ -5,7 +5,11 @@ import type { SentCall } from './types.js';
 const COMPACT_AT_BYTES = 4 * 2 ** 20;
 
 /** One line of the journal file. */
-interface Line { u: number; i: number; c: SentCall }
+interface Line {
+  u: number;
+  i: number;
+  c: SentCall;
+}
 
 /**
  * The reply journal of the inbox: an append-only file of JSON lines, one per call Telegram

@@ -25,8 +25,12 @@ export function createMemoryStore(now: () => number = Date.now): StateStore {
           space.delete(key);
           return undefined;
         },
-        write(key, value) { space.set(key, { v: structuredClone(value), e: ttlS > 0 ? now() + ttlS * 1000 : 0 }); },
-        delete(key) { space.delete(key); },
+        write(key, value) {
+          space.set(key, { v: structuredClone(value), e: ttlS > 0 ? now() + ttlS * 1000 : 0 });
+        },
+        delete(key) {
+          space.delete(key);
+        },
       };
     },
     async markHandled(updateId) {

@@ -39,7 +39,14 @@ function parse(file: string, raw: string): Record<string, unknown> {
     throw new LegacySessionsError(file, `is not valid JSON (${(err as Error).message})`);
   }
   const d = doc as { version?: unknown; sessions?: unknown } | null;
-  if (d === null || typeof d !== 'object' || d.version !== 1 || typeof d.sessions !== 'object' || d.sessions === null || Array.isArray(d.sessions)) {
+  if (
+    d === null ||
+    typeof d !== 'object' ||
+    d.version !== 1 ||
+    typeof d.sessions !== 'object' ||
+    d.sessions === null ||
+    Array.isArray(d.sessions)
+  ) {
     throw new LegacySessionsError(file, 'is not a sessions file of format version 1');
   }
   return d.sessions as Record<string, unknown>;

@@ -85,8 +85,13 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
   const lost = (reason: string) => {
     if (!up || closing) return;
     up = false;
-    logger.warn(`Redis at ${where} is unavailable (${redact(reason, secrets)}): replies go on without shared state, and state changes are dropped until it is back`);
-    probe = setInterval(() => { client.ping().then(back, () => undefined); }, probeIntervalMs);
+    logger.warn(
+      `Redis at ${where} is unavailable (${redact(reason, secrets)}): replies go on without shared state, and state changes are dropped ` +
+        `until it is back`,
+    );
+    probe = setInterval(() => {
+      client.ping().then(back, () => undefined);
+    }, probeIntervalMs);
     probe.unref();
   };
   const back = () => {
@@ -95,16 +100,24 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
     clearInterval(probe);
     logger.info(`Redis at ${where} answers again: shared state is back`);
   };
-  client.on('error', (err: Error) => { if (started) lost(describeError(err)); else startErrors.push(err); });
-  client.on('close', () => { if (started) lost('connection closed'); });
-  client.on('ready', () => { if (started) back(); });
+  client.on('error', (err: Error) => {
+    if (started) lost(describeError(err));
+    else startErrors.push(err);
+  });
+  client.on('close', () => {
+    if (started) lost('connection closed');
+  });
+  client.on('ready', () => {
+    if (started) back();
+  });
 
   await connectWithin(client, connectTimeoutMs).catch((err: Error) => {
     client.disconnect();
     const { reason, fix } = explain(startErrors.at(-1) ?? err, url, connectTimeoutMs);
     throw new RedisUnreachableError(where, redact(reason, secrets), fix);
   });
-  if (startErrors.length > 0) { // e.g. SELECT of a database the server does not have: connected, but not as asked
+  if (startErrors.length > 0) {
+    // e.g. SELECT of a database the server does not have: connected, but not as asked
     client.disconnect();
     const { reason, fix } = explain(startErrors[0], url, connectTimeoutMs);
     throw new RedisUnreachableError(where, redact(reason, secrets), fix);
@@ -114,7 +127,9 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
   return {
     client,
     where,
-    get up() { return up; },
+    get up() {
+      return up;
+    },
     async attempt(op, fallback) {
       if (!up) return fallback();
       try {
@@ -124,7 +139,8 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
           lost(describeError(err));
         } else {
           const kind = (err as Error).message.split(' ')[0];
-          if (!refusals.has(kind)) logger.warn(`Redis at ${where} refused a command (${redact(describeError(err), secrets)}): going on without that state`);
+          if (!refusals.has(kind))
+            logger.warn(`Redis at ${where} refused a command (${redact(describeError(err), secrets)}): going on without that state`);
           refusals.add(kind);
         }
         return fallback();
@@ -135,7 +151,10 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
       closing = true;
       clearInterval(probe);
       if (client.status === 'ready') {
-        const ended = new Promise<void>((r) => { client.once('end', r); setTimeout(r, commandTimeoutMs).unref(); });
+        const ended = new Promise<void>((r) => {
+          client.once('end', r);
+          setTimeout(r, commandTimeoutMs).unref();
+        });
         await client.quit().catch(() => undefined);
         if ((client.status as string) !== 'end') await ended;
       }
@@ -179,12 +198,19 @@ function explain(err: Error, url: string, timeoutMs: number): { reason: string; 
   const code = (err as NodeJS.ErrnoException).code;
   const start = 'start redis-server or unset REDIS_URL';
   if (code === 'ECONNREFUSED') return { reason: 'connection refused', fix: start };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'host not found', fix: 'check the host in REDIS_URL or unset REDIS_URL' };
-  if (code === 'ETIMEDOUT' || /^no answer within|timed out/i.test(err.message)) return { reason: `no answer within ${timeoutMs} ms`, fix: start };
-  if (/^WRONGPASS/.test(err.message)) return { reason: 'wrong user name or password', fix: 'check the password in REDIS_URL (redis://:PASSWORD@host:port/db)' };
-  if (/^NOAUTH/.test(err.message)) return { reason: 'Redis asks for a password', fix: 'put it in REDIS_URL (redis://:PASSWORD@host:port/db)' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { reason: 'host not found', fix: 'check the host in REDIS_URL or unset REDIS_URL' };
+  if (code === 'ETIMEDOUT' || /^no answer within|timed out/i.test(err.message))
+    return { reason: `no answer within ${timeoutMs} ms`, fix: start };
+  if (/^WRONGPASS/.test(err.message))
+    return { reason: 'wrong user name or password', fix: 'check the password in REDIS_URL (redis://:PASSWORD@host:port/db)' };
+  if (/^NOAUTH/.test(err.message))
+    return { reason: 'Redis asks for a password', fix: 'put it in REDIS_URL (redis://:PASSWORD@host:port/db)' };
   if (/DB index is out of range/.test(err.message)) {
-    return { reason: `Redis has no database ${new URL(url).pathname.slice(1)}`, fix: 'use a database number it has (0–15 by default) at the end of REDIS_URL' };
+    return {
+      reason: `Redis has no database ${new URL(url).pathname.slice(1)}`,
+      fix: 'use a database number it has (0–15 by default) at the end of REDIS_URL',
+    };
   }
   return { reason: describeError(err), fix: 'check REDIS_URL or unset it' };
 }

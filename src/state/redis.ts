@@ -39,7 +39,10 @@ export interface RedisStateStore extends StateStore {
  * ```
  * @throws RedisUnreachableError (one line, password redacted) when Redis cannot be reached at start.
  */
-export async function openRedisStore(url: string, options: RedisStoreOptions & Omit<RedisConnectionOptions, 'logger'>): Promise<RedisStateStore> {
+export async function openRedisStore(
+  url: string,
+  options: RedisStoreOptions & Omit<RedisConnectionOptions, 'logger'>,
+): Promise<RedisStateStore> {
   const connection = await connectRedis(url, options);
   return createRedisStore(connection, options);
 }
@@ -53,30 +56,63 @@ export function createRedisStore(connection: RedisConnection, options: RedisStor
     sessions<T>(namespace: string, opts: { ttlS?: number } = {}): StorageAdapter<T> {
       checkNamespace(namespace);
       const ttlS = opts.ttlS ?? defaultTtlS;
-      if (!Number.isInteger(ttlS) || ttlS < 1) throw new RangeError(`ttlS of namespace "${namespace}" must be a whole number of seconds ≥ 1, got ${ttlS}`);
+      if (!Number.isInteger(ttlS) || ttlS < 1)
+        throw new RangeError(`ttlS of namespace "${namespace}" must be a whole number of seconds ≥ 1, got ${ttlS}`);
       const keyOf = (key: string) => `${prefix}:${namespace}:${key}`;
       return {
-        read: (key) => connection.attempt(async (c) => decode<T>(await c.get(keyOf(key)), keyOf(key), logger), () => undefined),
+        read: (key) =>
+          connection.attempt(
+            async (c) => decode<T>(await c.get(keyOf(key)), keyOf(key), logger),
+            () => undefined,
+          ),
         write: (key, value) => {
-          if (value === undefined || value === null) return connection.attempt(async (c) => { await c.del(keyOf(key)); }, () => undefined);
+          if (value === undefined || value === null)
+            return connection.attempt(
+              async (c) => {
+                await c.del(keyOf(key));
+              },
+              () => undefined,
+            );
           const json = JSON.stringify(value); // a value that cannot be stored throws here, to the caller: not a Redis problem
-          return connection.attempt(async (c) => { await c.set(keyOf(key), json, 'EX', ttlS); }, () => undefined);
+          return connection.attempt(
+            async (c) => {
+              await c.set(keyOf(key), json, 'EX', ttlS);
+            },
+            () => undefined,
+          );
         },
-        delete: (key) => connection.attempt(async (c) => { await c.del(keyOf(key)); }, () => undefined),
+        delete: (key) =>
+          connection.attempt(
+            async (c) => {
+              await c.del(keyOf(key));
+            },
+            () => undefined,
+          ),
       };
     },
-    markHandled: (updateId) => connection.attempt(async (c) => {
-      await c.set(`${prefix}:handled:${updateId}`, '1', 'EX', HANDLED_TTL_S, 'NX');
-    }, () => undefined),
+    markHandled: (updateId) =>
+      connection.attempt(
+        async (c) => {
+          await c.set(`${prefix}:handled:${updateId}`, '1', 'EX', HANDLED_TTL_S, 'NX');
+        },
+        () => undefined,
+      ),
     // while Redis is away nothing counts as handled: an update is rather answered twice than never
-    wasHandled: (updateId) => connection.attempt(async (c) => (await c.exists(`${prefix}:handled:${updateId}`)) === 1, () => false),
+    wasHandled: (updateId) =>
+      connection.attempt(
+        async (c) => (await c.exists(`${prefix}:handled:${updateId}`)) === 1,
+        () => false,
+      ),
     close: () => connection.close(),
   };
 }
 
 function checkNamespace(namespace: string): void {
   if (!NAMESPACE.test(namespace) || (RESERVED_NAMESPACES as readonly string[]).includes(namespace)) {
-    throw new RangeError(`namespace "${namespace}" must be 1–32 lower-case letters, digits or - (starting with a letter) and not one of ${RESERVED_NAMESPACES.join(', ')}`);
+    throw new RangeError(
+      `namespace "${namespace}" must be 1–32 lower-case letters, digits or - (starting with a letter) and not one of ` +
+        `${RESERVED_NAMESPACES.join(', ')}`,
+    );
   }
 }
 
@@ -86,7 +122,11 @@ function decode<T>(raw: string | null, key: string, logger: Logger): T | undefin
   try {
     const value = JSON.parse(raw) as T | null;
     if (value !== null) return value;
-  } catch { /* reported below */ }
-  logger.warn(`Redis key ${key} holds a damaged value (${raw.length} characters, not a JSON value): read as empty, the next write replaces it`);
+  } catch {
+    /* reported below */
+  }
+  logger.warn(
+    `Redis key ${key} holds a damaged value (${raw.length} characters, not a JSON value): read as empty, the next write replaces it`,
+  );
   return undefined;
 }

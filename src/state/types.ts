@@ -41,7 +41,10 @@ export interface SentCall {
 }
 
 /** An update in the inbox and the calls it made before the process stopped. */
-export interface InboxEntry { update: Update; sent: SentCall[] }
+export interface InboxEntry {
+  update: Update;
+  sent: SentCall[];
+}
 
 /**
  * Where fetched updates wait until they are handled (src/bot/inbox-polling.ts): a batch is written

@@ -8,7 +8,11 @@ import type { StorageAdapter } from 'grammy';
  * const users = validated(store.sessions('user'), isSessionData, logger.warn);
  * ```
  */
-export function validated<T>(storage: StorageAdapter<T>, isValid: (value: unknown) => value is T, warn: (line: string) => void): StorageAdapter<T> {
+export function validated<T>(
+  storage: StorageAdapter<T>,
+  isValid: (value: unknown) => value is T,
+  warn: (line: string) => void,
+): StorageAdapter<T> {
   const reset = async (key: string, why: string) => {
     warn(`session ${key} ${why}: it is reset`);
     await Promise.resolve(storage.delete(key)).catch(() => undefined);
@@ -33,6 +37,10 @@ export function validated<T>(storage: StorageAdapter<T>, isValid: (value: unknow
 /** A short, safe description of a damaged value (its type and at most 40 characters). */
 function describe(value: unknown): string {
   let text: string;
-  try { text = JSON.stringify(value) ?? String(value); } catch { text = String(value); }
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

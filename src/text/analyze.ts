@@ -31,23 +31,26 @@ export const CONCEPT_PREFIX = '#';
  * // → ['find', 'crimin', 'liabil', '#findings', '#criminal-law', '#liability']
  * ```
  */
-export function analyze(text: string, glossary: Glossary, lang: Lang = detectLang(text).lang, options: { question?: boolean } = {}): Analysis {
+export function analyze(
+  text: string,
+  glossary: Glossary,
+  lang: Lang = detectLang(text).lang,
+  options: { question?: boolean } = {},
+): Analysis {
   const all = words(text);
   const stems = all.map((w) => stem(w, lang));
   const ordered = glossary.match(stems);
   // a question is a bag of words: its concepts' words may stand apart and in any order
   const matches = options.question ? [...ordered, ...glossary.matchAnyOrder(stems, ordered)] : ordered;
   const conceptsAt: string[][] = all.map(() => []);
-  for (const m of matches) for (const at of m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)) conceptsAt[at].push(m.id);
+  for (const m of matches)
+    for (const at of m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)) conceptsAt[at].push(m.id);
   const terms: Term[] = [];
   all.forEach((w, i) => {
     const content = (w.length > 1 || /\d/.test(w)) && !isStopword(w);
     if (content || conceptsAt[i].length > 0) terms.push({ stem: stems[i], concepts: conceptsAt[i] });
   });
-  const tokens = [
-    ...terms.map((t) => t.stem),
-    ...matches.map((m) => CONCEPT_PREFIX + m.id),
-  ];
+  const tokens = [...terms.map((t) => t.stem), ...matches.map((m) => CONCEPT_PREFIX + m.id)];
   return { terms, tokens };
 }
 
@@ -57,7 +60,10 @@ export function charGrams(text: string, n = 4): string[] {
   for (const w of words(text)) {
     if (isStopword(w)) continue;
     const padded = `^${w}$`;
-    if (padded.length <= n) { grams.push(padded); continue; }
+    if (padded.length <= n) {
+      grams.push(padded);
+      continue;
+    }
     for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
   }
   return grams;

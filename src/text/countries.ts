@@ -4,7 +4,8 @@ import { stem, words } from './fold.js';
 /**
  * Countries, blocs and capitals people ask about, in the three languages: names, even typed in
  * lower case ("does china have an ai law?"). A question naming one the article never mentions asks
- * about something else. Only country names in English (not "English", "Russian": those name languages). Names the article does mention (Kazakhstan, the USA, the EU, Tashkent) are
+ * about something else. Only country names in English (not "English", "Russian": those name languages). Names the article does mention
+ * (Kazakhstan, the USA, the EU, Tashkent) are
  * found in the article first and never count as foreign.
  */
 const NAMES: Record<Lang, string> = {
@@ -38,9 +39,17 @@ export function isPlaceName(stemmed: string, lang: Lang): boolean {
  * capitals, they are replaced by a spelling the glossary knows. Case-sensitive, whole words only.
  */
 const CAPITAL_ABBREVIATIONS: Record<string, string> = { US: 'USA', 'U.S.': 'USA', 'U.S.A.': 'USA' };
-const ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}.])(${Object.keys(CAPITAL_ABBREVIATIONS).map((k) => k.replace(/\./g, '\\.')).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+const ABBREVIATION = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(${Object.keys(CAPITAL_ABBREVIATIONS)
+    .map((k) => k.replace(/\./g, '\\.'))
+    .join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+  'gu',
+);
 
-/** The text with each capitalised abbreviation spelt as the glossary knows it: "what about the US?" → "what about the USA?"; "tell us" unchanged. */
+/**
+ * The text with each capitalised abbreviation spelt as the glossary knows it: "what about the US?" → "what about the USA?"; "tell us"
+ * unchanged.
+ */
 export function expandAbbreviations(text: string): string {
   return text.replace(ABBREVIATION, (m) => CAPITAL_ABBREVIATIONS[m]);
 }

@@ -6,7 +6,17 @@ import type { Lang } from '../corpus/types.js';
  * "заң кашан кабылданды" and "заң қашан қабылданды" analyse the same.
  */
 const KAZAKH_FOLD: Record<string, string> = {
-  'қ': 'к', 'ғ': 'г', 'ү': 'у', 'ұ': 'у', 'ө': 'о', 'ә': 'а', 'і': 'и', 'ң': 'н', 'һ': 'х', 'ё': 'е', 'ј': 'й',
+  қ: 'к',
+  ғ: 'г',
+  ү: 'у',
+  ұ: 'у',
+  ө: 'о',
+  ә: 'а',
+  і: 'и',
+  ң: 'н',
+  һ: 'х',
+  ё: 'е',
+  ј: 'й',
 };
 
 /** The letters of the Kazakh alphabet that Russian lacks (either case). */
@@ -17,7 +27,10 @@ export function hasKazakhLetters(text: string): boolean {
   return KAZAKH_LETTERS.test(text);
 }
 
-/** Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed, superscript digits (affiliation marks) made spaces. */
+/**
+ * Lower-case, NFC, Kazakh letters folded, soft hyphens and zero-width characters removed, superscript digits (affiliation marks) made
+ * spaces.
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFC')
@@ -37,9 +50,16 @@ export function kazakhLatinToCyrillic(text: string): string {
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const two = lower.slice(i, i + 2);
-    if (DIGRAPHS[two]) { out += DIGRAPHS[two]; i++; continue; }
+    if (DIGRAPHS[two]) {
+      out += DIGRAPHS[two];
+      i++;
+      continue;
+    }
     const ch = lower[i];
-    if ((ch === 'i' || ch === 'ı') && LATIN_VOWELS.has(lower[i - 1]) && !LATIN_VOWELS.has(lower[i + 1])) { out += 'й'; continue; }
+    if ((ch === 'i' || ch === 'ı') && LATIN_VOWELS.has(lower[i - 1]) && !LATIN_VOWELS.has(lower[i + 1])) {
+      out += 'й';
+      continue;
+    }
     out += LATIN[ch] ?? ch;
   }
   return out;
@@ -49,10 +69,47 @@ const LATIN_VOWELS = new Set('aeiouyıáäéóöúüūý');
 
 const DIGRAPHS: Record<string, string> = { sh: 'ш', ch: 'ч', zh: 'ж', ts: 'ц', ya: 'я', yu: 'ю', iy: 'ий' };
 const LATIN: Record<string, string> = {
-  a: 'а', 'á': 'а', 'ä': 'а', b: 'б', c: 'ц', d: 'д', e: 'е', f: 'ф', g: 'г', 'ǵ': 'г', 'ğ': 'г', h: 'х',
-  i: 'и', 'ı': 'ы', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', 'ń': 'н', 'ñ': 'н', o: 'о', 'ó': 'о', 'ö': 'о',
-  p: 'п', q: 'к', r: 'р', s: 'с', 'ş': 'ш', t: 'т', u: 'у', 'ú': 'у', 'ü': 'у', 'ū': 'у', v: 'в', w: 'у',
-  x: 'х', y: 'ы', 'ý': 'у', z: 'з', 'ç': 'ч',
+  a: 'а',
+  á: 'а',
+  ä: 'а',
+  b: 'б',
+  c: 'ц',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  ǵ: 'г',
+  ğ: 'г',
+  h: 'х',
+  i: 'и',
+  ı: 'ы',
+  j: 'ж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  ń: 'н',
+  ñ: 'н',
+  o: 'о',
+  ó: 'о',
+  ö: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  ş: 'ш',
+  t: 'т',
+  u: 'у',
+  ú: 'у',
+  ü: 'у',
+  ū: 'у',
+  v: 'в',
+  w: 'у',
+  x: 'х',
+  y: 'ы',
+  ý: 'у',
+  z: 'з',
+  ç: 'ч',
 };
 
 /** Words of a text (letters and digits; hyphenated words give their parts), already folded. */
@@ -64,16 +121,23 @@ export function words(text: string): string[] {
 const COMPOUND_PREFIXES = ['кибер', 'кибар', 'cyber'];
 
 // Endings, folded, longest first. Kazakh ones are stripped repeatedly (agglutination), Russian and English once.
-const KK_ENDINGS = `ларынын леринин дарынын деринин тарынын теринин ларынан леринен ларына лерине ларында леринде ларын лерин дарын дерин тарын терин
+const KK_ENDINGS =
+  `ларынын леринин дарынын деринин тарынын теринин ларынан леринен ларына лерине ларында леринде ларын лерин дарын дерин тарын терин
   ларды лерди дарды дерди тарды терди лардын лердин дардын дердин тардын тердин ларга лерге дарга дерге тарга терге ларда лерде дарда дерде тарда терде
   дагы деги тагы теги нын нин дын дин тын тин лар лер дар дер тар тер лык лик дык дик тык тик нан нен дан ден тан тен мен бен пен ган ген кан кен
   атын етин йтын йтин нда нде ынан инен ына ине ында инде йды йди ады еди сын син сы си ды ди ты ти ны ни да де та те га ге ка ке на не
-  ын ин ы и у`.split(/\s+/).filter(Boolean);
+  ын ин ы и у`
+    .split(/\s+/)
+    .filter(Boolean);
 // Verb-forming -лан/-лен (ерекше → ерекшеленеді): stripped only from a long stem, so пайдалан (use) stays apart from пайда (benefit).
 const KK_VERB_SUFFIXES = ['лан', 'лен'];
 const KK_VERB_MIN_STEM = 6;
-const RU_ENDINGS = `ьями иями ями ами ьей ьям ьях ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ья ьи ью а я о е ы и у ю ь й`
-  .split(/\s+/).filter(Boolean);
+const RU_ENDINGS = (
+  `ьями иями ями ами ьей ьям ьях ого его ому ему ыми ими ией ях ах ов ев ей ой ий ый ая яя ое ее ые ие ую юю ом ем ам ям ых их ию ия ье ` +
+  `ья ьи ью а я о е ы и у ю ь й`
+)
+  .split(/\s+/)
+  .filter(Boolean);
 const EN_ENDINGS = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e'];
 
 /**
@@ -113,7 +177,10 @@ export function stem(raw: string, lang: Lang = 'kk', len = 6): string {
   } else if (lang === 'ru') {
     w = stripOnce(word, RU_ENDINGS, 3);
   } else {
-    for (let prev = ''; prev !== w;) { prev = w; w = voiceless(stripOnce(w, KK_ENDINGS, 3), w); }
+    for (let prev = ''; prev !== w; ) {
+      prev = w;
+      w = voiceless(stripOnce(w, KK_ENDINGS, 3), w);
+    }
     w = stripOnce(w, KK_VERB_SUFFIXES, KK_VERB_MIN_STEM);
   }
   // Kazakh endings are stripped thoroughly above; a longer prefix keeps тұжырым ≠ тұжырымдама

@@ -15,7 +15,12 @@ export interface Concept {
 }
 
 /** A concept found in a word sequence: words `start` … `start + length - 1`, or the words at `positions` when they are apart. */
-export interface ConceptMatch { id: string; start: number; length: number; positions?: number[] }
+export interface ConceptMatch {
+  id: string;
+  start: number;
+  length: number;
+  positions?: number[];
+}
 
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
@@ -70,7 +75,8 @@ export function createGlossary(concepts: Concept[]): Glossary {
       for (const entry of phrases) {
         if (have.has(entry.id)) continue;
         const positions = entry.stems.map((s) => stems.indexOf(s));
-        if (positions.some((p) => p < 0) || new Set(positions).size < positions.length || positions.every((p) => explained.has(p))) continue;
+        if (positions.some((p) => p < 0) || new Set(positions).size < positions.length || positions.every((p) => explained.has(p)))
+          continue;
         for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
           if (!have.has(id)) extra.push({ id, start: Math.min(...positions), length: 1, positions });
           have.add(id);

@@ -10,17 +10,31 @@ export interface DetectedLang {
 
 const KAZAKH_LATIN_LETTERS = /[áǵńóúýıäğñöüūş]/i;
 // folded Kazakh function words and frequent article words, as typed without Kazakh letters
-const KK_WORDS = new Set(fold(`туралы қандай қалай қашан не неге нені кім кімнің қай қайда қанша және мен пен бен үшін бойынша деген бар жоқ
+const KK_WORDS = new Set(
+  fold(`туралы қандай қалай қашан не неге нені кім кімнің қай қайда қанша және мен пен бен үшін бойынша деген бар жоқ
   ма ме ба бе па пе заң заңы заңның мақала мақаланың зерттеу зерттеудің нәтиже нәтижелері нәтижесі жасанды интеллект интеллекттің құқық құқықтық
-  қабылданды авторлар авторлары тұжырымы қорытынды әдіс әдістері айтып айтшы қазақстан қр`).split(/\s+/).filter(Boolean));
+  қабылданды авторлар авторлары тұжырымы қорытынды әдіс әдістері айтып айтшы қазақстан қр`)
+    .split(/\s+/)
+    .filter(Boolean),
+);
 // on folded words (і→и, ғ→г, қ→к …)
-const KK_SUFFIX = /(дын|дин|тын|тин|нын|нин|лар|лер|дар|дер|тар|тер|ларды|лерди|дагы|деги|тагы|теги|нда|нде|ган|ген|кан|кен|ды|ди|ты|ти|сы|си|ау|еу|лык|лик|дык|дик|тык|тик)$/;
-const RU_WORDS = new Set(`что как какой какая какие каких кто где когда почему зачем в во на о об про и или для по с со это ли из от к у за
-  статья статьи закон закона законе об ии исследования вывод выводы автор авторы называется работает применяется регулирует`.split(/\s+/).filter(Boolean));
-const RU_SUFFIX = /(ция|ции|ние|ния|нию|ость|ости|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ать|ять|ить|ует|ются|ется|ами|ями|ах|ях)$/;
-const EN_WORDS = new Set(`the what is are of to in on for and or which who how does do did why when where about law article findings ai`.split(/\s+/));
-const KK_LATIN_WORDS = new Set(`turaly jasandy zan zań zaň qazaqstan qandai qandaı qalai qalaı qashan ne neni kim jane jáne ushin úshin boiynsha
-  boıynsha maqala nátije natije quqyq quqyqtyq qabyldandy zertteu intellekt`.split(/\s+/));
+const KK_SUFFIX =
+  /(дын|дин|тын|тин|нын|нин|лар|лер|дар|дер|тар|тер|ларды|лерди|дагы|деги|тагы|теги|нда|нде|ган|ген|кан|кен|ды|ди|ты|ти|сы|си|ау|еу|лык|лик|дык|дик|тык|тик)$/;
+const RU_WORDS = new Set(
+  `что как какой какая какие каких кто где когда почему зачем в во на о об про и или для по с со это ли из от к у за
+  статья статьи закон закона законе об ии исследования вывод выводы автор авторы называется работает применяется регулирует`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const RU_SUFFIX =
+  /(ция|ции|ние|ния|нию|ость|ости|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ать|ять|ить|ует|ются|ется|ами|ями|ах|ях)$/;
+const EN_WORDS = new Set(
+  `the what is are of to in on for and or which who how does do did why when where about law article findings ai`.split(/\s+/),
+);
+const KK_LATIN_WORDS = new Set(
+  `turaly jasandy zan zań zaň qazaqstan qandai qandaı qalai qalaı qashan ne neni kim jane jáne ushin úshin boiynsha
+  boıynsha maqala nátije natije quqyq quqyqtyq qabyldandy zertteu intellekt`.split(/\s+/),
+);
 
 /**
  * Detects the language of a question, robust for short ones: Kazakh letters mean Kazakh; Cyrillic

@@ -5,5 +5,5 @@
  * Shared by chunking (long paragraphs), retrieval (sentence coverage) and answers (highlighting).
  */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?…]\s+)(?<![\s.(]\p{L}\.\s+)(?=[\p{Lu}«"“‘'(\[])/u).filter((s) => s.length > 0);
+  return text.split(/(?<=[.!?…]\s+)(?<![\s.(]\p{L}\.\s+)(?=[\p{Lu}«"“‘'([])/u).filter((s) => s.length > 0);
 }

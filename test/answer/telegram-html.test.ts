@@ -3,7 +3,12 @@ import { isValidTelegramHtml, telegramHtmlProblems } from '../support/telegram-h
 
 describe('telegramHtmlProblems', () => {
   it('accepts allowed, nested, escaped markup', () => {
-    expect(telegramHtmlProblems('<b>A &amp; B</b> <i>x &lt; y</i>\n<blockquote>q <b>bold</b></blockquote> <a href="https://doi.org/x?a=1&amp;b=2">l</a> <tg-spoiler>s</tg-spoiler> <pre><code class="language-ts">c</code></pre>')).toEqual([]);
+    expect(
+      telegramHtmlProblems(
+        '<b>A &amp; B</b> <i>x &lt; y</i>\n<blockquote>q <b>bold</b></blockquote> <a href="https://doi.org/x?a=1&amp;b=2">l</a> ' +
+          '<tg-spoiler>s</tg-spoiler> <pre><code class="language-ts">c</code></pre>',
+      ),
+    ).toEqual([]);
   });
 
   it('reports unknown tags, bad nesting, unclosed tags and raw <, > and &', () => {

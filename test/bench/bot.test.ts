@@ -29,7 +29,13 @@ describe('benchBot', () => {
 
   it('counts only the replies that arrive within the timeout', async () => {
     // one chat: its questions are answered one after another, 600 ms each → 2 replies by 1500 ms, the 3rd at 1800 ms at the earliest
-    const slow: ArticleService = { ...service, ask: async (q, o) => { await new Promise((r) => setTimeout(r, 600)); return service.ask(q, o); } };
+    const slow: ArticleService = {
+      ...service,
+      ask: async (q, o) => {
+        await new Promise((r) => setTimeout(r, 600));
+        return service.ask(q, o);
+      },
+    };
     const result = await benchBot({ service: slow, updates: 6, users: 1, timeoutMs: 1500 });
     expect(result.startupMs).toBeGreaterThanOrEqual(600);
     expect(result.answered).toBe(2);

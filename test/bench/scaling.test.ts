@@ -4,13 +4,34 @@ import { bruteForceTopK, mulberry32, runScaling } from '../../bench/scaling.js';
 // 7 rows × 4 dims, all entries exact in float32 so dot products are exact.
 const H = 0.5;
 const M = Float32Array.from([
-  1, 0, 0, 0, // 0
-  H, H, H, H, // 1
-  0, 1, 0, 0, // 2
-  H, H, H, -H, // 3
-  1, 0, 0, 0, // 4 (duplicate of 0)
-  H, -H, H, H, // 5
-  -1, 0, 0, 0, // 6
+  1,
+  0,
+  0,
+  0, // 0
+  H,
+  H,
+  H,
+  H, // 1
+  0,
+  1,
+  0,
+  0, // 2
+  H,
+  H,
+  H,
+  -H, // 3
+  1,
+  0,
+  0,
+  0, // 4 (duplicate of 0)
+  H,
+  -H,
+  H,
+  H, // 5
+  -1,
+  0,
+  0,
+  0, // 6
 ]);
 
 describe('bruteForceTopK', () => {
@@ -33,7 +54,8 @@ describe('bruteForceTopK', () => {
 
   it('matches a full sort on a tie-heavy random matrix', () => {
     const rand = mulberry32(7);
-    const rows = 300, dims = 8;
+    const rows = 300,
+      dims = 8;
     const m = Float32Array.from({ length: rows * dims }, () => Math.floor(rand() * 3) - 1);
     for (let t = 0; t < 20; t++) {
       const q = Array.from({ length: dims }, () => Math.floor(rand() * 3) - 1);

@@ -19,19 +19,27 @@ beforeAll(async () => {
 afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 
 describe('benchLangPresses', () => {
-  it('stores every choice (it throws otherwise) and answers every other user', async () => {
-    const r = await benchLangPresses(service, 300, 10);
-    expect([r.users, r.othersAnswered]).toEqual([300, 10]);
-    expect(r.allStoredMs).toBeGreaterThan(0);
-    expect(r.peakRssMB).toBeGreaterThan(0);
-  }, BENCH_TIMEOUT_MS);
+  it(
+    'stores every choice (it throws otherwise) and answers every other user',
+    async () => {
+      const r = await benchLangPresses(service, 300, 10);
+      expect([r.users, r.othersAnswered]).toEqual([300, 10]);
+      expect(r.allStoredMs).toBeGreaterThan(0);
+      expect(r.peakRssMB).toBeGreaterThan(0);
+    },
+    BENCH_TIMEOUT_MS,
+  );
 });
 
 describe('benchMillion', () => {
-  it('fills the store and times a write and the opening', async () => {
-    const r = await benchMillion(5000);
-    expect(r.users).toBe(5000);
-    expect(r.writeMs).toBeGreaterThan(0);
-    expect(r.openMs).toBeGreaterThan(0);
-  }, BENCH_TIMEOUT_MS);
+  it(
+    'fills the store and times a write and the opening',
+    async () => {
+      const r = await benchMillion(5000);
+      expect(r.users).toBe(5000);
+      expect(r.writeMs).toBeGreaterThan(0);
+      expect(r.openMs).toBeGreaterThan(0);
+    },
+    BENCH_TIMEOUT_MS,
+  );
 });

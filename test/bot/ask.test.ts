@@ -21,10 +21,17 @@ describe('questions in a private chat', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     const [msg] = await say(h, 'What is the risk-based approach?');
     expect((await typing)[0].params).toMatchObject({ chat_id: 501, action: 'typing' });
     expect(firstLine(msg.params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
-    expect(msg.params.text).toContain('<blockquote>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach');
-    expect(msg.params.text).toContain('<i>Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence”</i>');
+    expect(msg.params.text).toContain(
+      '<blockquote>Third, the analysis of international experience demonstrates the effectiveness of applying a risk-based approach',
+    );
+    expect(msg.params.text).toContain(
+      '<i>Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence”</i>',
+    );
     expect(msg.params.link_preview_options).toEqual({ is_disabled: true });
-    expect(buttons(msg)).toEqual({ 'Original · 1': 'v1:orig:en:results/finding-3:1', 'Other languages · 1': 'v1:langs:en:results/finding-3:1' });
+    expect(buttons(msg)).toEqual({
+      'Original · 1': 'v1:orig:en:results/finding-3:1',
+      'Other languages · 1': 'v1:langs:en:results/finding-3:1',
+    });
     expect(h.service.asked).toEqual([{ question: 'What is the risk-based approach?', options: { offset: 0, limit: 3 } }]);
   });
 
@@ -54,11 +61,15 @@ describe('questions in a private chat', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
   it('gives a hint for a question the service rejects, and an apology with a redacted log for a failure', async () => {
     h = await startHarness();
     h.service.failNext(new QuestionError('too-long', 'the question is 1200 characters long; ask in at most 1000'));
-    expect((await say(h, 'x'.repeat(1200)))[0].params.text).toBe('Please type a question about the article as text (up to 1000 characters).');
+    expect((await say(h, 'x'.repeat(1200)))[0].params.text).toBe(
+      'Please type a question about the article as text (up to 1000 characters).',
+    );
     h.service.failNext(new Error(`index at /bot${h.api.token}/x is broken`));
     expect((await say(h, 'What is the risk?'))[0].params.text).toBe('Sorry, something went wrong. Please try again a little later.');
     await pause(50);
-    expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([expect.stringMatching(/ ERROR update \d+ failed: index at \/bot\[redacted\]\/x is broken$/)]);
+    expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([
+      expect.stringMatching(/ ERROR update \d+ failed: index at \/bot\[redacted\]\/x is broken$/),
+    ]);
   });
 });
 
@@ -80,7 +91,11 @@ describe('questions in a group', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect(h.service.asked.map((a) => a.question)).toEqual(['what is the risk-based approach?', 'what is criminal liability?']);
     expect(firstLine(sent[0].params.text)).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
     expect(sent[0].params.reply_parameters).toEqual({ message_id: 2, allow_sending_without_reply: true });
-    expect(sent[1].params.text.split('\n').slice(0, 3)).toEqual(['<i>↪ what is criminal liability?</i>', '', '<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>']);
+    expect(sent[1].params.text.split('\n').slice(0, 3)).toEqual([
+      '<i>↪ what is criminal liability?</i>',
+      '',
+      '<b>1. § Results · finding 4</b> · <i>translated from Kazakh</i>',
+    ]);
     expect(firstLine(sent[2].params.text)).toBe('<b>About the article</b>');
   });
 });
@@ -106,6 +121,8 @@ describe('limits and faults', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     await pause(50);
     expect(h.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
     // retry_after plus up to 10 % of jitter
-    expect(h.logs.some((l) => /WARN sendMessage failed \(429 Too Many Requests: retry after 1\): retry 1 of 2 in 1(0\d\d|100) ms$/.test(l))).toBe(true);
+    expect(
+      h.logs.some((l) => /WARN sendMessage failed \(429 Too Many Requests: retry after 1\): retry 1 of 2 in 1(0\d\d|100) ms$/.test(l)),
+    ).toBe(true);
   });
 });

@@ -64,7 +64,9 @@ describe('buttons under an answer', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const { messages } = await press(h, buttons(answer)['Original · 1']);
     expect(messages[0].params.text.split('\n').slice(0, 2)).toEqual([
       '<b>§ Results · finding 3</b> · <i>Original text (Kazakh)</i>',
-      '<blockquote>Үшіншіден, халықаралық тәжірибені талдау жасанды интеллектті құқықтық реттеу барысында тәуекелге негізделген тәсілді қолданудың тиімділігін көрсетеді. Еуропалық Одақтың AI Акт құқықтық актісінде жасанды интеллект жүйелерін тәуекел деңгейіне қарай жіктеу арқылы оларды қолданудың құқықтық талаптары белгіленген.</blockquote>',
+      '<blockquote>Үшіншіден, халықаралық тәжірибені талдау жасанды интеллектті құқықтық реттеу барысында тәуекелге негізделген тәсілді ' +
+        'қолданудың тиімділігін көрсетеді. Еуропалық Одақтың AI Акт құқықтық актісінде жасанды интеллект жүйелерін тәуекел деңгейіне ' +
+        'қарай жіктеу арқылы оларды қолданудың құқықтық талаптары белгіленген.</blockquote>',
     ]);
   });
 
@@ -74,15 +76,27 @@ describe('buttons under an answer', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const { messages } = await press(h, buttons(answer)['Другие языки · 1']);
     const text: string = messages[0].params.text;
     expect(text.split('\n').filter((l) => l.startsWith('<b>'))).toEqual([
-      '<b>§ Нәтижелер · тұжырым 3</b> · <i>казахский</i>', '<b>§ Results · finding 3</b> · <i>английский, перевод с казахского</i>',
+      '<b>§ Нәтижелер · тұжырым 3</b> · <i>казахский</i>',
+      '<b>§ Results · finding 3</b> · <i>английский, перевод с казахского</i>',
     ]);
     expect(text).toContain('<blockquote>Third, the analysis of international experience');
   });
 
   it('answers stale, forged and old-version data politely and sends nothing', async () => {
     h = await startHarness();
-    const forged = ['v1:more:3:AAAAAAAAAA', 'v0:more:3:abc', 'garbage', 'v1:orig:xx:evil', 'v1:orig:en:results/finding-9:1', 'v1:langs:en:nothing:1',
-      'v1:ex:en:7', 'v1:sec:../../etc', 'v1:lang:de', 'v1:more:-1:AAAAAAAAAA', `v1:sec:${'a'.repeat(70)}`];
+    const forged = [
+      'v1:more:3:AAAAAAAAAA',
+      'v0:more:3:abc',
+      'garbage',
+      'v1:orig:xx:evil',
+      'v1:orig:en:results/finding-9:1',
+      'v1:langs:en:nothing:1',
+      'v1:ex:en:7',
+      'v1:sec:../../etc',
+      'v1:lang:de',
+      'v1:more:-1:AAAAAAAAAA',
+      `v1:sec:${'a'.repeat(70)}`,
+    ];
     for (const data of forged) {
       const { callback } = await press(h, data, { count: 0 });
       expect(callback.params.text, data).toBe(STALE);
@@ -124,11 +138,24 @@ describe('buttons under an answer', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
 
 describe('answerKeyboard', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   const passage = (rank: number): Passage => ({
-    rank, id: `en:results/finding-${rank}:1`, section: { id: `results/finding-${rank}`, title: `Results · finding ${rank}` }, lang: 'en',
-    text: 'x', sourceText: 'x', score: 1, official: false, alsoIn: [], citations: [],
+    rank,
+    id: `en:results/finding-${rank}:1`,
+    section: { id: `results/finding-${rank}`, title: `Results · finding ${rank}` },
+    lang: 'en',
+    text: 'x',
+    sourceText: 'x',
+    score: 1,
+    official: false,
+    alsoIn: [],
+    citations: [],
   });
   const answer = (shown: number, count: number, total: number): Answer => ({
-    query: 'q', lang: 'en', answered: true, passages: Array.from({ length: count }, (_, i) => passage(i + 1)), total, shown,
+    query: 'q',
+    lang: 'en',
+    answered: true,
+    passages: Array.from({ length: count }, (_, i) => passage(i + 1)),
+    total,
+    shown,
   });
   const labels = (kb: InlineKeyboard) => kb.inline_keyboard.flat().map((b) => b.text);
 

@@ -18,10 +18,17 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 describe('start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('registers the command menu for kk, ru, en and a default', async () => {
     let registered!: Promise<RecordedCall[]>;
-    h = await startHarness({ beforeStart: (api) => { registered = api.waitForCalls('setMyCommands', 4); } });
+    h = await startHarness({
+      beforeStart: (api) => {
+        registered = api.waitForCalls('setMyCommands', 4);
+      },
+    });
     const calls = (await registered).map((c) => [c.params.language_code, json(c.params.commands)]);
     expect(calls.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
-      ['en', commandList('en')], ['kk', commandList('kk')], ['ru', commandList('ru')], [undefined, commandList('en')],
+      ['en', commandList('en')],
+      ['kk', commandList('kk')],
+      ['ru', commandList('ru')],
+      [undefined, commandList('en')],
     ]);
     expect(commandList('ru')[3]).toEqual({ command: 'sections', description: 'Оглавление статьи' });
   });
@@ -31,8 +38,17 @@ describe('start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const [msg] = await say(h, 'What is the risk-based approach?');
     expect(msg.params.text).toContain('§ Results · finding 3');
     for (let i = 0; i < 50 && h.logs.filter((l) => l.includes('could not register')).length < 4; i++) await pause(20);
-    expect(h.logs.filter((l) => l.includes('could not register')).map((l) => l.replace(/^\S+ /, '')).sort()).toEqual(
-      ['default', 'en', 'kk', 'ru'].map((s) => `WARN could not register the command menu (${s}): GrammyError: Call to 'setMyCommands' failed! (500: Internal Server Error); the bot works without it`),
+    expect(
+      h.logs
+        .filter((l) => l.includes('could not register'))
+        .map((l) => l.replace(/^\S+ /, ''))
+        .sort(),
+    ).toEqual(
+      ['default', 'en', 'kk', 'ru'].map(
+        (s) =>
+          `WARN could not register the command menu (${s}): GrammyError: Call to 'setMyCommands' failed! (500: Internal Server Error); ` +
+          `the bot works without it`,
+      ),
     );
   });
 });
@@ -65,12 +81,17 @@ describe('commands', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const [msg] = await say(h, '/sections');
     expect(msg.params.text).toBe('Table of contents — choose a section:');
     expect(Object.entries(buttons(msg)).slice(0, 4)).toEqual([
-      ['Abstract', 'v1:sec:abstract'], ['Methods', 'v1:sec:methods'], ['Discussion', 'v1:sec:discussion'], ['Results · finding 1', 'v1:sec:results/finding-1'],
+      ['Abstract', 'v1:sec:abstract'],
+      ['Methods', 'v1:sec:methods'],
+      ['Discussion', 'v1:sec:discussion'],
+      ['Results · finding 1', 'v1:sec:results/finding-1'],
     ]);
     const { messages } = await press(h, 'v1:sec:results/finding-4');
     expect(messages[0].params.text.split('\n\n').slice(0, 2)).toEqual([
       '<b>§ Results · finding 4</b> · <i>translated from Kazakh</i>',
-      'Fourth, the application of artificial intelligence technologies also gives rise to new legal problems in the field of criminal law. In this regard, the need to clarify the issues of legal liability for offences committed through the use of artificial intelligence has been identified.',
+      'Fourth, the application of artificial intelligence technologies also gives rise to new legal problems in the field of criminal ' +
+        'law. In this regard, the need to clarify the issues of legal liability for offences committed through the use of artificial ' +
+        'intelligence has been identified.',
     ]);
     const { callback } = await press(h, 'v1:sec:no-such-section', { count: 0 });
     expect(callback.params.text).toBe('This button has expired. Please send your question again.');
@@ -80,14 +101,25 @@ describe('commands', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     h = await startHarness();
     const [msg] = await say(h, '/findings', { languageCode: 'ru' });
     const headings = msg.params.text.split('\n').filter((l: string) => l.startsWith('<b>'));
-    expect(headings).toEqual(['<b>Пять выводов статьи</b>', ...[1, 2, 3, 4, 5].map((n) => `<b>§ Результаты · вывод ${n}</b> · <i>перевод с казахского</i>`)]);
+    expect(headings).toEqual([
+      '<b>Пять выводов статьи</b>',
+      ...[1, 2, 3, 4, 5].map((n) => `<b>§ Результаты · вывод ${n}</b> · <i>перевод с казахского</i>`),
+    ]);
   });
 
   it('answers unknown commands and non-text messages with a pointer to /help', async () => {
     h = await startHarness();
     expect((await say(h, '/frobnicate'))[0].params.text).toBe('There is no such command. Help: /help');
     const wait = h.api.waitForCalls('sendMessage', 1);
-    h.api.pushUpdate({ message: { message_id: 50, date: 0, chat: { id: 501, type: 'private', first_name: 'U' }, from: { id: 501, is_bot: false, first_name: 'U' }, sticker: { file_id: 'f', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } } as never);
+    h.api.pushUpdate({
+      message: {
+        message_id: 50,
+        date: 0,
+        chat: { id: 501, type: 'private', first_name: 'U' },
+        from: { id: 501, is_bot: false, first_name: 'U' },
+        sticker: { file_id: 'f', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      },
+    } as never);
     expect((await wait)[0].params.text).toBe('I answer text questions only. Help: /help');
   });
 });

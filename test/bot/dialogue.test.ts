@@ -34,7 +34,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The real service with the FakeService extras the harness expects. */
 function recording(service: ArticleService): FakeService {
   const asked: FakeService['asked'] = [];
-  return { ...service, asked, failNext() {}, ask: (question, options = {}) => { asked.push({ question, options }); return service.ask(question, options); } };
+  return {
+    ...service,
+    asked,
+    failNext() {},
+    ask: (question, options = {}) => {
+      asked.push({ question, options });
+      return service.ask(question, options);
+    },
+  };
 }
 
 /** What the bot sends for a page of a standalone question, with the "↪" line for follow-ups. */
@@ -56,49 +64,60 @@ const ranks = (text: string) => [...text.matchAll(/^<b>(\d+)\. /gm)].map((m) => 
 
 describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let h: Harness;
-  afterAll(async () => { expectCleanRun(h); await h.close(); });
+  afterAll(async () => {
+    expectCleanRun(h);
+    await h.close();
+  });
 
-  it('follows up, pages, changes language, survives a restart and continues the answer a reply quotes', async () => {
-    h = await startHarness({ service: recording(real) });
-    // message ids in the chat: user 1 → bot 2, user 3 → bot 4, user 5 → bot 6, user 7 → bot 8
-    const first = await say(h, 'What is the first finding?');
-    expect(texts(first)).toEqual(await expected('What is the first finding?', undefined, 0));
-    // the reply shows only the passages that answer: "More" continues after them
-    const firstShown = await shownOn('What is the first finding?', 0);
-    expect(firstShown).toBe(1);
-    expect(buttons(first[0])['More ▸']).toBe(`v1:more:1:${turnKey('What is the first finding?')}`);
+  it(
+    'follows up, pages, changes language, survives a restart and continues the answer a reply quotes',
+    async () => {
+      h = await startHarness({ service: recording(real) });
+      // message ids in the chat: user 1 → bot 2, user 3 → bot 4, user 5 → bot 6, user 7 → bot 8
+      const first = await say(h, 'What is the first finding?');
+      expect(texts(first)).toEqual(await expected('What is the first finding?', undefined, 0));
+      // the reply shows only the passages that answer: "More" continues after them
+      const firstShown = await shownOn('What is the first finding?', 0);
+      expect(firstShown).toBe(1);
+      expect(buttons(first[0])['More ▸']).toBe(`v1:more:1:${turnKey('What is the first finding?')}`);
 
-    const fifth = await say(h, 'and the fifth?');
-    expect(texts(fifth)).toEqual(await expected('What is the fifth finding?', 'en', 0, true));
-    expect(fifth[0].params.text.split('\n')[2]).toBe('<b>1. § Results · finding 5</b> · <i>translated from Kazakh</i>');
+      const fifth = await say(h, 'and the fifth?');
+      expect(texts(fifth)).toEqual(await expected('What is the fifth finding?', 'en', 0, true));
+      expect(fifth[0].params.text.split('\n')[2]).toBe('<b>1. § Results · finding 5</b> · <i>translated from Kazakh</i>');
 
-    const fifthShown = await shownOn('What is the fifth finding?', 0);
-    expect(fifthShown).toBe(1);
-    const more = await say(h, 'tell me more');
-    expect(texts(more)).toEqual(await expected('What is the fifth finding?', 'en', 1));
-    const moreShown = await shownOn('What is the fifth finding?', 1);
-    expect(ranks(more[0].params.text)).toEqual(Array.from({ length: moreShown }, (_, i) => 2 + i));
+      const fifthShown = await shownOn('What is the fifth finding?', 0);
+      expect(fifthShown).toBe(1);
+      const more = await say(h, 'tell me more');
+      expect(texts(more)).toEqual(await expected('What is the fifth finding?', 'en', 1));
+      const moreShown = await shownOn('What is the fifth finding?', 1);
+      expect(ranks(more[0].params.text)).toEqual(Array.from({ length: moreShown }, (_, i) => 2 + i));
 
-    const russian = await say(h, 'in Russian please');
-    expect(texts(russian)).toEqual(await expected('What is the fifth finding?', 'ru', 1));
-    expect(russian[0].params.text.split('\n')[0]).toMatch(/^<b>2\. § .+<\/b> · <i>перевод с казахского<\/i>$/);
+      const russian = await say(h, 'in Russian please');
+      expect(texts(russian)).toEqual(await expected('What is the fifth finding?', 'ru', 1));
+      expect(russian[0].params.text.split('\n')[0]).toMatch(/^<b>2\. § .+<\/b> · <i>перевод с казахского<\/i>$/);
 
-    await h.restartBot();
-    const { callback, messages } = await press(h, buttons(first[0])['More ▸'], { messageId: 2 });
-    expect(callback.params.text).toBeUndefined();
-    expect(texts(messages)).toEqual(await expected('What is the first finding?', 'en', 1));
+      await h.restartBot();
+      const { callback, messages } = await press(h, buttons(first[0])['More ▸'], { messageId: 2 });
+      expect(callback.params.text).toBeUndefined();
+      expect(texts(messages)).toEqual(await expected('What is the first finding?', 'en', 1));
 
-    // the current turn is now the first question's; a reply to the "fifth" answer (message 4) continues that one
-    const why = await say(h, 'why?', { replyTo: 4 });
-    expect(texts(why)).toEqual(await expected('fifth finding — why?', 'en', 0, true));
-    // "why?" re-ranks the passages of the question it follows by the reasons they give
-    expect(h.service.asked.map((a) => a.question)).toEqual([
-      'What is the first finding?', 'What is the fifth finding?', 'What is the fifth finding?', 'What is the fifth finding?',
-      'What is the first finding?', 'What is the fifth finding?',
-    ]);
-  }, INDEX_BUILD_MS);
+      // the current turn is now the first question's; a reply to the "fifth" answer (message 4) continues that one
+      const why = await say(h, 'why?', { replyTo: 4 });
+      expect(texts(why)).toEqual(await expected('fifth finding — why?', 'en', 0, true));
+      // "why?" re-ranks the passages of the question it follows by the reasons they give
+      expect(h.service.asked.map((a) => a.question)).toEqual([
+        'What is the first finding?',
+        'What is the fifth finding?',
+        'What is the fifth finding?',
+        'What is the fifth finding?',
+        'What is the first finding?',
+        'What is the fifth finding?',
+      ]);
+    },
+    INDEX_BUILD_MS,
+  );
 
-  it('answers small talk in the reader\'s language with three example questions that ask themselves when pressed', async () => {
+  it("answers small talk in the reader's language with three example questions that ask themselves when pressed", async () => {
     const [hi] = await say(h, 'Рахмет!', { chatId: 502 });
     expect(hi.params.text).toBe('Оқасы жоқ! Мақала туралы тағы сұраңыз.\n\nМысалы, сұраңыз:');
     expect(buttons(hi)).toEqual({

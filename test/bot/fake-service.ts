@@ -16,7 +16,18 @@ export interface FakeService extends ArticleService {
 }
 
 /** Section ids in reading order, as the real service lists them. */
-const SECTION_IDS = ['abstract', 'methods', 'discussion', 'results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5', 'conclusion', 'references'];
+const SECTION_IDS = [
+  'abstract',
+  'methods',
+  'discussion',
+  'results/finding-1',
+  'results/finding-2',
+  'results/finding-3',
+  'results/finding-4',
+  'results/finding-5',
+  'conclusion',
+  'references',
+];
 
 /** Kazakh letters → kk, other Cyrillic → ru, else en (good enough for the test questions). */
 export function fakeDetect(text: string): Lang {
@@ -28,8 +39,13 @@ export function createFakeService(opts: { delayMs?: number } = {}): FakeService 
   const asked: FakeService['asked'] = [];
   let failure: Error | undefined;
   const chunkOf = (place: FakePlace, lang: Lang): Chunk => ({
-    id: `${lang}:${place.sectionId}:${place.position}`, sectionId: place.sectionId, lang, position: place.position,
-    text: place.text[lang], sourceText: place.text.kk, official: place.official[lang],
+    id: `${lang}:${place.sectionId}:${place.position}`,
+    sectionId: place.sectionId,
+    lang,
+    position: place.position,
+    text: place.text[lang],
+    sourceText: place.text.kk,
+    official: place.official[lang],
   });
   const placeOf = (id: string) => PLACES.find((p) => id.endsWith(`:${p.sectionId}:${p.position}`) && /^(kk|ru|en):/.test(id));
 
@@ -37,8 +53,14 @@ export function createFakeService(opts: { delayMs?: number } = {}): FakeService 
     const c = chunkOf(place, lang);
     const cited = [...new Set([...c.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
     return {
-      rank, id: c.id, section: { id: place.sectionId, title: sectionTitle(place.sectionId, lang) }, lang, text: c.text,
-      sourceText: c.sourceText, score, official: c.official,
+      rank,
+      id: c.id,
+      section: { id: place.sectionId, title: sectionTitle(place.sectionId, lang) },
+      lang,
+      text: c.text,
+      sourceText: c.sourceText,
+      score,
+      official: c.official,
       alsoIn: place.alsoIn.map((id) => ({ id, title: sectionTitle(id, lang) })),
       citations: cited.map((n) => ({ n, text: REFERENCES[n] })),
     };
@@ -46,11 +68,17 @@ export function createFakeService(opts: { delayMs?: number } = {}): FakeService 
 
   return {
     asked,
-    failNext(error) { failure = error; },
+    failNext(error) {
+      failure = error;
+    },
     async ask(question, options = {}) {
       asked.push({ question, options });
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
-      if (failure) { const e = failure; failure = undefined; throw e; }
+      if (failure) {
+        const e = failure;
+        failure = undefined;
+        throw e;
+      }
       const lang = options.lang ?? fakeDetect(question);
       const { offset = 0, limit = 3 } = options;
       const q = question.toLowerCase();

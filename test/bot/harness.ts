@@ -55,16 +55,35 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // no secrets given to the logger: createBot must redact the token by itself
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const bot = createBot({
-      token: api.token, apiRoot: api.apiRoot, service, store, storage: options.storage, logger, dialogueStorage,
-      rateLimit: options.rateLimit ?? { max: 100, windowS: 20 }, retry: { baseDelayMs: 5, maxRetries: 2 },
+      token: api.token,
+      apiRoot: api.apiRoot,
+      service,
+      store,
+      storage: options.storage,
+      logger,
+      dialogueStorage,
+      rateLimit: options.rateLimit ?? { max: 100, windowS: 20 },
+      retry: { baseDelayMs: 5, maxRetries: 2 },
     });
     const running = await startPolling(bot, { logger, store, timeoutS: 1 });
-    return { stop: async () => { await running.stop(); await store.close(); } };
+    return {
+      stop: async () => {
+        await running.stop();
+        await store.close();
+      },
+    };
   };
   const h: Harness = {
-    api, service, logs, dataDir, running: await start(),
+    api,
+    service,
+    logs,
+    dataDir,
+    running: await start(),
     stopBot: () => h.running.stop(),
-    async restartBot() { await h.running.stop(); h.running = await start(); },
+    async restartBot() {
+      await h.running.stop();
+      h.running = await start();
+    },
     async close() {
       await h.running.stop();
       await api.close();
@@ -75,7 +94,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Pushes a private-chat message and resolves with the first `count` sendMessage calls to that chat. */
-export async function say(h: Harness, text: string, opts: { chatId?: number; languageCode?: string; count?: number; replyTo?: number } = {}): Promise<RecordedCall[]> {
+export async function say(
+  h: Harness,
+  text: string,
+  opts: { chatId?: number; languageCode?: string; count?: number; replyTo?: number } = {},
+): Promise<RecordedCall[]> {
   const chatId = opts.chatId ?? 501;
   const wait = h.api.waitForCalls('sendMessage', opts.count ?? 1, { filter: (p) => Number(p.chat_id) === chatId });
   h.api.sendText({ chatId, text, languageCode: opts.languageCode, replyTo: opts.replyTo });
@@ -86,7 +109,10 @@ export async function say(h: Harness, text: string, opts: { chatId?: number; lan
 export async function press(h: Harness, data: string, opts: { chatId?: number; messageId?: number; count?: number; method?: string } = {}) {
   const chatId = opts.chatId ?? 501;
   const answered = h.api.waitForCalls('answerCallbackQuery', 1);
-  const sent = opts.count === 0 ? Promise.resolve([]) : h.api.waitForCalls(opts.method ?? 'sendMessage', opts.count ?? 1, { filter: (p) => Number(p.chat_id) === chatId });
+  const sent =
+    opts.count === 0
+      ? Promise.resolve([])
+      : h.api.waitForCalls(opts.method ?? 'sendMessage', opts.count ?? 1, { filter: (p) => Number(p.chat_id) === chatId });
   h.api.pressButton({ chatId, data, messageId: opts.messageId ?? 1 });
   const [[callback], messages] = await Promise.all([answered, sent]);
   return { callback, messages };
@@ -95,7 +121,9 @@ export async function press(h: Harness, data: string, opts: { chatId?: number; m
 /** The callback data of every inline button of a sent message, by button text. */
 export function buttons(call: RecordedCall): Record<string, string> {
   const markup = typeof call.params.reply_markup === 'string' ? JSON.parse(call.params.reply_markup) : call.params.reply_markup;
-  return Object.fromEntries((markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]));
+  return Object.fromEntries(
+    (markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]),
+  );
 }
 
 /** Resolves after `ms`; for checking that nothing happens. */

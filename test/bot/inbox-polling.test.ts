@@ -52,7 +52,13 @@ const logLines = () => {
 };
 const question = (id: number, chatId: number): Update => ({
   update_id: id,
-  message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private', first_name: 'U' }, from: { id: chatId, is_bot: false, first_name: 'U' }, text: QUESTION },
+  message: {
+    message_id: 1,
+    date: 1,
+    chat: { id: chatId, type: 'private', first_name: 'U' },
+    from: { id: chatId, is_bot: false, first_name: 'U' },
+    text: QUESTION,
+  },
 });
 
 describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
@@ -62,7 +68,11 @@ describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     // the state a kill -9 leaves: updates 1 and 2 fetched and written, not confirmed; update 1 already answered
     const before = await openEmbeddedStore(dir);
     await before.inbox.admit([question(1, 951), question(2, 952)]);
-    await before.inbox.recordSent(1, 0, { method: 'sendMessage', target: '951', result: { message_id: 2, date: 1, chat: { id: 951, type: 'private' }, text: 'answered' } });
+    await before.inbox.recordSent(1, 0, {
+      method: 'sendMessage',
+      target: '951',
+      result: { message_id: 2, date: 1, chat: { id: 951, type: 'private' }, text: 'answered' },
+    });
     await before.close();
     // Telegram sends both again (they were not confirmed), then a new one
     expect([api.sendText({ chatId: 951, text: QUESTION }), api.sendText({ chatId: 952, text: QUESTION })]).toEqual([1, 2]);
@@ -72,10 +82,18 @@ describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     const { lines, logger } = logLines();
     const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: createFakeService(), logger, retry: { maxRetries: 0 } });
     running = await startPolling(bot, { logger, store, timeoutS: 1 });
-    await until('every update confirmed and handled', () => api.confirmedUpdateIds().includes(later) && store!.inbox.size() === 0 && sent('sendMessage', 953).length === 1);
+    await until(
+      'every update confirmed and handled',
+      () => api.confirmedUpdateIds().includes(later) && store!.inbox.size() === 0 && sent('sendMessage', 953).length === 1,
+    );
     await pause(300); // a second copy would come now
     expect([sent('sendMessage', 951).length, sent('sendMessage', 952).length, sent('sendMessage', 953).length]).toEqual([0, 1, 1]);
-    expect([await store.wasHandled(1), await store.wasHandled(2), await store.wasHandled(later), store.inbox.pending()]).toEqual([true, true, true, []]);
+    expect([await store.wasHandled(1), await store.wasHandled(2), await store.wasHandled(later), store.inbox.pending()]).toEqual([
+      true,
+      true,
+      true,
+      [],
+    ]);
     expect(lines).toContain('INFO 2 updates left in the inbox by the last run: handling them first');
     expect(lines).toContain('INFO update 1: sendMessage #1 was delivered before the restart: not sent again');
   });
@@ -84,10 +102,24 @@ describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     api = await startFakeBotApi();
     store = await openEmbeddedStore(join(root, `store-${++n}`));
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const service = createFakeService();
     const { logger } = logLines();
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: { ...service, ask: async (q, o) => { await gate; return service.ask(q, o); } }, logger, retry: { maxRetries: 0 } });
+    const bot = createBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      service: {
+        ...service,
+        ask: async (q, o) => {
+          await gate;
+          return service.ask(q, o);
+        },
+      },
+      logger,
+      retry: { maxRetries: 0 },
+    });
     await bot.init();
     running = pollIntoInbox(bot, { logger, inbox: store.inbox, timeoutS: 1 });
     const id = api.sendText({ chatId: 954, text: QUESTION });
@@ -101,21 +133,39 @@ describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
 });
 
 describe('pollIntoInbox fairness', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
-  it('answers a question that arrives behind 200 other users\' button presses before 10 % of them', async () => {
-    api = await startFakeBotApi();
-    store = await openEmbeddedStore(join(root, `store-${++n}`));
-    const { logger } = logLines();
-    // each stored language choice takes 15 ms; 4 updates at a time: the presses take 0.75 s in all
-    const users = new MemorySessionStorage<SessionData>();
-    const slow = { read: (k: string) => users.read(k), write: async (k: string, v: SessionData) => { await pause(15); users.write(k, v); }, delete: (k: string) => users.delete(k) };
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: createFakeService(), storage: slow, logger, retry: { maxRetries: 0 } });
-    await bot.init();
-    running = pollIntoInbox(bot, { logger, inbox: store.inbox, timeoutS: 1, concurrency: 4 });
-    for (let i = 0; i < 200; i++) api.pressButton({ chatId: 10_000 + i, data: 'v1:lang:kk', messageId: 1 });
-    api.sendText({ chatId: 955, text: QUESTION });
-    await until('the answer to the question', () => sent('sendMessage', 955).length === 1);
-    const pressesBefore = api.calls.filter((c) => c.method === 'answerCallbackQuery').length;
-    expect(pressesBefore, `presses answered before the question: ${pressesBefore}`).toBeLessThan(20);
-    await until('every press answered', () => api.calls.filter((c) => c.method === 'answerCallbackQuery').length === 200);
-  }, FAIRNESS_TIMEOUT_MS);
+  it(
+    "answers a question that arrives behind 200 other users' button presses before 10 % of them",
+    async () => {
+      api = await startFakeBotApi();
+      store = await openEmbeddedStore(join(root, `store-${++n}`));
+      const { logger } = logLines();
+      // each stored language choice takes 15 ms; 4 updates at a time: the presses take 0.75 s in all
+      const users = new MemorySessionStorage<SessionData>();
+      const slow = {
+        read: (k: string) => users.read(k),
+        write: async (k: string, v: SessionData) => {
+          await pause(15);
+          users.write(k, v);
+        },
+        delete: (k: string) => users.delete(k),
+      };
+      const bot = createBot({
+        token: api.token,
+        apiRoot: api.apiRoot,
+        service: createFakeService(),
+        storage: slow,
+        logger,
+        retry: { maxRetries: 0 },
+      });
+      await bot.init();
+      running = pollIntoInbox(bot, { logger, inbox: store.inbox, timeoutS: 1, concurrency: 4 });
+      for (let i = 0; i < 200; i++) api.pressButton({ chatId: 10_000 + i, data: 'v1:lang:kk', messageId: 1 });
+      api.sendText({ chatId: 955, text: QUESTION });
+      await until('the answer to the question', () => sent('sendMessage', 955).length === 1);
+      const pressesBefore = api.calls.filter((c) => c.method === 'answerCallbackQuery').length;
+      expect(pressesBefore, `presses answered before the question: ${pressesBefore}`).toBeLessThan(20);
+      await until('every press answered', () => api.calls.filter((c) => c.method === 'answerCallbackQuery').length === 200);
+    },
+    FAIRNESS_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INLINE_QUERIES_PER_QUESTION } from '../../src/bot/features/inline.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
-import { expectCleanRun, pause, say, startHarness, type Harness } from './harness.js';
+import { expectCleanRun, pause, startHarness, type Harness } from './harness.js';
 
 /** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
 const SERVER_TEST_TIMEOUT_MS = 15_000;
@@ -28,9 +28,13 @@ describe('inline mode', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     h = await startHarness();
     const answer = await inline('What are the main findings of the article?');
     expect(answer.cache_time).toBe(10);
-    expect(answer.results.map((r: any) => [r.type, r.id, r.title])).toEqual([1, 2, 3, 4, 5].map((n) => ['article', `p${n}`, `§ Results · finding ${n}`]));
+    expect(answer.results.map((r: any) => [r.type, r.id, r.title])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ['article', `p${n}`, `§ Results · finding ${n}`]),
+    );
     const first = answer.results[0];
-    expect(first.description).toBe('First, the rapid development of artificial intelligence technologies requires the formation of new directions of legal…');
+    expect(first.description).toBe(
+      'First, the rapid development of artificial intelligence technologies requires the formation of new directions of legal…',
+    );
     expect(first.input_message_content.parse_mode).toBe('HTML');
     expect(first.input_message_content.link_preview_options).toEqual({ is_disabled: true });
     expect(first.input_message_content.message_text.split('\n')[0]).toBe('<b>§ Results · finding 1</b> · <i>translated from Kazakh</i>');
@@ -46,7 +50,9 @@ describe('inline mode', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect([none.results, none.button]).toEqual([[], { text: 'В статье об этом не говорится', start_parameter: 'inline' }]);
   });
 
-  it('answers a flood of inline queries from one user only up to the limit, and another user\'s question meanwhile', { timeout: FLOOD_TIMEOUT_MS + 5000 }, async () => {
+  it("answers a flood of inline queries from one user only up to the limit, and another user's question meanwhile", {
+    timeout: FLOOD_TIMEOUT_MS + 5000,
+  }, async () => {
     h = await startHarness({ rateLimit: { max: 4, windowS: 20 } });
     const limit = 4 * INLINE_QUERIES_PER_QUESTION;
     for (let i = 0; i < 500; i++) h.api.inlineQuery({ userId: 77, query: `risk-based approach ${i}` });

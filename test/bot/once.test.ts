@@ -11,7 +11,12 @@ describe('handleOnce', () => {
     const store = createMemoryStore();
     const logger = memoryLogger();
     const seen: number[] = [];
-    const handle = handleOnce(async (u: Update) => { seen.push(u.update_id); }, { handled: store, logger });
+    const handle = handleOnce(
+      async (u: Update) => {
+        seen.push(u.update_id);
+      },
+      { handled: store, logger },
+    );
     await handle(update(7));
     await handle(update(7));
     await handle(update(8));
@@ -22,14 +27,24 @@ describe('handleOnce', () => {
 
   it('lets a second delivery of an update still in progress wait for the first instead of answering again', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const logger = memoryLogger();
     let calls = 0;
-    const handle = handleOnce(async () => { calls += 1; await gate; }, { handled: createMemoryStore(), logger });
+    const handle = handleOnce(
+      async () => {
+        calls += 1;
+        await gate;
+      },
+      { handled: createMemoryStore(), logger },
+    );
     const first = handle(update(3));
     const second = handle(update(3));
     let secondDone = false;
-    void second.then(() => { secondDone = true; });
+    void second.then(() => {
+      secondDone = true;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect([calls, secondDone]).toEqual([1, false]);
     release();
@@ -41,7 +56,12 @@ describe('handleOnce', () => {
   it('records nothing when the handler throws, so that the update is handled when it comes again', async () => {
     const store = createMemoryStore();
     let fail = true;
-    const handle = handleOnce(async () => { if (fail) throw new Error('boom'); }, { handled: store, logger: memoryLogger() });
+    const handle = handleOnce(
+      async () => {
+        if (fail) throw new Error('boom');
+      },
+      { handled: store, logger: memoryLogger() },
+    );
     await expect(handle(update(4))).rejects.toThrow('boom');
     expect(await store.wasHandled(4)).toBe(false);
     fail = false;
@@ -51,9 +71,21 @@ describe('handleOnce', () => {
 
   it('handles the update when the store cannot say whether it was handled, with a warning', async () => {
     const logger = memoryLogger();
-    const broken = { wasHandled: async () => { throw new Error('store down'); }, markHandled: async () => { throw new Error('store down'); } };
+    const broken = {
+      wasHandled: async () => {
+        throw new Error('store down');
+      },
+      markHandled: async () => {
+        throw new Error('store down');
+      },
+    };
     let calls = 0;
-    await handleOnce(async () => { calls += 1; }, { handled: broken, logger })(update(5));
+    await handleOnce(
+      async () => {
+        calls += 1;
+      },
+      { handled: broken, logger },
+    )(update(5));
     expect(calls).toBe(1);
     expect(logger.lines).toEqual([
       'WARN could not check whether update 5 was handled (store down): it is handled',
@@ -63,13 +95,20 @@ describe('handleOnce', () => {
 
   it('idle() resolves only when no update is in progress, failed ones included', async () => {
     const gates: Array<() => void> = [];
-    const handle = handleOnce(async (u: Update) => {
-      await new Promise<void>((r) => { gates.push(r); });
-      if (u.update_id === 2) throw new Error('boom');
-    }, { handled: createMemoryStore(), logger: memoryLogger() });
+    const handle = handleOnce(
+      async (u: Update) => {
+        await new Promise<void>((r) => {
+          gates.push(r);
+        });
+        if (u.update_id === 2) throw new Error('boom');
+      },
+      { handled: createMemoryStore(), logger: memoryLogger() },
+    );
     const runs = [handle(update(1)), handle(update(2))].map((p) => p.catch(() => undefined));
     let idle = false;
-    const waiting = handle.idle().then(() => { idle = true; });
+    const waiting = handle.idle().then(() => {
+      idle = true;
+    });
     await new Promise((r) => setTimeout(r, 10));
     gates[1]();
     await runs[1];

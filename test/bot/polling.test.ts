@@ -18,7 +18,11 @@ const REACT_MS = 5000;
 
 let api: FakeBotApi;
 let running: RunningBot | undefined;
-afterEach(async () => { await running?.stop(); running = undefined; await api?.close(); });
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+  await api?.close();
+});
 
 /** The fake service, with every ask() waiting for `gate` when given, and its start and end times recorded. */
 function gatedService(gate?: (question: string) => Promise<void> | undefined, delayMs = 0) {
@@ -35,12 +39,26 @@ function gatedService(gate?: (question: string) => Promise<void> | undefined, de
   return { service: { ...service, ask }, times };
 }
 
-async function start(options: { service?: FakeService; store?: StateStore; stopTimeoutMs?: number; transformer?: Transformer; onCrash?: (err: unknown) => void } = {}) {
+async function start(
+  options: {
+    service?: FakeService;
+    store?: StateStore;
+    stopTimeoutMs?: number;
+    transformer?: Transformer;
+    onCrash?: (err: unknown) => void;
+  } = {},
+) {
   api = await startFakeBotApi();
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (l) => logs.push(l.replace(/^\S+ /, '')) });
   const store = options.store ?? createMemoryStore();
-  const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: options.service ?? createFakeService(), logger, retry: { maxRetries: 0 } });
+  const bot = createBot({
+    token: api.token,
+    apiRoot: api.apiRoot,
+    service: options.service ?? createFakeService(),
+    logger,
+    retry: { maxRetries: 0 },
+  });
   if (options.transformer) bot.api.config.use(options.transformer);
   running = await startPolling(bot, { logger, store, timeoutS: 1, stopTimeoutMs: options.stopTimeoutMs, onCrash: options.onCrash });
   return { bot, logs, store };
@@ -58,7 +76,9 @@ const repliesTo = (chatId: number) => api.calls.filter((c) => c.method === 'send
 describe('startPolling (at-least-once)', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('confirms an update only after it is handled and recorded, and does not handle it twice meanwhile', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { service, times } = gatedService(() => gate);
     const { store } = await start({ service });
     const id = api.sendText({ chatId: 901, text: 'What is the risk-based approach?' });
@@ -108,12 +128,19 @@ describe('startPolling (at-least-once)', { timeout: SERVER_TEST_TIMEOUT_MS }, ()
     expect(of905.map((t) => t.question)).toEqual(qs);
     expect(of905[1].start).toBeGreaterThanOrEqual(of905[0].end);
     expect(of905[2].start).toBeGreaterThanOrEqual(of905[1].end);
-    expect(times.filter((t) => t.question === qs[0]).map((t) => t.start - first).every((ms) => ms < 250)).toBe(true);
+    expect(
+      times
+        .filter((t) => t.question === qs[0])
+        .map((t) => t.start - first)
+        .every((ms) => ms < 250),
+    ).toBe(true);
   });
 
   it('stops within stopTimeoutMs and leaves an unfinished update unconfirmed for Telegram to send again', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { service, times } = gatedService((q) => (q.startsWith('What is') ? gate : undefined));
     const { logs } = await start({ service, stopTimeoutMs: 300 });
     const done = api.sendText({ chatId: 909, text: 'What are the main findings?' });
@@ -124,7 +151,9 @@ describe('startPolling (at-least-once)', { timeout: SERVER_TEST_TIMEOUT_MS }, ()
     await running!.stop();
     expect(Date.now() - t0).toBeLessThan(1500);
     expect([api.confirmedUpdateIds().includes(done), api.confirmedUpdateIds().includes(stuck)]).toEqual([true, false]);
-    expect(logs).toContain('WARN 1 updates still in progress after 300 ms: they are not confirmed, Telegram sends them again after the restart');
+    expect(logs).toContain(
+      'WARN 1 updates still in progress after 300 ms: they are not confirmed, Telegram sends them again after the restart',
+    );
     release();
   });
 });
@@ -141,12 +170,21 @@ describe('pollUpdates when getUpdates fails', { timeout: SERVER_TEST_TIMEOUT_MS 
     const id = api.sendText({ chatId: 911, text: 'What is the risk-based approach?' });
     await until('the reply after the outage', () => repliesTo(911).length === 1);
     await poller.stop();
-    const polls = api.calls.filter((c) => c.method === 'getUpdates').slice(0, 9).map((c) => c.at);
+    const polls = api.calls
+      .filter((c) => c.method === 'getUpdates')
+      .slice(0, 9)
+      .map((c) => c.at);
     const gaps = polls.slice(1).map((at, i) => at - polls[i]);
-    expect(gaps.every((ms) => ms <= 400 + 100), `gaps ${gaps}`).toBe(true);
+    expect(
+      gaps.every((ms) => ms <= 400 + 100),
+      `gaps ${gaps}`,
+    ).toBe(true);
     expect(api.confirmedUpdateIds()).toEqual([id]);
-    expect(logs.filter((l) => /^(WARN|INFO|ERROR) (cannot get|Telegram answers)/.test(l)).map((l) => l.replace(/[\d.]+ s \(/, 'N s ('))).toEqual([
-      "WARN cannot get updates from Telegram (GrammyError: Call to 'getUpdates' failed! (502: Bad Gateway)): retrying every 0.4 s at most until it answers",
+    expect(
+      logs.filter((l) => /^(WARN|INFO|ERROR) (cannot get|Telegram answers)/.test(l)).map((l) => l.replace(/[\d.]+ s \(/, 'N s (')),
+    ).toEqual([
+      "WARN cannot get updates from Telegram (GrammyError: Call to 'getUpdates' failed! (502: Bad Gateway)): retrying every 0.4 s at " +
+        'most until it answers',
       'INFO Telegram answers again: updates resume after N s (8 failed attempts)',
     ]);
   });
@@ -154,13 +192,20 @@ describe('pollUpdates when getUpdates fails', { timeout: SERVER_TEST_TIMEOUT_MS 
   it('stops with a clear error and calls onCrash when the token is revoked (401)', async () => {
     let revoked = false;
     const transformer: Transformer = async (prev, method, payload, signal) =>
-      (revoked && method === 'getUpdates' ? { ok: false, error_code: 401, description: 'Unauthorized' } as never : prev(method, payload, signal));
+      revoked && method === 'getUpdates'
+        ? ({ ok: false, error_code: 401, description: 'Unauthorized' } as never)
+        : prev(method, payload, signal);
     let crashed!: (err: unknown) => void;
-    const crash = new Promise<unknown>((r) => { crashed = r; });
+    const crash = new Promise<unknown>((r) => {
+      crashed = r;
+    });
     const { logs } = await start({ transformer, onCrash: (err) => crashed(err) });
     revoked = true;
     expect(String(await crash)).toBe("GrammyError: Call to 'getUpdates' failed! (401: Unauthorized)");
-    expect(logs).toContain('ERROR polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from @BotFather into .env and start again');
+    expect(logs).toContain(
+      'ERROR polling stopped: Telegram rejected BOT_TOKEN (401 Unauthorized): the token was revoked or changed; copy the new one from ' +
+        '@BotFather into .env and start again',
+    );
   });
 });
 

@@ -22,7 +22,11 @@ const connect = async () => {
   conns.push(c);
   return c;
 };
-const count = (vs: RateVerdict[]) => ({ ok: vs.filter((v) => v.ok).length, notified: vs.filter((v) => v.notify).length, refused: vs.filter((v) => !v.ok).length });
+const count = (vs: RateVerdict[]) => ({
+  ok: vs.filter((v) => v.ok).length,
+  notified: vs.filter((v) => v.notify).length,
+  refused: vs.filter((v) => !v.ok).length,
+});
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -76,19 +80,23 @@ describe('createRedisRateLimiter', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect(await admin.pttl('article-bot:rate:9')).toBeGreaterThan(19_000);
   });
 
-  it('falls back to a limiter in memory while Redis is away, and shares the count again once it is back', async () => {
-    const conn = await connect();
-    const limiter = createRedisRateLimiter(conn, { max: 3, windowMs: 20_000 });
-    expect((await limiter.hit('5')).ok).toBe(true);
-    await redis.stop();
-    const offline = [];
-    for (let i = 0; i < 5; i++) offline.push(await limiter.hit('5'));
-    expect(count(offline)).toEqual({ ok: 3, notified: 1, refused: 2 });
-    await redis.start();
-    const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
-    while (!conn.up && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(conn.up).toBe(true);
-    expect(await limiter.hit('5')).toEqual({ ok: true, notify: false, retryAfterS: 0 }); // Redis restarted empty: a new window
-    expect(await admin.get('article-bot:rate:5')).toBe('1');
-  }, REDIS_STOP_TIMEOUT_MS + REDIS_START_TIMEOUT_MS + RECOVERY_TIMEOUT_MS + 2000);
+  it(
+    'falls back to a limiter in memory while Redis is away, and shares the count again once it is back',
+    async () => {
+      const conn = await connect();
+      const limiter = createRedisRateLimiter(conn, { max: 3, windowMs: 20_000 });
+      expect((await limiter.hit('5')).ok).toBe(true);
+      await redis.stop();
+      const offline = [];
+      for (let i = 0; i < 5; i++) offline.push(await limiter.hit('5'));
+      expect(count(offline)).toEqual({ ok: 3, notified: 1, refused: 2 });
+      await redis.start();
+      const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
+      while (!conn.up && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(conn.up).toBe(true);
+      expect(await limiter.hit('5')).toEqual({ ok: true, notify: false, retryAfterS: 0 }); // Redis restarted empty: a new window
+      expect(await admin.get('article-bot:rate:5')).toBe('1');
+    },
+    REDIS_STOP_TIMEOUT_MS + REDIS_START_TIMEOUT_MS + RECOVERY_TIMEOUT_MS + 2000,
+  );
 });

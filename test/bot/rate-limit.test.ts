@@ -36,7 +36,10 @@ describe('createRateLimiter', () => {
       const limiter = createRateLimiter({ max: 8, windowMs: 20_000, now: () => now });
       for (let i = 0; i < users; i++) limiter.hit(`u${i}`);
       const started = performance.now();
-      for (let i = 0; i < 20_000; i++) { now += 0.001; limiter.hit(`u${i % users}`); }
+      for (let i = 0; i < 20_000; i++) {
+        now += 0.001;
+        limiter.hit(`u${i % users}`);
+      }
       return (performance.now() - started) / 20_000;
     };
     perHit(10); // warm-up

@@ -100,18 +100,24 @@ describe('the bot with the real article service', { timeout: PROCESS_TEST_TIMEOU
 
   it('says the article does not address a question it has nothing on, pointing to /sections and /findings', async () => {
     const { reply, ms } = await send('How do I bake sourdough bread?', 'en');
-    expect(reply.params.text).toBe('The article does not address this question: “How do I bake sourdough bread?”\n\nSee the table of contents with /sections or the five main findings with /findings.');
+    expect(reply.params.text).toBe(
+      'The article does not address this question: “How do I bake sourdough bread?”\n\nSee the table of contents with /sections or the ' +
+        'five main findings with /findings.',
+    );
     expect(reply.params.reply_markup).toBeUndefined();
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });
 
-  it('lists reference 18, in the project\'s English rendering, once at the end of a reply citing [18]', async () => {
+  it("lists reference 18, in the project's English rendering, once at the end of a reply citing [18]", async () => {
     const { reply, ms } = await send('What does the Law on Artificial Intelligence regulate?', 'en');
     const lines = String(reply.params.text).split('\n');
     expect(lines[0]).toBe('<b>1. § Discussion</b> · <i>translated from Kazakh</i>');
     expect(lines[1]).toContain('are fixed in the Law of the Republic of Kazakhstan "On Artificial Intelligence" [18].');
     const cited = lines.indexOf('<i>References</i> · <i>translated from Kazakh</i>');
-    expect(lines[cited + 1]).toBe('[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: &lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).');
+    expect(lines[cited + 1]).toBe(
+      '[18] Republic of Kazakhstan (2025) Law "On Artificial Intelligence", 17 November, No. 230-VIII. Available at: ' +
+        '&lt;https://adilet.zan.kz/&gt; (accessed: 20 January 2026).',
+    );
     expect(lines.filter((l) => l.startsWith('[18]'))).toHaveLength(1);
     expect(ms).toBeLessThan(MAX_REPLY_MS);
   });

@@ -6,11 +6,25 @@ import { autoRetry } from '../../src/bot/retry.js';
 type Res = { ok: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number }; result?: unknown };
 
 /** Runs the transformer over a scripted sequence of results (an Error is thrown). */
-async function run(script: Array<Res | Error>, options: Parameters<typeof autoRetry>[0] = {}, method = 'sendMessage', signal?: AbortSignal) {
+async function run(
+  script: Array<Res | Error>,
+  options: Parameters<typeof autoRetry>[0] = {},
+  method = 'sendMessage',
+  signal?: AbortSignal,
+) {
   let calls = 0;
-  const prev = async () => { const step = script[calls++]; if (step instanceof Error) throw step; return step; };
+  const prev = async () => {
+    const step = script[calls++];
+    if (step instanceof Error) throw step;
+    return step;
+  };
   const lines: string[] = [];
-  const t = autoRetry({ baseDelayMs: 1, random: () => 1, logger: createLogger({ write: (l) => lines.push(l.replace(/^\S+ /, '')) }), ...options });
+  const t = autoRetry({
+    baseDelayMs: 1,
+    random: () => 1,
+    logger: createLogger({ write: (l) => lines.push(l.replace(/^\S+ /, '')) }),
+    ...options,
+  });
   const result = await (t as any)(prev, method, {}, signal).catch((e: Error) => e);
   return { result, calls, lines };
 }
@@ -18,8 +32,15 @@ const OK = { ok: true, result: true };
 
 describe('autoRetry', () => {
   it('retries 5xx and network errors with a doubling backoff capped at maxDelayMs, then returns the success', async () => {
-    const r = await run([{ ok: false, error_code: 502, description: 'Bad Gateway' }, new HttpError('Network request failed', new Error('ECONNRESET')),
-      { ok: false, error_code: 500, description: 'Internal Server Error' }, OK], { baseDelayMs: 2, maxDelayMs: 6 });
+    const r = await run(
+      [
+        { ok: false, error_code: 502, description: 'Bad Gateway' },
+        new HttpError('Network request failed', new Error('ECONNRESET')),
+        { ok: false, error_code: 500, description: 'Internal Server Error' },
+        OK,
+      ],
+      { baseDelayMs: 2, maxDelayMs: 6 },
+    );
     expect([r.result, r.calls]).toEqual([OK, 4]);
     expect(r.lines).toEqual([
       'WARN sendMessage failed (502 Bad Gateway): retry 1 of 20 in 2 ms',
@@ -38,7 +59,9 @@ describe('autoRetry', () => {
 
   it('waits retry_after seconds (plus up to 10 % jitter) on 429, however long, within maxWaitMs', async () => {
     const started = Date.now();
-    const r = await run([{ ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 1 } }, OK], { random: () => 0 });
+    const r = await run([{ ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 1 } }, OK], {
+      random: () => 0,
+    });
     expect([r.result, r.calls]).toEqual([OK, 2]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
     expect(r.lines).toEqual(['WARN sendMessage failed (429 Too Many Requests): retry 1 of 20 in 1000 ms']);
@@ -48,9 +71,16 @@ describe('autoRetry', () => {
     const long = { ok: false, error_code: 429, description: 'Too Many Requests: retry after 60', parameters: { retry_after: 60 } };
     const r = await run([long, OK], { maxWaitMs: 59_000, random: () => 0 });
     expect(r).toMatchObject({ result: long, calls: 1 });
-    expect(r.lines).toEqual(['WARN sendMessage failed (429 Too Many Requests: retry after 60) and is given up: waiting 60000 ms more would exceed RETRY_MAX_WAIT_S=59 s']);
+    expect(r.lines).toEqual([
+      'WARN sendMessage failed (429 Too Many Requests: retry after 60) and is given up: waiting 60000 ms more would exceed ' +
+        'RETRY_MAX_WAIT_S=59 s',
+    ]);
     // the budget counts every wait of the call: 3 + 3 ms fit in 7, the third 3 ms do not
-    const busy = await run(Array(4).fill({ ok: false, error_code: 500, description: 'x' }), { baseDelayMs: 3, maxDelayMs: 3, maxWaitMs: 7 });
+    const busy = await run(Array(4).fill({ ok: false, error_code: 500, description: 'x' }), {
+      baseDelayMs: 3,
+      maxDelayMs: 3,
+      maxWaitMs: 7,
+    });
     expect(busy.calls).toBe(3);
   });
 

@@ -39,7 +39,12 @@ describe('damaged user sessions in the state store', { timeout: SERVER_TEST_TIME
     await Promise.all([raw.write('601', null), raw.write('602', 'x'), raw.write('603', { lang: 'de' }), raw.write('604', { lang: 'kk' })]);
     await store.close();
     await h.restartBot();
-    for (const [chatId, ui] of [[601, 'ru'], [602, 'en'], [603, 'en'], [604, 'kk']] as const) {
+    for (const [chatId, ui] of [
+      [601, 'ru'],
+      [602, 'en'],
+      [603, 'en'],
+      [604, 'kk'],
+    ] as const) {
       const [reply] = await say(h, '/about', { chatId, languageCode: chatId === 601 ? 'ru' : 'en' });
       expect(reply.params.text, `chat ${chatId}`).toBe(formatAboutHtml(ui));
     }
@@ -68,9 +73,19 @@ describe('/lang', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('tells the user only after the write of the choice has finished', async () => {
     const raw = new MemorySessionStorage<SessionData>();
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const writes: Array<[string, SessionData]> = [];
-    const slow = { read: (k: string) => raw.read(k), delete: (k: string) => raw.delete(k), async write(k: string, v: SessionData) { writes.push([k, v]); await gate; raw.write(k, v); } };
+    const slow = {
+      read: (k: string) => raw.read(k),
+      delete: (k: string) => raw.delete(k),
+      async write(k: string, v: SessionData) {
+        writes.push([k, v]);
+        await gate;
+        raw.write(k, v);
+      },
+    };
     h = await startHarness({ storage: slow });
     await say(h, '/lang', { chatId: 606 });
     const pressed = press(h, 'v1:lang:ru', { chatId: 606, messageId: 2, method: 'editMessageText' });

@@ -14,37 +14,53 @@ async function delays(calls: Array<{ method: string; chat_id: number }>): Promis
 const THROTTLE_TEST_TIMEOUT_MS = 10_000;
 
 describe('throttle', () => {
-  it('lets four messages to one private chat go at once, then one a second', async () => {
-    const d = await delays(Array.from({ length: 6 }, () => ({ method: 'sendMessage', chat_id: 7 })));
-    expect(d.slice(0, 4).every((ms) => ms < 300)).toBe(true);
-    expect(d[4]).toBeGreaterThanOrEqual(900);
-    expect(d[5]).toBeGreaterThanOrEqual(1900);
-  }, THROTTLE_TEST_TIMEOUT_MS);
+  it(
+    'lets four messages to one private chat go at once, then one a second',
+    async () => {
+      const d = await delays(Array.from({ length: 6 }, () => ({ method: 'sendMessage', chat_id: 7 })));
+      expect(d.slice(0, 4).every((ms) => ms < 300)).toBe(true);
+      expect(d[4]).toBeGreaterThanOrEqual(900);
+      expect(d[5]).toBeGreaterThanOrEqual(1900);
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
 
-  it('sends 30 messages at once in all, then 30 a second, and does not hold back chat actions', async () => {
-    const d = await delays([
-      ...Array.from({ length: 90 }, (_, i) => ({ method: 'sendMessage', chat_id: 100 + i })),
-      ...Array.from({ length: 10 }, () => ({ method: 'sendChatAction', chat_id: 7 })),
-    ]);
-    const messages = d.slice(0, 90).sort((a, b) => a - b);
-    expect(messages[29]).toBeLessThan(300);
-    expect(messages[30]).toBeGreaterThanOrEqual(25);
-    expect(messages[59]).toBeGreaterThanOrEqual(950);
-    expect(messages[89]).toBeGreaterThanOrEqual(1950);
-    expect(d.slice(90).every((ms) => ms < 300)).toBe(true);
-  }, THROTTLE_TEST_TIMEOUT_MS);
+  it(
+    'sends 30 messages at once in all, then 30 a second, and does not hold back chat actions',
+    async () => {
+      const d = await delays([
+        ...Array.from({ length: 90 }, (_, i) => ({ method: 'sendMessage', chat_id: 100 + i })),
+        ...Array.from({ length: 10 }, () => ({ method: 'sendChatAction', chat_id: 7 })),
+      ]);
+      const messages = d.slice(0, 90).sort((a, b) => a - b);
+      expect(messages[29]).toBeLessThan(300);
+      expect(messages[30]).toBeGreaterThanOrEqual(25);
+      expect(messages[59]).toBeGreaterThanOrEqual(950);
+      expect(messages[89]).toBeGreaterThanOrEqual(1950);
+      expect(d.slice(90).every((ms) => ms < 300)).toBe(true);
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
 
-  it('paces a group at 3 at once, then one every 3 s', async () => {
-    const d = await delays(Array.from({ length: 4 }, () => ({ method: 'sendMessage', chat_id: -100123 })));
-    expect(d.slice(0, 3).every((ms) => ms < 300)).toBe(true);
-    expect(d[3]).toBeGreaterThanOrEqual(2900);
-  }, THROTTLE_TEST_TIMEOUT_MS);
+  it(
+    'paces a group at 3 at once, then one every 3 s',
+    async () => {
+      const d = await delays(Array.from({ length: 4 }, () => ({ method: 'sendMessage', chat_id: -100123 })));
+      expect(d.slice(0, 3).every((ms) => ms < 300)).toBe(true);
+      expect(d[3]).toBeGreaterThanOrEqual(2900);
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
 
-  it('takes each of 20,000 new chats in constant time (no limiter object per chat)', async () => {
-    const t = throttle({ ...TELEGRAM_LIMITS, global: { burst: 1e9, everyMs: 1e-6 } }) as any;
-    const prev = async () => ({ ok: true, result: true });
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 20_000 }, (_, i) => t(prev, 'sendMessage', { chat_id: i + 1, text: 'x' })));
-    expect(performance.now() - started).toBeLessThan(2000); // grammY's throttler plugin: about 70 s here
-  }, THROTTLE_TEST_TIMEOUT_MS);
+  it(
+    'takes each of 20,000 new chats in constant time (no limiter object per chat)',
+    async () => {
+      const t = throttle({ ...TELEGRAM_LIMITS, global: { burst: 1e9, everyMs: 1e-6 } }) as any;
+      const prev = async () => ({ ok: true, result: true });
+      const started = performance.now();
+      await Promise.all(Array.from({ length: 20_000 }, (_, i) => t(prev, 'sendMessage', { chat_id: i + 1, text: 'x' })));
+      expect(performance.now() - started).toBeLessThan(2000); // grammY's throttler plugin: about 70 s here
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
 });

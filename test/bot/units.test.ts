@@ -7,17 +7,36 @@ import { createRateLimiter } from '../../src/bot/rate-limit.js';
 describe('encodeAction / decodeAction', () => {
   it('round-trips every action kind', () => {
     for (const a of [
-      { kind: 'ex', lang: 'kk', index: 2 }, { kind: 'more', offset: 3, key: 'AbC_-12345' }, { kind: 'more', offset: 3, key: 'AbC_-12345', owner: 5_000_000_001 },
+      { kind: 'ex', lang: 'kk', index: 2 },
+      { kind: 'more', offset: 3, key: 'AbC_-12345' },
+      { kind: 'more', offset: 3, key: 'AbC_-12345', owner: 5_000_000_001 },
       { kind: 'orig', chunkId: 'ru:results/finding-4:1' },
-      { kind: 'langs', chunkId: 'en:discussion:12' }, { kind: 'sec', sectionId: 'author-contributions' }, { kind: 'lang', lang: 'ru' },
-    ] as const) expect(decodeAction(encodeAction(a))).toEqual(a);
+      { kind: 'langs', chunkId: 'en:discussion:12' },
+      { kind: 'sec', sectionId: 'author-contributions' },
+      { kind: 'lang', lang: 'ru' },
+    ] as const)
+      expect(decodeAction(encodeAction(a))).toEqual(a);
     expect(encodeAction({ kind: 'more', offset: 3, key: 'AbC_-12345' })).toBe('v1:more:3:AbC_-12345');
     expect(encodeAction({ kind: 'more', offset: 3, key: 'AbC_-12345', owner: 7001 })).toBe('v1:more:3:AbC_-12345:7001');
   });
 
   it('refuses data over 64 bytes and malformed fields', () => {
     expect(encodeAction({ kind: 'sec', sectionId: 'x'.repeat(60) })).toBeUndefined();
-    for (const bad of [undefined, '', 'v2:lang:ru', 'v1:lang:de', 'v1:more:0:AAAAAAAAAA', 'v1:more:3:short', 'v1:more:3:AAAAAAAAAA:0', 'v1:more:3:AAAAAAAAAA:-5', 'v1:more:3:AAAAAAAAAA:1:2', 'v1:orig:en:a:b:c', 'v1:sec:A/B', 'v1:ex:en:3', 'v1:nope:x']) {
+    for (const bad of [
+      undefined,
+      '',
+      'v2:lang:ru',
+      'v1:lang:de',
+      'v1:more:0:AAAAAAAAAA',
+      'v1:more:3:short',
+      'v1:more:3:AAAAAAAAAA:0',
+      'v1:more:3:AAAAAAAAAA:-5',
+      'v1:more:3:AAAAAAAAAA:1:2',
+      'v1:orig:en:a:b:c',
+      'v1:sec:A/B',
+      'v1:ex:en:3',
+      'v1:nope:x',
+    ]) {
       expect(decodeAction(bad), String(bad)).toBeUndefined();
     }
   });
@@ -46,7 +65,9 @@ describe('questionText', () => {
 describe('redact and createLogger', () => {
   it('replaces the token, its encoded form and its secret half', () => {
     const token = '4242:TEST-fake-bot-api-token';
-    expect(redact(`a ${token} b ${encodeURIComponent(token)} c TEST-fake-bot-api-token`, [token])).toBe('a [redacted] b [redacted] c [redacted]');
+    expect(redact(`a ${token} b ${encodeURIComponent(token)} c TEST-fake-bot-api-token`, [token])).toBe(
+      'a [redacted] b [redacted] c [redacted]',
+    );
     const lines: string[] = [];
     const log = createLogger({ level: 'warn', secrets: [token], write: (l) => lines.push(l), now: () => new Date(0) });
     log.info('hidden');

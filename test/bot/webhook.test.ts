@@ -32,10 +32,14 @@ async function start(host: string | undefined = '127.0.0.1'): Promise<string> {
 function postChunked(url: string, bytes: number, secret: string): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret } }, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, sent });
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret } },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, sent });
+      },
+    );
     req.on('error', (err) => (sent > 0 ? undefined : reject(err)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
@@ -50,18 +54,31 @@ function postChunked(url: string, bytes: number, secret: string): Promise<{ stat
   });
 }
 
-const update = (id: number, text: string) => JSON.stringify({
-  update_id: id,
-  message: { message_id: id, date: 0, text, chat: { id: 9, type: 'private', first_name: 'U' }, from: { id: 9, is_bot: false, first_name: 'U' } },
-});
-const post = (url: string, body: string, secret?: string) => fetch(url, {
-  method: 'POST', body, headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
-});
+const update = (id: number, text: string) =>
+  JSON.stringify({
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      text,
+      chat: { id: 9, type: 'private', first_name: 'U' },
+      from: { id: 9, is_bot: false, first_name: 'U' },
+    },
+  });
+const post = (url: string, body: string, secret?: string) =>
+  fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+  });
 
 describe('startWebhook', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('sets the webhook with the secret and answers updates that carry it', async () => {
     const base = await start();
-    expect(api.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: SECRET });
+    expect(api.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({
+      url: 'https://bot.example.org/tg/hook',
+      secret_token: SECRET,
+    });
     const sent = api.waitForCalls('sendMessage', 1);
     expect((await post(`${base}/tg/hook`, update(1, 'What is the risk-based approach?'), SECRET)).status).toBe(200);
     expect((await sent)[0].params.text.split('\n')[0]).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
@@ -81,7 +98,11 @@ describe('startWebhook', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const server = (running as unknown as { port: number }).port;
     expect(server).toBeGreaterThan(0);
     // bound to 127.0.0.1 only: 127.0.0.2 (also loopback on Linux) is refused; a server on every interface would answer it
-    const reach = (address: string) => fetch(`http://${address}:${server}/other`, { method: 'POST' }).then((r) => r.status, (e) => e.cause?.code ?? 'error');
+    const reach = (address: string) =>
+      fetch(`http://${address}:${server}/other`, { method: 'POST' }).then(
+        (r) => r.status,
+        (e) => e.cause?.code ?? 'error',
+      );
     expect([await reach('127.0.0.1'), await reach('127.0.0.2')]).toEqual([404, 'ECONNREFUSED']);
   });
 

@@ -12,7 +12,13 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 // Well-formed prose: words of letters, sentences ending in . ! or ? followed by a space.
 const word = fc.string({ unit: fc.constantFrom(...'абвгдеқңүәіxyzABCЖ'), minLength: 1, maxLength: 12 });
 // a sentence as text/sentences.ts knows one: a capital first, and no one-letter word (an initial) before its end
-const sentence = fc.tuple(fc.constantFrom('Ж', 'A', 'Қ'), fc.array(word, { minLength: 0, maxLength: 24 }), fc.string({ unit: fc.constantFrom(...'абвгxyz'), minLength: 2, maxLength: 8 }), fc.constantFrom('.', '!', '?', '...', '?!'))
+const sentence = fc
+  .tuple(
+    fc.constantFrom('Ж', 'A', 'Қ'),
+    fc.array(word, { minLength: 0, maxLength: 24 }),
+    fc.string({ unit: fc.constantFrom(...'абвгxyz'), minLength: 2, maxLength: 8 }),
+    fc.constantFrom('.', '!', '?', '...', '?!'),
+  )
   .map(([cap, ws, last, end]) => `${[cap + (ws[0] ?? 'а'), ...ws.slice(1), last].join(' ')}${end}`);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 12 }).map((ss) => ss.join(' '));
 
@@ -37,15 +43,24 @@ describe('chunkSections', () => {
 
   it('returns ids made of language, section id and 1-based position', () => {
     expect(chunks[0]).toEqual({
-      id: 'kk:publication:1', sectionId: 'publication', lang: 'kk', position: 1, official: true,
-      text: corpus.sections[0].paragraphs[0], sourceText: corpus.sections[0].paragraphs[0],
+      id: 'kk:publication:1',
+      sectionId: 'publication',
+      lang: 'kk',
+      position: 1,
+      official: true,
+      text: corpus.sections[0].paragraphs[0],
+      sourceText: corpus.sections[0].paragraphs[0],
     });
     for (const c of chunks) {
       const plain = `${c.lang}:${c.sectionId}:${c.position}`;
       expect(c.id).toBe(c.official || !chunks.some((o) => o.official && o.id === plain) ? plain : `${plain}:tr`);
     }
-    expect(chunks.filter((c) => c.id.endsWith(':tr')).map((c) => c.id)).toEqual(Array.from({ length: 18 }, (_, i) => `en:references/${i + 1}:1:tr`));
-    expect(chunks.filter((c) => c.sectionId === 'discussion' && c.lang === 'kk').map((c) => c.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(chunks.filter((c) => c.id.endsWith(':tr')).map((c) => c.id)).toEqual(
+      Array.from({ length: 18 }, (_, i) => `en:references/${i + 1}:1:tr`),
+    );
+    expect(chunks.filter((c) => c.sectionId === 'discussion' && c.lang === 'kk').map((c) => c.position)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
   });
 
   it('returns unique ids within the official text and within the translations', () => {
@@ -76,7 +91,12 @@ describe('chunkSections', () => {
   });
 
   it('returns long paragraphs cut at sentence ends, positions counted across the section', () => {
-    const section: Section = { id: 'methods', lang: 'kk', official: true, paragraphs: ['Бірінші сөйлем. Екінші сөйлем! Үшінші?', 'Қысқа.'] };
+    const section: Section = {
+      id: 'methods',
+      lang: 'kk',
+      official: true,
+      paragraphs: ['Бірінші сөйлем. Екінші сөйлем! Үшінші?', 'Қысқа.'],
+    };
     const source = section.paragraphs[0];
     expect(chunkSections([section], 20)).toEqual([
       { id: 'kk:methods:1', sectionId: 'methods', lang: 'kk', position: 1, text: 'Бірінші сөйлем.', sourceText: source, official: true },
@@ -97,20 +117,29 @@ describe('chunkSections', () => {
       paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 4 }),
     });
     const sectionsArb = fc.uniqueArray(sectionArb, { maxLength: 6, selector: (s) => `${s.lang}:${s.id}` });
-    fc.assert(fc.property(sectionsArb, fc.integer({ min: 20, max: 400 }), (raw, max) => {
-      const sections: Section[] = raw.map((s) => ({ ...s, official: true }));
-      const out = chunkSections(sections, max);
-      expect(chunkSections(sections, max)).toEqual(out);
-      expect(new Set(out.map((c) => c.id)).size).toBe(out.length);
-      for (const s of sections) {
-        s.paragraphs.forEach((p) => {
-          const pieces = out.filter((c) => c.lang === s.lang && c.sectionId === s.id && c.sourceText === p);
-          expect(pieces.length).toBeGreaterThan(0);
-          expect(noSpace(pieces.map((c) => c.text).join(''))).toBe(noSpace(p));
-        });
-      }
-      expect(out.every((c) => c.text.length > 0 && sections.some((s) => s.id === c.sectionId && s.lang === c.lang && s.paragraphs.some((p) => p.includes(c.text))))).toBe(true);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(sectionsArb, fc.integer({ min: 20, max: 400 }), (raw, max) => {
+        const sections: Section[] = raw.map((s) => ({ ...s, official: true }));
+        const out = chunkSections(sections, max);
+        expect(chunkSections(sections, max)).toEqual(out);
+        expect(new Set(out.map((c) => c.id)).size).toBe(out.length);
+        for (const s of sections) {
+          s.paragraphs.forEach((p) => {
+            const pieces = out.filter((c) => c.lang === s.lang && c.sectionId === s.id && c.sourceText === p);
+            expect(pieces.length).toBeGreaterThan(0);
+            expect(noSpace(pieces.map((c) => c.text).join(''))).toBe(noSpace(p));
+          });
+        }
+        expect(
+          out.every(
+            (c) =>
+              c.text.length > 0 &&
+              sections.some((s) => s.id === c.sectionId && s.lang === c.lang && s.paragraphs.some((p) => p.includes(c.text))),
+          ),
+        ).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -131,20 +160,26 @@ describe('splitLong', () => {
   });
 
   it('returns pieces of at most maxChars unless a piece is one sentence longer than that (property)', () => {
-    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 12 }), fc.integer({ min: 5, max: 300 }), (ss, max) => {
-      const pieces = splitLong(ss.join(' '), max);
-      for (const piece of pieces) {
-        expect(piece.length <= max || ss.includes(piece)).toBe(true);
-        expect(piece).toBe(piece.trim());
-        expect(piece.length).toBeGreaterThan(0);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 12 }), fc.integer({ min: 5, max: 300 }), (ss, max) => {
+        const pieces = splitLong(ss.join(' '), max);
+        for (const piece of pieces) {
+          expect(piece.length <= max || ss.includes(piece)).toBe(true);
+          expect(piece).toBe(piece.trim());
+          expect(piece.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('returns pieces whose concatenation, white space aside, is the paragraph (property)', () => {
-    fc.assert(fc.property(paragraph, fc.integer({ min: 5, max: 300 }), (p, max) => {
-      expect(noSpace(splitLong(p, max).join(''))).toBe(noSpace(p));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 5, max: 300 }), (p, max) => {
+        expect(noSpace(splitLong(p, max).join(''))).toBe(noSpace(p));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('returns all text of a paragraph with initials or decimals', () => {
@@ -153,6 +188,8 @@ describe('splitLong', () => {
   });
 
   it('returns all text of a paragraph that starts with punctuation', () => {
-    expect(splitLong('...and then it ended. Another sentence follows here.', 25).join(' ')).toBe('...and then it ended. Another sentence follows here.');
+    expect(splitLong('...and then it ended. Another sentence follows here.', 25).join(' ')).toBe(
+      '...and then it ended. Another sentence follows here.',
+    );
   });
 });

@@ -9,13 +9,21 @@ import type { Lang } from '../../src/corpus/types.js';
 const corpus = loadCorpus(fileURLToPath(new URL('../../corpus/', import.meta.url)));
 
 const chunk = (sectionId: string, text: string, lang: Lang = 'kk', position = 1): Chunk => ({
-  id: `${lang}:${sectionId}:${position}`, sectionId, lang, position, text, sourceText: text, official: true,
+  id: `${lang}:${sectionId}:${position}`,
+  sectionId,
+  lang,
+  position,
+  text,
+  sourceText: text,
+  official: true,
 });
 const LONG = 'жасанды интеллект технологияларын құқықтық реттеу мәселелері ұлттық заңнаманы жетілдіруді талап етеді';
 
 describe('markNearDuplicates', () => {
   it('returns exactly Discussion ¶2 and ¶3 as repeats of Introduction ¶2 and ¶3, in every language', () => {
-    const marked = chunkSections(corpus.sections).filter((c) => c.duplicateOf).map((c) => [c.id, c.duplicateOf]);
+    const marked = chunkSections(corpus.sections)
+      .filter((c) => c.duplicateOf)
+      .map((c) => [c.id, c.duplicateOf]);
     expect(marked).toEqual([
       ['kk:discussion:2', 'kk:introduction:2'],
       ['kk:discussion:3', 'kk:introduction:3'],
@@ -32,13 +40,25 @@ describe('markNearDuplicates', () => {
   });
 
   it('returns no mark across languages, within one section, or below the threshold', () => {
-    expect(markNearDuplicates([chunk('introduction', LONG, 'kk'), chunk('discussion', LONG, 'ru')]).map((c) => c.duplicateOf)).toEqual([undefined, undefined]);
-    expect(markNearDuplicates([chunk('discussion', LONG, 'kk', 1), chunk('discussion', LONG, 'kk', 2)]).map((c) => c.duplicateOf)).toEqual([undefined, undefined]);
+    expect(markNearDuplicates([chunk('introduction', LONG, 'kk'), chunk('discussion', LONG, 'ru')]).map((c) => c.duplicateOf)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(markNearDuplicates([chunk('discussion', LONG, 'kk', 1), chunk('discussion', LONG, 'kk', 2)]).map((c) => c.duplicateOf)).toEqual([
+      undefined,
+      undefined,
+    ]);
     const half = LONG.split(' ').slice(0, 6).join(' ');
     // 4 of the long text's 9 trigrams
     expect(similarity(wordShingles(half), wordShingles(LONG))).toBe(4 / 9);
-    expect(markNearDuplicates([chunk('introduction', LONG), chunk('discussion', half)]).map((c) => c.duplicateOf)).toEqual([undefined, undefined]);
-    expect(markNearDuplicates([chunk('introduction', LONG), chunk('discussion', half)], 4 / 9).map((c) => c.duplicateOf)).toEqual([undefined, 'kk:introduction:1']);
+    expect(markNearDuplicates([chunk('introduction', LONG), chunk('discussion', half)]).map((c) => c.duplicateOf)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(markNearDuplicates([chunk('introduction', LONG), chunk('discussion', half)], 4 / 9).map((c) => c.duplicateOf)).toEqual([
+      undefined,
+      'kk:introduction:1',
+    ]);
   });
 
   it('returns reference entries never merged, even with the same text', () => {
@@ -83,10 +103,12 @@ describe('similarity', () => {
 
   it('returns a symmetric value in [0, 1] (property)', () => {
     const set = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 }).map((xs) => new Set(xs));
-    fc.assert(fc.property(set, set, (a, b) => {
-      const s = similarity(a, b);
-      expect(s).toBe(similarity(b, a));
-      expect(s >= 0 && s <= 1).toBe(true);
-    }));
+    fc.assert(
+      fc.property(set, set, (a, b) => {
+        const s = similarity(a, b);
+        expect(s).toBe(similarity(b, a));
+        expect(s >= 0 && s <= 1).toBe(true);
+      }),
+    );
   });
 });

@@ -51,7 +51,11 @@ beforeAll(async () => {
   const built = await run('build.ts', []);
   expect(built.code).toBe(0);
   expect(built.stdout).toBe('');
-  expect(built.stderr).toMatch(new RegExp(`^built \\d+ chunks with lexical-v1 \\(1024 dims\\) in \\d+\\.\\d\\d s → ${INDEX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+  expect(built.stderr).toMatch(
+    new RegExp(
+      `^built \\d+ chunks with lexical-v1 \\(1024 dims\\) in \\d+\\.\\d\\d s → ${INDEX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`,
+    ),
+  );
 }, PROCESS_TEST_TIMEOUT_MS);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -74,7 +78,11 @@ describe.concurrent('ask --json', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
       expect(typeof p.text).toBe('string');
       expect(typeof p.sourceText).toBe('string');
     });
-    expect(answer.passages[0]).toMatchObject({ id: 'en:results/finding-4:1', lang: 'en', section: { id: 'results/finding-4', title: 'Results · finding 4' } });
+    expect(answer.passages[0]).toMatchObject({
+      id: 'en:results/finding-4:1',
+      lang: 'en',
+      section: { id: 'results/finding-4', title: 'Results · finding 4' },
+    });
     expect(answer.shown).toBe(1);
     expect(answer.reply.split('\n')[0]).toBe('1. § Results · finding 4 · translated from Kazakh');
     expect(answer.passages[1].section.title).toBe('Results');
@@ -109,7 +117,10 @@ describe.concurrent('ask --json --batch', { timeout: PROCESS_TEST_TIMEOUT_MS }, 
     const { code, stdout } = await ask(['--json', '--batch', file]);
     expect(code).toBe(1);
     const [bad, good] = lines(stdout).map((l) => JSON.parse(l));
-    expect(bad).toEqual({ query: '😀😀', error: 'the question has no words: type a question about the article, e.g. "What are the main findings?"' });
+    expect(bad).toEqual({
+      query: '😀😀',
+      error: 'the question has no words: type a question about the article, e.g. "What are the main findings?"',
+    });
     expect(good.passages[0].id).toBe('en:results/finding-4:1');
   });
 
@@ -139,9 +150,11 @@ describe.concurrent('ask (text)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(stdout).not.toContain('Original text (Kazakh):');
   });
 
-  it('prints that the article does not say, in the question\'s language', async () => {
-    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout)
-      .toBe('В статье об этом не говорится: «Кто выиграл чемпионат мира по футболу 2018 года?»\n\nПосмотрите оглавление — /sections, или пять основных выводов — /findings.\n');
+  it("prints that the article does not say, in the question's language", async () => {
+    expect((await ask(['Кто выиграл чемпионат мира по футболу 2018 года?'])).stdout).toBe(
+      'В статье об этом не говорится: «Кто выиграл чемпионат мира по футболу 2018 года?»\n\nПосмотрите оглавление — /sections, или пять ' +
+        'основных выводов — /findings.\n',
+    );
   });
 });
 
@@ -161,7 +174,9 @@ describe.concurrent('ask with bad input', { timeout: PROCESS_TEST_TIMEOUT_MS }, 
   it('exits 1 with the usage for a missing question or a bad --k', async () => {
     const none = await ask(['--json']);
     expect(none.code).toBe(1);
-    expect(none.stderr.startsWith('error: no question given\nusage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"\n')).toBe(true);
+    expect(
+      none.stderr.startsWith('error: no question given\nusage: npm run --silent ask -- [--json] [--original] [--k N] "QUESTION"\n'),
+    ).toBe(true);
     expect((await ask(['--k', '0', QUESTION])).stderr.startsWith('error: --k needs a whole number from 1 to 10\n')).toBe(true);
   });
 });
@@ -210,7 +225,7 @@ describe.concurrent('ask with a missing, corrupt, stale or mismatched index', { 
     expect(stdout).toBe('');
     expect(stderr).toBe(
       `error: index at ${dir} was built with embedder lexical-v1 (1024 dims, ${JSON.stringify(meta.embedder.settings)}) ` +
-      `but the config asks for lexical-v1 (1024 dims, ${wanted}): run \`npm run build:index\` with INDEX_DIR=${dir}\n`,
+        `but the config asks for lexical-v1 (1024 dims, ${wanted}): run \`npm run build:index\` with INDEX_DIR=${dir}\n`,
     );
     expect(JSON.parse(readFileSync(metaPath, 'utf8')).embedder.settings.conceptWeight).toBe(2);
   });
@@ -219,7 +234,10 @@ describe.concurrent('ask with a missing, corrupt, stale or mismatched index', { 
     const { code, stdout, stderr } = await ask(['--json', QUESTION], { CORPUS_DIR: '/nonexistent' });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('error: cannot read the corpus file /nonexistent/article.txt (ENOENT): restore it with `git checkout corpus/` or set CORPUS_DIR to the folder that holds article.txt, translations.json, glossary.json\n');
+    expect(stderr).toBe(
+      'error: cannot read the corpus file /nonexistent/article.txt (ENOENT): restore it with `git checkout corpus/` or set CORPUS_DIR to ' +
+        'the folder that holds article.txt, translations.json, glossary.json\n',
+    );
   });
 });
 

@@ -20,32 +20,41 @@ const evalCli = (args: string[]) => spawnCli('eval.ts', args, { INDEX_DIR: INDEX
 beforeAll(async () => {
   // the same index the CLI would build: lexical embedder, default abstention
   const corpus = loadCorpus(join(ROOT, 'corpus'));
-  await buildIndex(chunkSections(corpus.sections), createLexicalEmbedder(corpus.glossary), corpus.hash, INDEX, { abstention: { ...DEFAULT_ABSTENTION } });
+  await buildIndex(chunkSections(corpus.sections), createLexicalEmbedder(corpus.glossary), corpus.hash, INDEX, {
+    abstention: { ...DEFAULT_ABSTENTION },
+  });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.concurrent('eval', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints the heading and the score table per language for an eval file', async () => {
     const file = join(tmp, 'set.jsonl');
-    writeFileSync(file, [
-      '{"q":"What is the fourth finding?","lang":"en","gold":["Төртіншіден"]}',
-      '',
-      '{"q":"Түйін сөздер","lang":"kk","gold":["Түйін сөздер"]}',
-      '{"q":"How do I bake sourdough bread?","lang":"en","gold":[]}',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '{"q":"What is the fourth finding?","lang":"en","gold":["Төртіншіден"]}',
+        '',
+        '{"q":"Түйін сөздер","lang":"kk","gold":["Түйін сөздер"]}',
+        '{"q":"How do I bake sourdough bread?","lang":"en","gold":[]}',
+      ].join('\n'),
+    );
     const before = new Date().toISOString().slice(0, 10);
     const { code, stdout, stderr } = await evalCli([file]);
     // the reply lengths, as `ask --json` prints them
-    const replyOf = async (q: string) => (JSON.parse((await spawnCli('ask.ts', ['--json', '--k', '5', q], { INDEX_DIR: INDEX })).stdout) as { reply: string }).reply.length;
+    const replyOf = async (q: string) =>
+      (JSON.parse((await spawnCli('ask.ts', ['--json', '--k', '5', q], { INDEX_DIR: INDEX })).stdout) as { reply: string }).reply.length;
     const [kkReply, enReply] = [await replyOf('Түйін сөздер'), await replyOf('What is the fourth finding?')];
     const after = new Date().toISOString().slice(0, 10);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const [heading, blank, ...table] = stdout.split('\n');
-    expect([before, after].map((d) => `embedder: lexical-v1 (1024 dims), 3 questions from ${relative(ROOT, file)}, ${d}`)).toContain(heading);
+    expect([before, after].map((d) => `embedder: lexical-v1 (1024 dims), 3 questions from ${relative(ROOT, file)}, ${d}`)).toContain(
+      heading,
+    );
     expect(blank).toBe('');
     expect(table).toEqual([
-      '| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. | R@shown | mean shown | median reply (chars) |',
+      '| lang | n | Recall@1 | Recall@3 | MRR@5 | top-1 in lang | false abst. | out-of-scope abst. | R@shown | mean shown | median reply ' +
+        '(chars) |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
       `| kk | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 0 |   -   (0) | 1.000 | 1.00 | ${kkReply} |`,
       '| ru | 0 |   -   |   -   |   -   |   -   | 0 |   -   (0) |   -   | - | - |',

@@ -12,7 +12,9 @@ import { openService, retrievalSettings } from '../../src/setup.js';
 const tmp = mkdtempSync(join(tmpdir(), 'open-'));
 let service: ArticleService;
 beforeAll(async () => {
-  ({ service } = await openService(retrievalSettings({ EMBEDDER: 'lexical', INDEX_DIR: join(tmp, 'idx', 'article') }), { log: () => undefined }));
+  ({ service } = await openService(retrievalSettings({ EMBEDDER: 'lexical', INDEX_DIR: join(tmp, 'idx', 'article') }), {
+    log: () => undefined,
+  }));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -22,7 +24,13 @@ describe('readMeta', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'meta.json'), JSON.stringify({ formatVersion: 1, corpusHash: 'x' }));
-    const err = (() => { try { readMeta(dir); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        readMeta(dir);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).kind).toBe('corrupt');
     expect((err as IndexError).detail).toBe('has a meta.json with missing or malformed fields');
@@ -34,7 +42,9 @@ describe('openService with EMBEDDER=auto', () => {
     const meta = JSON.parse(readFileSync(join(indexDir, 'meta.json'), 'utf8'));
     writeFileSync(join(indexDir, 'meta.json'), JSON.stringify({ ...meta, embedder: { ...meta.embedder, settings: { other: true } } }));
     const notices: string[] = [];
-    const opened = await openService(retrievalSettings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: indexDir }), { log: (l) => notices.push(l) });
+    const opened = await openService(retrievalSettings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: indexDir }), {
+      log: (l) => notices.push(l),
+    });
     expect(opened.rebuilt).toBe(true);
     expect(notices.some((n) => n.includes('was built with embedder lexical-v1') && n.endsWith('rebuilding it now'))).toBe(true);
   });
@@ -51,6 +61,9 @@ describe('formatAnswerText (a terminal)', () => {
   it('ends an answer with the source line naming the article, DOI and licence', async () => {
     const answer = await service.ask('What is the fourth finding?');
     const text = formatAnswerText(answer, answer.lang, { all: true });
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence” · https://doi.org/10.32523/2616-6844-2026-154-1-41-50 · CC BY-NC 4.0');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'Source: Berdiyarova, Saimova, Abdullaeva (2026) “Legal problems of using artificial intelligence” · ' +
+        'https://doi.org/10.32523/2616-6844-2026-154-1-41-50 · CC BY-NC 4.0',
+    );
   });
 });

@@ -11,7 +11,11 @@ import { loadCorpus } from '../../src/corpus/load.js';
 const tmp = mkdtempSync(join(tmpdir(), 'setup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const errorOf = (f: () => unknown): Error => {
-  try { f(); } catch (err) { return err as Error; }
+  try {
+    f();
+  } catch (err) {
+    return err as Error;
+  }
   throw new Error('expected a throw');
 };
 
@@ -28,15 +32,34 @@ describe('retrievalSettings', () => {
   });
 
   it('returns the values of the environment, relative paths resolved against the project folder', () => {
-    expect(retrievalSettings({
-      CORPUS_DIR: 'data/corpus', INDEX_DIR: '/srv/index', EMBEDDER: ' lexical ', EMBEDDING_MODEL: 'm', ALLOW_REMOTE_MODELS: 'FALSE', MODEL_CACHE_DIR: 'cache',
-    }, '/proj')).toEqual({
-      corpusDir: '/proj/data/corpus', indexDir: '/srv/index', embedder: 'lexical', model: 'm', allowRemote: false, cacheDir: '/proj/cache',
+    expect(
+      retrievalSettings(
+        {
+          CORPUS_DIR: 'data/corpus',
+          INDEX_DIR: '/srv/index',
+          EMBEDDER: ' lexical ',
+          EMBEDDING_MODEL: 'm',
+          ALLOW_REMOTE_MODELS: 'FALSE',
+          MODEL_CACHE_DIR: 'cache',
+        },
+        '/proj',
+      ),
+    ).toEqual({
+      corpusDir: '/proj/data/corpus',
+      indexDir: '/srv/index',
+      embedder: 'lexical',
+      model: 'm',
+      allowRemote: false,
+      cacheDir: '/proj/cache',
     });
   });
 
   it('returns the defaults for empty values', () => {
-    expect(retrievalSettings({ EMBEDDER: '', CORPUS_DIR: '', ALLOW_REMOTE_MODELS: '' }, '/proj')).toMatchObject({ embedder: 'auto', corpusDir: '/proj/corpus', allowRemote: true });
+    expect(retrievalSettings({ EMBEDDER: '', CORPUS_DIR: '', ALLOW_REMOTE_MODELS: '' }, '/proj')).toMatchObject({
+      embedder: 'auto',
+      corpusDir: '/proj/corpus',
+      allowRemote: true,
+    });
   });
 
   it('returns allowRemote false only for false, 0 and no', () => {
@@ -83,7 +106,13 @@ describe('openService', () => {
     const built = await openService(settings(dir), { log: () => undefined });
     expect(recordedEmbedder(dir)).toBe('lexical');
     const log: string[] = [];
-    const auto = retrievalSettings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'true', EMBEDDING_MODEL: 'nobody/no-such-model', MODEL_CACHE_DIR: join(tmp, 'no-models'), INDEX_DIR: dir });
+    const auto = retrievalSettings({
+      EMBEDDER: 'auto',
+      ALLOW_REMOTE_MODELS: 'true',
+      EMBEDDING_MODEL: 'nobody/no-such-model',
+      MODEL_CACHE_DIR: join(tmp, 'no-models'),
+      INDEX_DIR: dir,
+    });
     const opened = await openService(auto, { log: (l) => log.push(l) });
     expect(log).toEqual([]);
     expect(opened.rebuilt).toBe(false);
@@ -92,7 +121,10 @@ describe('openService', () => {
 
   it('throws IndexError kind missing without rebuilding when asked never to rebuild', async () => {
     const dir = join(tmp, 'never', 'article');
-    const err = await openService(settings(dir), { log: () => {}, rebuild: 'never' }).then(() => undefined, (e: unknown) => e);
+    const err = await openService(settings(dir), { log: () => {}, rebuild: 'never' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).kind).toBe('missing');
   });
@@ -105,7 +137,10 @@ describe('openService', () => {
     meta.embedder.settings.gramWeight = 0.7;
     writeFileSync(metaPath, JSON.stringify(meta));
     const log: string[] = [];
-    const err = await openService(settings(dir), { log: (l) => log.push(l) }).then(() => undefined, (e: unknown) => e);
+    const err = await openService(settings(dir), { log: (l) => log.push(l) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).kind).toBe('mismatch');
     expect(log).toEqual([]);

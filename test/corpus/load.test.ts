@@ -10,14 +10,18 @@ const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const corpus = loadCorpus(CORPUS);
 
 const temps: string[] = [];
-afterAll(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 function corpusCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-load-'));
   temps.push(dir);
   cpSync(CORPUS, dir, { recursive: true });
   return dir;
 }
-const fixHint = `: restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that holds article.txt, translations.json, glossary.json`;
+const fixHint =
+  `: restore it with \`git checkout corpus/\` or set CORPUS_DIR to the folder that holds article.txt, translations.json, ` +
+  `glossary.json`;
 
 describe('loadCorpus', () => {
   it('returns the official sections of the three languages, then the translations', () => {
@@ -31,7 +35,10 @@ describe('loadCorpus', () => {
     const keywords = corpus.glossary.concepts.filter((c) => c.id.startsWith('keyword-'));
     expect(keywords.map((c) => c.id)).toEqual(['keyword-1', 'keyword-2', 'keyword-3', 'keyword-4', 'keyword-5', 'keyword-6', 'keyword-7']);
     expect(keywords[6]).toEqual({
-      id: 'keyword-7', kk: ['жасанды интеллект туралы заң'], ru: ['закон об искусственном интеллекте'], en: ['artificial intelligence law'],
+      id: 'keyword-7',
+      kk: ['жасанды интеллект туралы заң'],
+      ru: ['закон об искусственном интеллекте'],
+      en: ['artificial intelligence law'],
     });
     const file = JSON.parse(readFileSync(join(CORPUS, 'glossary.json'), 'utf8'));
     expect(corpus.glossary.concepts).toHaveLength(file.concepts.length + 7);
@@ -79,7 +86,8 @@ describe('loadCorpus', () => {
     const dir = corpusCopy();
     writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ formatVersion: 2, concepts: [] }));
     expect(() => loadCorpus(dir)).toThrow(
-      `glossary ${join(dir, 'glossary.json')}: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the command again`,
+      `glossary ${join(dir, 'glossary.json')}: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json ` +
+        `in git) and run the command again`,
     );
   });
 

@@ -16,13 +16,31 @@ const range = (n: number, f: (i: number) => string) => Array.from({ length: n },
 const REFERENCES = range(18, (i) => `references/${i}`);
 const FINDINGS = range(5, (i) => `results/finding-${i}`);
 const ORDINALS = ['Біріншіден', 'Екіншіден', 'Үшіншіден', 'Төртіншіден', 'Бесіншіден'];
-const withoutLine = (text: string, start: string) => text.split('\n').filter((l) => !l.startsWith(start)).join('\n');
+const withoutLine = (text: string, start: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.startsWith(start))
+    .join('\n');
 
 describe('parseArticle', () => {
   it('returns the Kazakh sections in reading order (Results again after the findings, for its closing paragraph)', () => {
     expect(ids('kk')).toEqual([
-      'publication', 'title', 'authors', 'abstract', 'keywords', 'introduction', 'methods', 'discussion',
-      'results', ...FINDINGS, 'results', 'conclusion', 'conflict-of-interest', 'author-contributions', ...REFERENCES, 'author-details',
+      'publication',
+      'title',
+      'authors',
+      'abstract',
+      'keywords',
+      'introduction',
+      'methods',
+      'discussion',
+      'results',
+      ...FINDINGS,
+      'results',
+      'conclusion',
+      'conflict-of-interest',
+      'author-contributions',
+      ...REFERENCES,
+      'author-details',
     ]);
   });
 
@@ -40,11 +58,27 @@ describe('parseArticle', () => {
 
   it('returns the paragraph count of every Kazakh-only section after page-break repair', () => {
     const counts: Record<string, number> = {};
-    for (const s of sections.filter((x) => x.lang === 'kk' && !x.id.startsWith('references/'))) counts[s.id] = (counts[s.id] ?? 0) + s.paragraphs.length;
+    for (const s of sections.filter((x) => x.lang === 'kk' && !x.id.startsWith('references/')))
+      counts[s.id] = (counts[s.id] ?? 0) + s.paragraphs.length;
     expect(counts).toEqual({
-      publication: 1, title: 1, authors: 1, abstract: 4, keywords: 1, introduction: 6, methods: 8, discussion: 12, results: 2,
-      'results/finding-1': 1, 'results/finding-2': 1, 'results/finding-3': 1, 'results/finding-4': 1, 'results/finding-5': 1,
-      conclusion: 3, 'conflict-of-interest': 1, 'author-contributions': 3, 'author-details': 3,
+      publication: 1,
+      title: 1,
+      authors: 1,
+      abstract: 4,
+      keywords: 1,
+      introduction: 6,
+      methods: 8,
+      discussion: 12,
+      results: 2,
+      'results/finding-1': 1,
+      'results/finding-2': 1,
+      'results/finding-3': 1,
+      'results/finding-4': 1,
+      'results/finding-5': 1,
+      conclusion: 3,
+      'conflict-of-interest': 1,
+      'author-contributions': 3,
+      'author-details': 3,
     });
   });
 
@@ -57,7 +91,11 @@ describe('parseArticle', () => {
   });
 
   it('returns four abstract paragraphs per language, the first starting with its label', () => {
-    for (const [lang, label] of [['kk', 'Аңдатпа. '], ['ru', 'Аннотация. '], ['en', 'Annotation. ']] as const) {
+    for (const [lang, label] of [
+      ['kk', 'Аңдатпа. '],
+      ['ru', 'Аннотация. '],
+      ['en', 'Annotation. '],
+    ] as const) {
       const abstract = find('abstract', lang).paragraphs;
       expect(abstract).toHaveLength(4);
       expect(abstract[0].startsWith(label)).toBe(true);
@@ -66,7 +104,8 @@ describe('parseArticle', () => {
 
   it('returns one keywords paragraph of seven terms per language', () => {
     expect(find('keywords', 'en').paragraphs).toEqual([
-      'Keywords: artificial intelligence, legal regulation, digital law, personal data protection, cybersecurity, intellectual property, artificial intelligence law.',
+      'Keywords: artificial intelligence, legal regulation, digital law, personal data protection, cybersecurity, intellectual property, ' +
+        'artificial intelligence law.',
     ]);
     for (const lang of ['kk', 'ru', 'en'] as const) {
       const [p] = find('keywords', lang).paragraphs;
@@ -75,20 +114,24 @@ describe('parseArticle', () => {
   });
 
   it('returns the author block of each language as one paragraph with the stars of the markup removed', () => {
-    expect(find('authors', 'ru').paragraphs).toEqual([[
-      'Ж.С. Бердиярова*¹, Ш.А. Саймова², Д.С. Абдуллаева³',
-      '¹Евразийский национальный университет имени Л.Н. Гумилева, Астана, Казахстан',
-      '²РГП на ПХВ «Институт парламентаризма» при УДП РК, Астана, Казахстан',
-      '³Ташкентский государственный юридический университет, Ташкент, Узбекистан',
-      '(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)',
-    ].join('\n')]);
-    expect(find('authors', 'en').paragraphs).toEqual([[
-      'Zh.S. Berdiyarova*¹, Sh.A. Saimova², D.S. Abdullaeva³',
-      '¹L.N. Gumilyov Eurasian National University, Astana, Kazakhstan',
-      '²RSE on REM "Institute of Parliamentarism", Astana, Kazakhstan',
-      '³Tashkent State University of Law, Tashkent, Uzbekistan',
-      '(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)',
-    ].join('\n')]);
+    expect(find('authors', 'ru').paragraphs).toEqual([
+      [
+        'Ж.С. Бердиярова*¹, Ш.А. Саймова², Д.С. Абдуллаева³',
+        '¹Евразийский национальный университет имени Л.Н. Гумилева, Астана, Казахстан',
+        '²РГП на ПХВ «Институт парламентаризма» при УДП РК, Астана, Казахстан',
+        '³Ташкентский государственный юридический университет, Ташкент, Узбекистан',
+        '(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)',
+      ].join('\n'),
+    ]);
+    expect(find('authors', 'en').paragraphs).toEqual([
+      [
+        'Zh.S. Berdiyarova*¹, Sh.A. Saimova², D.S. Abdullaeva³',
+        '¹L.N. Gumilyov Eurasian National University, Astana, Kazakhstan',
+        '²RSE on REM "Institute of Parliamentarism", Astana, Kazakhstan',
+        '³Tashkent State University of Law, Tashkent, Uzbekistan',
+        '(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)',
+      ].join('\n'),
+    ]);
   });
 
   it('returns 18 numbered references in Kazakh and in English, reference 18 being the AI law 230-VIII', () => {
@@ -100,8 +143,12 @@ describe('parseArticle', () => {
       }
       expect(find('references/18', lang).paragraphs[0]).toContain('№ 230-VIII ҚРЗ');
     }
-    expect(find('references/18', 'kk').paragraphs[0].startsWith('18. Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы')).toBe(true);
-    expect(find('references/18', 'en').paragraphs[0].startsWith('18. Қазақстан Республикасы (2025) «Zhasandy intellekt туралы» Заңу')).toBe(true);
+    expect(find('references/18', 'kk').paragraphs[0].startsWith('18. Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы')).toBe(
+      true,
+    );
+    expect(find('references/18', 'en').paragraphs[0].startsWith('18. Қазақстан Республикасы (2025) «Zhasandy intellekt туралы» Заңу')).toBe(
+      true,
+    );
   });
 
   it('returns five findings, each starting with its Kazakh ordinal', () => {
@@ -113,22 +160,36 @@ describe('parseArticle', () => {
   });
 
   it('returns three author details per language, by the script of each line', () => {
-    expect(find('author-details', 'kk').paragraphs.map((p) => p.split(' – ')[0])).toEqual(['Бердиярова Ж.С.', 'Саймова Ш.А.', 'Абдуллаева Д.С.']);
-    expect(find('author-details', 'ru').paragraphs.map((p) => p.slice(p.indexOf('–') + 2, p.indexOf(','))))
-      .toEqual(['автор для корреспонденции', 'PhD', 'PhD']);
-    expect(find('author-details', 'en').paragraphs.map((p) => p.split(' – ')[0])).toEqual(['Berdiyarova Zh.S.', 'Saimova Sh.A.', 'Abdullaeva D.S.']);
+    expect(find('author-details', 'kk').paragraphs.map((p) => p.split(' – ')[0])).toEqual([
+      'Бердиярова Ж.С.',
+      'Саймова Ш.А.',
+      'Абдуллаева Д.С.',
+    ]);
+    expect(find('author-details', 'ru').paragraphs.map((p) => p.slice(p.indexOf('–') + 2, p.indexOf(',')))).toEqual([
+      'автор для корреспонденции',
+      'PhD',
+      'PhD',
+    ]);
+    expect(find('author-details', 'en').paragraphs.map((p) => p.split(' – ')[0])).toEqual([
+      'Berdiyarova Zh.S.',
+      'Saimova Sh.A.',
+      'Abdullaeva D.S.',
+    ]);
   });
 
   it('returns the publication header and the copyright line', () => {
-    expect(find('publication', 'kk').paragraphs).toEqual([[
-      'Әкімшілік құқық. Қаржы құқығы / Administrative law. Financial law /',
-      'Административное право. Финансовое право',
-      'ХҒТАР 10.19.01',
-      '<https://doi.org/10.32523/2616-6844-2026-154-1-41-50>',
-      'Ғылыми мақала',
-    ].join('\n')]);
+    expect(find('publication', 'kk').paragraphs).toEqual([
+      [
+        'Әкімшілік құқық. Қаржы құқығы / Administrative law. Financial law /',
+        'Административное право. Финансовое право',
+        'ХҒТАР 10.19.01',
+        '<https://doi.org/10.32523/2616-6844-2026-154-1-41-50>',
+        'Ғылыми мақала',
+      ].join('\n'),
+    ]);
     expect(find('copyright', 'en').paragraphs).toEqual([
-      'Copyright: © 2026 by the authors. Submitted for possible open access publication under the terms and conditions of the Creative Commons Attribution (CC BY NC) license (<https://creativecommons.org/licenses/by-nc/4.0/>).',
+      'Copyright: © 2026 by the authors. Submitted for possible open access publication under the terms and conditions of the Creative ' +
+        'Commons Attribution (CC BY NC) license (<https://creativecommons.org/licenses/by-nc/4.0/>).',
     ]);
   });
 
@@ -171,7 +232,8 @@ describe('parseArticle', () => {
     const broken = ARTICLE.replace('Ғылыми мақала', 'Мақала');
     expect(() => parseArticle(broken)).toThrow(ArticleFormatError);
     expect(() => parseArticle(broken)).toThrow(
-      'the article text does not look like the expected article: the line "Ғылыми мақала" before the Kazakh title is missing. Restore corpus/article.txt from the published file (git checkout corpus/article.txt)',
+      'the article text does not look like the expected article: the line "Ғылыми мақала" before the Kazakh title is missing. Restore ' +
+        'corpus/article.txt from the published file (git checkout corpus/article.txt)',
     );
     expect(() => parseArticle('')).toThrow(/the line "Ғылыми мақала" before the Kazakh title is missing/);
   });
@@ -208,7 +270,14 @@ describe('repairPageBreaks', () => {
   });
 
   it('returns lines unjoined after closing punctuation or before an upper-case line', () => {
-    expect(repairPageBreaks('«Заң»\nжаңа.\nмәтін:\nкелесі\nТақырып\nЖаңа абзац')).toEqual(['«Заң»', 'жаңа.', 'мәтін:', 'келесі', 'Тақырып', 'Жаңа абзац']);
+    expect(repairPageBreaks('«Заң»\nжаңа.\nмәтін:\nкелесі\nТақырып\nЖаңа абзац')).toEqual([
+      '«Заң»',
+      'жаңа.',
+      'мәтін:',
+      'келесі',
+      'Тақырып',
+      'Жаңа абзац',
+    ]);
     expect(repairPageBreaks('(2025)\nжыл.\nсөз [18]\nжыл')).toEqual(['(2025)', 'жыл.', 'сөз [18]', 'жыл']);
   });
 
@@ -222,12 +291,14 @@ describe('repairPageBreaks', () => {
       fc.constantFrom('', ' ', 'Заң', 'заң.', 'мәтін', 'Text', 'end;', 'қатар', 'A:', '«а»', 'б)'),
       fc.string({ unit: fc.constantFrom('а', 'Б', 'x', 'Y', '.', ' ', '\t', ':') }),
     );
-    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
-      const text = lines.join(eol);
-      const out = repairPageBreaks(text);
-      expect(out.every((l) => l.length > 0 && l === l.trim())).toBe(true);
-      expect(out.join(' ').split(/\s+/).filter(Boolean)).toEqual(text.split(/\s+/).filter(Boolean));
-    }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        const text = lines.join(eol);
+        const out = repairPageBreaks(text);
+        expect(out.every((l) => l.length > 0 && l === l.trim())).toBe(true);
+        expect(out.join(' ').split(/\s+/).filter(Boolean)).toEqual(text.split(/\s+/).filter(Boolean));
+      }),
+    );
   });
 });
 
@@ -242,9 +313,12 @@ describe('cleanMarkup', () => {
   });
 
   it('returns italic affiliations and e-mails without their stars', () => {
-    expect(cleanMarkup('¹*L.N. Gumilyov Eurasian National University, Astana, Kazakhstan*')).toBe('¹L.N. Gumilyov Eurasian National University, Astana, Kazakhstan');
-    expect(cleanMarkup('(E-mail: ¹*zhamilka85@mail.ru*, ²*saimova85@gmail.com*, ³*dilfuza.abdullayeva@yandex.ru*)'))
-      .toBe('(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)');
+    expect(cleanMarkup('¹*L.N. Gumilyov Eurasian National University, Astana, Kazakhstan*')).toBe(
+      '¹L.N. Gumilyov Eurasian National University, Astana, Kazakhstan',
+    );
+    expect(cleanMarkup('(E-mail: ¹*zhamilka85@mail.ru*, ²*saimova85@gmail.com*, ³*dilfuza.abdullayeva@yandex.ru*)')).toBe(
+      '(E-mail: ¹zhamilka85@mail.ru, ²saimova85@gmail.com, ³dilfuza.abdullayeva@yandex.ru)',
+    );
   });
 
   it('returns the corresponding-author star and any other text unchanged', () => {

@@ -2,15 +2,38 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/parse.js';
-import { citedNumbers, FINDING_IDS, findingNumber, isSectionId, REFERENCE_COUNT, referenceId, SECTION_ORDER, sectionTitle, withoutReferenceNumber } from '../../src/corpus/sections.js';
+import {
+  citedNumbers,
+  FINDING_IDS,
+  findingNumber,
+  isSectionId,
+  REFERENCE_COUNT,
+  referenceId,
+  SECTION_ORDER,
+  sectionTitle,
+  withoutReferenceNumber,
+} from '../../src/corpus/sections.js';
 
 const ARTICLE = readFileSync(new URL('../../corpus/article.txt', import.meta.url), 'utf8');
 
 describe('SECTION_ORDER', () => {
   it('returns the top-level ids in the order of the article', () => {
     expect(SECTION_ORDER).toEqual([
-      'publication', 'title', 'authors', 'abstract', 'keywords', 'introduction', 'methods', 'discussion', 'results',
-      'conclusion', 'conflict-of-interest', 'author-contributions', 'references', 'author-details', 'copyright',
+      'publication',
+      'title',
+      'authors',
+      'abstract',
+      'keywords',
+      'introduction',
+      'methods',
+      'discussion',
+      'results',
+      'conclusion',
+      'conflict-of-interest',
+      'author-contributions',
+      'references',
+      'author-details',
+      'copyright',
     ]);
   });
 });
@@ -53,15 +76,27 @@ describe('sectionTitle', () => {
 describe('isSectionId', () => {
   it('returns true for the top-level ids, findings 1–5 and references 1–18', () => {
     for (const id of SECTION_ORDER) expect(isSectionId(id)).toBe(true);
-    expect(['results/finding-1', 'results/finding-5', 'references/1', 'references/9', 'references/10', 'references/18'].map(isSectionId))
-      .toEqual([true, true, true, true, true, true]);
+    expect(
+      ['results/finding-1', 'results/finding-5', 'references/1', 'references/9', 'references/10', 'references/18'].map(isSectionId),
+    ).toEqual([true, true, true, true, true, true]);
   });
 
   it('returns false for other ids', () => {
-    expect([
-      'results/finding-0', 'results/finding-6', 'references/0', 'references/19', 'references/01', 'introduction/1',
-      'results/finding-1/x', 'foreword', '', 'Results', 'references/',
-    ].map(isSectionId)).toEqual(Array(11).fill(false));
+    expect(
+      [
+        'results/finding-0',
+        'results/finding-6',
+        'references/0',
+        'references/19',
+        'references/01',
+        'introduction/1',
+        'results/finding-1/x',
+        'foreword',
+        '',
+        'Results',
+        'references/',
+      ].map(isSectionId),
+    ).toEqual(Array(11).fill(false));
   });
 
   it('returns true for every id the parser produces', () => {
@@ -69,9 +104,11 @@ describe('isSectionId', () => {
   });
 
   it('returns true for a reference number exactly when it is 1–18 (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: -5, max: 200 }), (n) => {
-      expect(isSectionId(`references/${n}`)).toBe(n >= 1 && n <= 18);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: 200 }), (n) => {
+        expect(isSectionId(`references/${n}`)).toBe(n >= 1 && n <= 18);
+      }),
+    );
   });
 });
 
@@ -79,7 +116,11 @@ describe('findings and references', () => {
   it('returns the five finding ids in order and the number of each', () => {
     expect(FINDING_IDS).toEqual(['results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5']);
     expect(FINDING_IDS.map(findingNumber)).toEqual([1, 2, 3, 4, 5]);
-    expect([findingNumber('results/finding-6'), findingNumber('results'), findingNumber('references/4')]).toEqual([undefined, undefined, undefined]);
+    expect([findingNumber('results/finding-6'), findingNumber('results'), findingNumber('references/4')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('returns the cited reference numbers once each, in order, only those the list has', () => {

@@ -6,7 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { parseArticle, scriptLang } from '../../src/corpus/parse.js';
 import {
-  parseTranslations, sourceHash, TRANSLATED_SECTIONS, translatedSections, TranslationLinkError, type TranslationEntry,
+  parseTranslations,
+  sourceHash,
+  TRANSLATED_SECTIONS,
+  translatedSections,
+  TranslationLinkError,
+  type TranslationEntry,
 } from '../../src/corpus/translations.js';
 import type { Section } from '../../src/corpus/types.js';
 
@@ -19,7 +24,9 @@ const entries = readTranslations(join(CORPUS, 'translations.json'));
 const corpus = loadCorpus(CORPUS);
 
 const temps: string[] = [];
-afterAll(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 /** A copy of corpus/ in a fresh temp folder. */
 function corpusCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-translations-'));
@@ -29,7 +36,11 @@ function corpusCopy(): string {
 }
 const kkParagraph = (id: string, n: number) => official.find((s) => s.id === id && s.lang === 'kk')!.paragraphs[n - 1];
 const errorOf = (f: () => unknown): Error => {
-  try { f(); } catch (err) { return err as Error; }
+  try {
+    f();
+  } catch (err) {
+    return err as Error;
+  }
   throw new Error('expected a throw');
 };
 
@@ -56,9 +67,19 @@ describe('parseTranslations', () => {
     for (const e of entries) bySection[e.section] = (bySection[e.section] ?? 0) + 1;
     expect(entries).toHaveLength(58);
     expect(bySection).toEqual({
-      introduction: 6, methods: 8, discussion: 12, results: 2, 'results/finding-1': 1, 'results/finding-2': 1,
-      'results/finding-3': 1, 'results/finding-4': 1, 'results/finding-5': 1, conclusion: 3, 'conflict-of-interest': 1,
-      'author-contributions': 3, ...Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`references/${i + 1}`, 1])),
+      introduction: 6,
+      methods: 8,
+      discussion: 12,
+      results: 2,
+      'results/finding-1': 1,
+      'results/finding-2': 1,
+      'results/finding-3': 1,
+      'results/finding-4': 1,
+      'results/finding-5': 1,
+      conclusion: 3,
+      'conflict-of-interest': 1,
+      'author-contributions': 3,
+      ...Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`references/${i + 1}`, 1])),
     });
   });
 
@@ -84,13 +105,26 @@ describe('translatedSections', () => {
   it('returns one Russian and one English section per translated Kazakh section, paragraph for paragraph', () => {
     const kk = official.filter((s) => s.lang === 'kk' && TRANSLATED_SECTIONS.includes(s.id.split('/')[0]));
     expect(kk.map((s) => s.id)).toEqual([
-      'introduction', 'methods', 'discussion', 'results', 'results/finding-1', 'results/finding-2', 'results/finding-3',
-      'results/finding-4', 'results/finding-5', 'results', 'conclusion', 'conflict-of-interest', 'author-contributions',
+      'introduction',
+      'methods',
+      'discussion',
+      'results',
+      'results/finding-1',
+      'results/finding-2',
+      'results/finding-3',
+      'results/finding-4',
+      'results/finding-5',
+      'results',
+      'conclusion',
+      'conflict-of-interest',
+      'author-contributions',
       ...Array.from({ length: 18 }, (_, i) => `references/${i + 1}`),
     ]);
     for (const source of kk) {
       for (const lang of ['ru', 'en'] as const) {
-        const found = corpus.sections.filter((s) => s.id === source.id && s.lang === lang && !s.official && s.sourceParagraphs?.[0] === source.paragraphs[0]);
+        const found = corpus.sections.filter(
+          (s) => s.id === source.id && s.lang === lang && !s.official && s.sourceParagraphs?.[0] === source.paragraphs[0],
+        );
         expect(found).toHaveLength(1);
         expect(found[0].sourceParagraphs).toEqual(source.paragraphs);
         expect(found[0].paragraphs).toHaveLength(source.paragraphs.length);
@@ -102,7 +136,9 @@ describe('translatedSections', () => {
   });
 
   it('returns every Kazakh paragraph of the translated sections with exactly one ru and one en translation', () => {
-    const kkParagraphs = official.filter((s) => s.lang === 'kk' && TRANSLATED_SECTIONS.includes(s.id.split('/')[0])).flatMap((s) => s.paragraphs);
+    const kkParagraphs = official
+      .filter((s) => s.lang === 'kk' && TRANSLATED_SECTIONS.includes(s.id.split('/')[0]))
+      .flatMap((s) => s.paragraphs);
     expect(kkParagraphs).toHaveLength(58);
     for (const lang of ['ru', 'en'] as const) {
       const sources = corpus.sections.filter((s) => s.lang === lang && !s.official).flatMap((s) => s.sourceParagraphs!);
@@ -115,8 +151,11 @@ describe('translatedSections', () => {
     const entry = entries.find((e) => e.section === 'results/finding-4')!;
     expect(ru.paragraphs).toEqual([entry.ru]);
     expect(ru.sourceParagraphs).toEqual([kkParagraph('results/finding-4', 1)]);
-    expect(corpus.sections.find((s) => s.id === 'results/finding-4' && s.lang === 'en')!.paragraphs[0]
-      .startsWith('Fourth, the application of artificial intelligence technologies')).toBe(true);
+    expect(
+      corpus.sections
+        .find((s) => s.id === 'results/finding-4' && s.lang === 'en')!
+        .paragraphs[0].startsWith('Fourth, the application of artificial intelligence technologies'),
+    ).toBe(true);
   });
 
   it('returns no section for sections the article publishes in every language', () => {
@@ -128,7 +167,10 @@ describe('translatedSections', () => {
     const without = entries.filter((e) => e.kk !== kkParagraph('methods', 3));
     const err = errorOf(() => translatedSections(official, without));
     expect(err).toBeInstanceOf(TranslationLinkError);
-    expect(err.message).toContain(`the Kazakh paragraph methods ¶3 ("${kkParagraph('methods', 3).slice(0, 60)}…", hash ${sourceHash(kkParagraph('methods', 3))}) has no translation`);
+    expect(err.message).toContain(
+      `the Kazakh paragraph methods ¶3 ("${kkParagraph('methods', 3).slice(0, 60)}…", hash ${sourceHash(kkParagraph('methods', 3))}) has ` +
+        `no translation`,
+    );
   });
 
   it('throws TranslationLinkError for an entry whose kk text was edited', () => {
@@ -136,14 +178,21 @@ describe('translatedSections', () => {
     const err = errorOf(() => translatedSections(official, edited));
     expect(err).toBeInstanceOf(TranslationLinkError);
     expect(err.message).toBe(
-      `the entry for ${entries[5].section} starting "${entries[5].kk.slice(0, 50)}…" has a kk text that does not match its sourceHash ${entries[5].sourceHash}. ` +
-      'Update that entry of corpus/translations.json (kk, ru, en, and sourceHash = the hash named here) and build again',
+      `the entry for ${entries[5].section} starting "${entries[5].kk.slice(0, 50)}…" has a kk text that does not match its sourceHash ` +
+        `${entries[5].sourceHash}. ` +
+        'Update that entry of corpus/translations.json (kk, ru, en, and sourceHash = the hash named here) and build again',
     );
   });
 
   it('throws TranslationLinkError for a stale entry that matches no Kazakh paragraph', () => {
     const kk = 'Бұл абзац мақаладан алынып тасталған.';
-    const stale: TranslationEntry = { section: 'discussion', sourceHash: sourceHash(kk), kk, ru: 'Удалённый абзац.', en: 'A removed paragraph.' };
+    const stale: TranslationEntry = {
+      section: 'discussion',
+      sourceHash: sourceHash(kk),
+      kk,
+      ru: 'Удалённый абзац.',
+      en: 'A removed paragraph.',
+    };
     const err = errorOf(() => translatedSections(official, [...entries, stale]));
     expect(err).toBeInstanceOf(TranslationLinkError);
     expect(err.message).toContain(`the translation filed under discussion ("${kk}…") matches no Kazakh paragraph of the article`);
@@ -208,6 +257,8 @@ describe('loadCorpus (translation links)', () => {
     const kk = 'Ескірген абзац.';
     file.paragraphs.push({ section: 'conclusion', sourceHash: sourceHash(kk), kk, ru: 'Устаревший абзац.', en: 'An outdated paragraph.' });
     writeFileSync(join(dir, 'translations.json'), JSON.stringify(file));
-    expect(() => loadCorpus(dir)).toThrow('the translation filed under conclusion ("Ескірген абзац.…") matches no Kazakh paragraph of the article');
+    expect(() => loadCorpus(dir)).toThrow(
+      'the translation filed under conclusion ("Ескірген абзац.…") matches no Kazakh paragraph of the article',
+    );
   });
 });

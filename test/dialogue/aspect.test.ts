@@ -6,15 +6,35 @@ const ids = (answer: { passages: Array<{ id: string; rank: number }> } | undefin
 
 describe('readAspect', () => {
   it('names the aspect a follow-up asks for in each language, Kazakh also in Latin letters', () => {
-    expect(['why?', 'почему?', 'неге?', 'мысал келтірші', 'give me an example', 'например?', 'когда его приняли?', 'qashan qabyldandy?', 'а к чему это может привести?', 'where?']
-      .map((t) => readAspect(t).aspects)).toEqual([['reason'], ['reason'], ['reason'], ['example'], ['example'], ['example'], ['date'], ['date'], ['effect'], ['place']]);
+    expect(
+      [
+        'why?',
+        'почему?',
+        'неге?',
+        'мысал келтірші',
+        'give me an example',
+        'например?',
+        'когда его приняли?',
+        'qashan qabyldandy?',
+        'а к чему это может привести?',
+        'where?',
+      ].map((t) => readAspect(t).aspects),
+    ).toEqual([['reason'], ['reason'], ['reason'], ['example'], ['example'], ['example'], ['date'], ['date'], ['effect'], ['place']]);
   });
 
-  it('keeps the follow-up\'s own words as stems, and tells a wordy request from a short question', () => {
-    expect(readAspect('who of them is the corresponding author?')).toEqual({ aspects: [], stems: ['corres', 'author'], wordy: false, lang: 'en' });
+  it("keeps the follow-up's own words as stems, and tells a wordy request from a short question", () => {
+    expect(readAspect('who of them is the corresponding author?')).toEqual({
+      aspects: [],
+      stems: ['corres', 'author'],
+      wordy: false,
+      lang: 'en',
+    });
     expect(readAspect('кто из них автор для корреспонденции?')).toMatchObject({ stems: ['коррес'], lang: 'ru' });
-    expect(['why is that?', 'could you give me an example please', 'мысал келтірші', 'приведи пример', 'почему?'].map((t) => readAspect(t).wordy))
-      .toEqual([false, true, true, true, false]);
+    expect(
+      ['why is that?', 'could you give me an example please', 'мысал келтірші', 'приведи пример', 'почему?'].map(
+        (t) => readAspect(t).wordy,
+      ),
+    ).toEqual([false, true, true, true, false]);
   });
 });
 
@@ -23,7 +43,13 @@ describe('aspectRanking', () => {
     const service = createFakeService();
     const ranked = await aspectRanking(service, 'What is the finding?', 'finding — why?', readAspect('why?'), 'en');
     // "Since …", "In this regard …", "Therefore …" give a reason; "there remains a need" only hints at one
-    expect(ids(ranked)).toEqual(['1:en:results/finding-1:1', '2:en:results/finding-4:1', '3:en:results/finding-5:1', '4:en:results/finding-2:1', '5:en:results/finding-3:1']);
+    expect(ids(ranked)).toEqual([
+      '1:en:results/finding-1:1',
+      '2:en:results/finding-4:1',
+      '3:en:results/finding-5:1',
+      '4:en:results/finding-2:1',
+      '5:en:results/finding-3:1',
+    ]);
     expect(ranked).toMatchObject({ query: 'finding — why?', lang: 'en', answered: true, total: 5, shown: 2 });
     expect(service.asked.map((a) => a.question)).toEqual(['What is the finding?']);
   });
@@ -37,7 +63,13 @@ describe('aspectRanking', () => {
 
   it('asks the rewritten question too when the follow-up has words of its own, and puts the passage with them first', async () => {
     const service = createFakeService();
-    const ranked = await aspectRanking(service, 'What is the finding?', 'finding — which of them is about criminal liability?', readAspect('which of them is about criminal liability?'), 'en');
+    const ranked = await aspectRanking(
+      service,
+      'What is the finding?',
+      'finding — which of them is about criminal liability?',
+      readAspect('which of them is about criminal liability?'),
+      'en',
+    );
     expect(ranked?.passages[0].id).toBe('en:results/finding-4:1');
     expect(ranked?.shown).toBe(1);
     expect(service.asked.map((a) => a.question)).toEqual(['What is the finding?', 'finding — which of them is about criminal liability?']);

@@ -8,7 +8,13 @@ function setup(unknown: string[] = []) {
   const service = createFakeService();
   let now = 1_000_000;
   const engine = createDialogueEngine({ service, ttlMs: 30 * 60_000, now: () => now, knows: (w) => !unknown.includes(w) });
-  return { service, engine, tick: (ms: number) => { now += ms; } };
+  return {
+    service,
+    engine,
+    tick: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 const ids = (step: DialogueStep) => step.reply.answer?.passages.map((p) => p.id) ?? [];
 
@@ -16,10 +22,21 @@ describe('createDialogueEngine', () => {
   it('pages with "more" without repeating a place, and shows the same places again in another language', async () => {
     const { engine } = setup();
     const q = await engine.respond(undefined, 'What are the findings?');
-    expect(q.reply).toMatchObject({ act: 'question', lang: 'en', understoodAs: 'What are the findings?', showUnderstood: false, turn: 0, key: turnKey('What are the findings?') });
+    expect(q.reply).toMatchObject({
+      act: 'question',
+      lang: 'en',
+      understoodAs: 'What are the findings?',
+      showUnderstood: false,
+      turn: 0,
+      key: turnKey('What are the findings?'),
+    });
     const more = await engine.respond(q.state, 'more');
     expect(more.reply.act).toBe('more');
-    expect(ids(more).map(placeOf).filter((p) => ids(q).map(placeOf).includes(p))).toEqual([]);
+    expect(
+      ids(more)
+        .map(placeOf)
+        .filter((p) => ids(q).map(placeOf).includes(p)),
+    ).toEqual([]);
     expect(ids(more).length).toBeGreaterThan(0);
     const ru = await engine.respond(more.state, 'по-русски');
     expect(ru.reply).toMatchObject({ act: 'language', lang: 'ru' });
@@ -28,11 +45,13 @@ describe('createDialogueEngine', () => {
     expect(again.reply.notice ?? ids(again)[0].slice(0, 3)).toBe(again.reply.notice ? 'nothingMore' : 'ru:');
   });
 
-  it('asks for a question first when the first message has no topic of its own, in the reader\'s language', async () => {
+  it("asks for a question first when the first message has no topic of its own, in the reader's language", async () => {
     const { engine, service } = setup();
     const replies = await Promise.all(['why?', 'почему?', 'неге?'].map((m) => engine.respond(undefined, m)));
     expect(replies.map((r) => [r.reply.notice, r.reply.lang, r.reply.understoodAs, r.state.turns.length])).toEqual([
-      ['askFirst', 'en', null, 0], ['askFirst', 'ru', null, 0], ['askFirst', 'kk', null, 0],
+      ['askFirst', 'en', null, 0],
+      ['askFirst', 'ru', null, 0],
+      ['askFirst', 'kk', null, 0],
     ]);
     expect(service.asked).toEqual([]);
   });
@@ -57,21 +76,29 @@ describe('createDialogueEngine', () => {
     const second = await engine.respond(why.state, 'and the second?');
     expect(second.reply.understoodAs).toBe('What is the second finding?');
     // "why?" re-ranks the passages of its base question by the reason words they use
-    expect(service.asked.map((a) => a.question)).toEqual(['What is the first finding?', 'What is the fifth finding?', 'What is the fifth finding?', 'What is the second finding?']);
+    expect(service.asked.map((a) => a.question)).toEqual([
+      'What is the first finding?',
+      'What is the fifth finding?',
+      'What is the fifth finding?',
+      'What is the second finding?',
+    ]);
   });
 
-  it('answers an aspect from its base question\'s passages; "in Russian" shows the same places, "more" the rest of that order', async () => {
-    const { engine } = setup();
-    const q = await engine.respond(undefined, 'What is the finding?');
-    const why = await engine.respond(q.state, 'why?');
-    expect(why.reply).toMatchObject({ act: 'followup', understoodAs: 'finding — why?', showUnderstood: true });
-    expect(why.state.turns[1]).toMatchObject({ q: 'finding — why?', base: 'What is the finding?', aspect: 'why' });
-    expect(ids(why).slice(0, why.reply.answer!.shown)).toEqual(['en:results/finding-1:1', 'en:results/finding-4:1']);
-    const ru = await engine.respond(why.state, 'по-русски');
-    expect(ids(ru).slice(0, ru.reply.answer!.shown)).toEqual(['ru:results/finding-1:1', 'ru:results/finding-4:1']);
-    const more = await engine.respond(ru.state, 'ещё');
-    expect(ids(more)).toEqual(['ru:results/finding-5:1', 'ru:results/finding-2:1', 'ru:results/finding-3:1']);
-  });
+  it(
+    'answers an aspect from its base question\'s passages; "in Russian" shows the same places, "more" the rest of that ' + 'order',
+    async () => {
+      const { engine } = setup();
+      const q = await engine.respond(undefined, 'What is the finding?');
+      const why = await engine.respond(q.state, 'why?');
+      expect(why.reply).toMatchObject({ act: 'followup', understoodAs: 'finding — why?', showUnderstood: true });
+      expect(why.state.turns[1]).toMatchObject({ q: 'finding — why?', base: 'What is the finding?', aspect: 'why' });
+      expect(ids(why).slice(0, why.reply.answer!.shown)).toEqual(['en:results/finding-1:1', 'en:results/finding-4:1']);
+      const ru = await engine.respond(why.state, 'по-русски');
+      expect(ids(ru).slice(0, ru.reply.answer!.shown)).toEqual(['ru:results/finding-1:1', 'ru:results/finding-4:1']);
+      const more = await engine.respond(ru.state, 'ещё');
+      expect(ids(more)).toEqual(['ru:results/finding-5:1', 'ru:results/finding-2:1', 'ru:results/finding-3:1']);
+    },
+  );
 
   it('reads a question that points back as a follow-up when the article does not answer it alone', async () => {
     const { engine, service } = setup();
@@ -79,8 +106,13 @@ describe('createDialogueEngine', () => {
     const which = await engine.respond(q.state, 'which of them is the corresponding author?');
     expect(which.reply).toMatchObject({ act: 'followup', understoodAs: 'finding — which of them is the corresponding author?' });
     // the question alone, then the topic's passages (none has its words), then the rewritten question
-    expect(service.asked.map((a) => a.question)).toEqual(['What is the finding?', 'which of them is the corresponding author?', 'What is the finding?',
-      'finding — which of them is the corresponding author?', 'finding — which of them is the corresponding author?']);
+    expect(service.asked.map((a) => a.question)).toEqual([
+      'What is the finding?',
+      'which of them is the corresponding author?',
+      'What is the finding?',
+      'finding — which of them is the corresponding author?',
+      'finding — which of them is the corresponding author?',
+    ]);
     const answered = await engine.respond(q.state, 'which of them is about criminal liability?');
     expect(answered.reply).toMatchObject({ act: 'question', understoodAs: 'which of them is about criminal liability?' });
   });
@@ -89,7 +121,13 @@ describe('createDialogueEngine', () => {
     const { engine, service } = setup(['China']);
     const eu = await engine.respond(undefined, 'What is the risk-based approach?');
     const china = await engine.respond(eu.state, 'does it apply in China?');
-    expect(china.reply.answer).toEqual({ query: 'risk-based approach — does it apply in China?', lang: 'en', answered: false, passages: [], total: 0 });
+    expect(china.reply.answer).toEqual({
+      query: 'risk-based approach — does it apply in China?',
+      lang: 'en',
+      answered: false,
+      passages: [],
+      total: 0,
+    });
     expect(service.asked).toHaveLength(1);
   });
 
@@ -100,7 +138,9 @@ describe('createDialogueEngine', () => {
     ({ state } = await engine.respond(state, 'What is the risk-based approach?'));
     const quoted = await engine.respond(state, 'and the third?', { replyTo: 2 });
     expect(quoted.reply.understoodAs).toBe('What is the third finding?');
-    expect(await engine.more(quoted.state, { messageId: 2 })).toMatchObject({ reply: { act: 'more', understoodAs: 'What is the first finding?' } });
+    expect(await engine.more(quoted.state, { messageId: 2 })).toMatchObject({
+      reply: { act: 'more', understoodAs: 'What is the first finding?' },
+    });
     tick(31 * 60_000);
     expect((await engine.respond(quoted.state, 'and the fifth?')).reply.act).toBe('question');
     expect(await engine.more(quoted.state, { messageId: 2 })).toBeUndefined();
@@ -108,8 +148,18 @@ describe('createDialogueEngine', () => {
 
   it('answers small talk and "more" before any question without retrieval, keeping the state small', async () => {
     const { engine, service } = setup();
-    expect((await engine.respond(undefined, 'thanks!')).reply).toMatchObject({ act: 'smalltalk', smalltalk: 'thanks', understoodAs: null, turn: -1 });
-    expect((await engine.respond(undefined, 'ещё')).reply).toMatchObject({ act: 'more', lang: 'ru', notice: 'askFirst', understoodAs: null });
+    expect((await engine.respond(undefined, 'thanks!')).reply).toMatchObject({
+      act: 'smalltalk',
+      smalltalk: 'thanks',
+      understoodAs: null,
+      turn: -1,
+    });
+    expect((await engine.respond(undefined, 'ещё')).reply).toMatchObject({
+      act: 'more',
+      lang: 'ru',
+      notice: 'askFirst',
+      understoodAs: null,
+    });
     expect(service.asked).toEqual([]);
     let state: DialogueState | undefined;
     for (let i = 0; i < 20; i++) state = (await engine.respond(state, `What is the risk-based approach number ${i}?`)).state;

@@ -5,7 +5,10 @@ describe('BoundedMemoryStorage', () => {
   it('holds at most maxEntries with 20,000 users, keeping the most recent ones', () => {
     let now = 0;
     const storage = new BoundedMemoryStorage<{ n: number }>({ ttlMs: 30 * 60_000, maxEntries: 5000, now: () => now });
-    for (let user = 0; user < 20_000; user++) { now += 1; storage.write(String(user), { n: user }); }
+    for (let user = 0; user < 20_000; user++) {
+      now += 1;
+      storage.write(String(user), { n: user });
+    }
     expect(storage.size).toBe(5000);
     expect(storage.read('14999')).toBeUndefined();
     expect(storage.read('15000')).toEqual({ n: 15000 });

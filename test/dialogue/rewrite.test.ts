@@ -11,16 +11,28 @@ const standalone = (base: string, text: string) => rewrite(base, followup(text))
 
 describe('frame', () => {
   it('cuts a question into its frame and topic, in each language', () => {
-    expect(frame('What does the article say about personal data?')).toEqual({ prefix: 'What does the article say about ', topic: 'personal data', suffix: '?', lang: 'en' });
+    expect(frame('What does the article say about personal data?')).toEqual({
+      prefix: 'What does the article say about ',
+      topic: 'personal data',
+      suffix: '?',
+      lang: 'en',
+    });
     expect(frame('Что говорится о США?')).toMatchObject({ prefix: 'Что говорится о ', topic: 'США', suffix: '?' });
-    expect(frame('Дербес деректерді қорғау туралы не айтылған?')).toMatchObject({ prefix: '', topic: 'Дербес деректерді қорғау', suffix: ' туралы не айтылған?' });
+    expect(frame('Дербес деректерді қорғау туралы не айтылған?')).toMatchObject({
+      prefix: '',
+      topic: 'Дербес деректерді қорғау',
+      suffix: ' туралы не айтылған?',
+    });
     expect(frame('what is this?')).toMatchObject({ prefix: '', topic: 'what is this?', suffix: '' });
   });
 });
 
 describe('rewrite', () => {
   it('replaces the ordinal of the base question, keeping a Russian ordinal as the reader wrote it', () => {
-    expect(standalone('What is the first finding?', 'and the second?')).toEqual({ standalone: 'What is the second finding?', isBase: true });
+    expect(standalone('What is the first finding?', 'and the second?')).toEqual({
+      standalone: 'What is the second finding?',
+      isBase: true,
+    });
     expect(standalone('Бірінші тұжырым қандай?', 'ал бесіншісі ше?')).toEqual({ standalone: 'Бесінші тұжырым қандай?', isBase: true });
     expect(standalone('Какая первая рекомендация?', 'а вторая?').standalone).toBe('Какая вторая рекомендация?');
     expect(standalone('What are the main findings?', 'and the fifth?').standalone).toBe('findings — the fifth one?');
@@ -29,7 +41,7 @@ describe('rewrite', () => {
     expect(standalone('Қандай заң ЖИ-ді реттейді?', 'ал бесиншиси ше?').standalone).toBe('заң ЖИ-ді реттейді — бесіншісі?');
   });
 
-  it('puts a new subject into the base question\'s frame, or into the reader\'s language\'s frame', () => {
+  it("puts a new subject into the base question's frame, or into the reader's language's frame", () => {
     expect(standalone('Что говорится о США?', 'а о Евросоюзе?').standalone).toBe('Что говорится о Евросоюзе?');
     expect(standalone('Дербес деректерді қорғау туралы не айтылған?', 'ал Ресей ше?').standalone).toBe('Ресей туралы не айтылған?');
     expect(standalone('Что говорится о США?', 'what about China?').standalone).toBe('What does the article say about China?');
@@ -39,12 +51,17 @@ describe('rewrite', () => {
     expect(standalone('Какой первый вывод?', 'а о Евросоюзе?').standalone).toBe('Что в статье говорится о Евросоюзе?');
   });
 
-  it('asks for an aspect of the base question\'s topic, without making it the base', () => {
-    expect(standalone('What does the article say about offences committed with AI?', 'what kinds exactly?'))
-      .toEqual({ standalone: 'offences committed with AI — what kinds exactly?', isBase: false });
+  it("asks for an aspect of the base question's topic, without making it the base", () => {
+    expect(standalone('What does the article say about offences committed with AI?', 'what kinds exactly?')).toEqual({
+      standalone: 'offences committed with AI — what kinds exactly?',
+      isBase: false,
+    });
     expect(standalone('Какой первый вывод?', 'почему?').standalone).toBe('первый вывод — почему?');
     // a wordy request is named by its aspect, in the reader's language
-    expect(['could you give me an example please', 'приведи пример', 'мысал келтірші'].map((f) => standalone('What does the article say about criminal liability?', f).standalone))
-      .toEqual(['criminal liability — examples', 'criminal liability — примеры', 'criminal liability — мысалдар']);
+    expect(
+      ['could you give me an example please', 'приведи пример', 'мысал келтірші'].map(
+        (f) => standalone('What does the article say about criminal liability?', f).standalone,
+      ),
+    ).toEqual(['criminal liability — examples', 'criminal liability — примеры', 'criminal liability — мысалдар']);
   });
 });

@@ -15,10 +15,24 @@ describe('createLexicalEmbedder', () => {
     const e = createLexicalEmbedder(corpus.glossary);
     expect(e.id).toBe('lexical-v1');
     expect(e.dims).toBe(1024);
-    expect(e.settings).toEqual({ dims: 1024, stemWeight: 1, conceptWeight: 1.5, gramWeight: 0.6, features: 'stems+concepts+char4', hash: 'fnv1a32-signed' });
+    expect(e.settings).toEqual({
+      dims: 1024,
+      stemWeight: 1,
+      conceptWeight: 1.5,
+      gramWeight: 0.6,
+      features: 'stems+concepts+char4',
+      hash: 'fnv1a32-signed',
+    });
     const small = createLexicalEmbedder(corpus.glossary, { dims: 64, conceptWeight: 2 });
     expect(small.dims).toBe(64);
-    expect(small.settings).toEqual({ dims: 64, stemWeight: 1, conceptWeight: 2, gramWeight: 0.6, features: 'stems+concepts+char4', hash: 'fnv1a32-signed' });
+    expect(small.settings).toEqual({
+      dims: 64,
+      stemWeight: 1,
+      conceptWeight: 2,
+      gramWeight: 0.6,
+      features: 'stems+concepts+char4',
+      hash: 'fnv1a32-signed',
+    });
   });
 
   it('returns vectors of `dims` numbers, one per text, in order', async () => {
@@ -41,11 +55,14 @@ describe('createLexicalEmbedder', () => {
     const e = createLexicalEmbedder(corpus.glossary);
     const noise = fc.string({ unit: fc.constantFrom(...'заңқұлaiwtр кибе.,😀') });
     const content = fc.constantFrom('заң', 'кибершабуыл', 'liability', 'закон', 'intelligence', '2025');
-    await fc.assert(fc.asyncProperty(noise, content, noise, async (a, w, b) => {
-      const [v, n] = await e.embedQueries([`${a} ${w} ${b}`, a]);
-      expect(Math.abs(norm(v) - 1)).toBeLessThan(1e-12);
-      expect(Math.min(Math.abs(norm(n) - 1), norm(n))).toBeLessThan(1e-12);
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(noise, content, noise, async (a, w, b) => {
+        const [v, n] = await e.embedQueries([`${a} ${w} ${b}`, a]);
+        expect(Math.abs(norm(v) - 1)).toBeLessThan(1e-12);
+        expect(Math.min(Math.abs(norm(n) - 1), norm(n))).toBeLessThan(1e-12);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('returns a zero vector for text without words', async () => {

@@ -3,7 +3,17 @@ import { createModelProgressHandler, createProgressBar } from '../../src/embeddi
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];
-  return { chunks, stream: { isTTY, columns: 100, write: (c: string) => { chunks.push(c); return true; } } };
+  return {
+    chunks,
+    stream: {
+      isTTY,
+      columns: 100,
+      write: (c: string) => {
+        chunks.push(c);
+        return true;
+      },
+    },
+  };
 }
 const MB = 1024 * 1024;
 

@@ -44,7 +44,9 @@ describe('openService with the transformers embedder (tiny offline model)', () =
 
   it('refuses the index for the lexical embedder with a message saying how to rebuild, and leaves it as it is', async () => {
     const before = readFileSync(join(indexDir, 'meta.json'), 'utf8');
-    const err = await openService(settings({ EMBEDDER: 'lexical', INDEX_DIR: indexDir }), { log: () => undefined }).catch((e: unknown) => e);
+    const err = await openService(settings({ EMBEDDER: 'lexical', INDEX_DIR: indexDir }), { log: () => undefined }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IndexError);
     expect((err as IndexError).kind).toBe('mismatch');
     expect((err as Error).message).toContain('was built with embedder transformers (32 dims');
@@ -57,7 +59,10 @@ describe('openService with the transformers embedder (tiny offline model)', () =
 describe('openService without the model', () => {
   it('falls back from auto to the lexical embedder with one notice when downloads are off', async () => {
     const notices: string[] = [];
-    const { meta } = await openService(settings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: join(tmp, 'auto', 'article') }), { log: (l) => notices.push(l) });
+    const { meta } = await openService(
+      settings({ EMBEDDER: 'auto', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: join(tmp, 'auto', 'article') }),
+      { log: (l) => notices.push(l) },
+    );
     expect(meta.embedder.id).toBe('lexical-v1');
     expect(notices.filter((n) => n.startsWith('notice:'))).toEqual([
       'notice: model Xenova/multilingual-e5-small is not available locally and downloads are off: using the offline lexical embedder',
@@ -66,7 +71,10 @@ describe('openService without the model', () => {
 
   it('fails fast for transformers with a remote model id when downloads are off, saying how to provide the model', async () => {
     const started = Date.now();
-    const err = await openService(settings({ EMBEDDER: 'transformers', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: join(tmp, 'none', 'article') }), { log: () => undefined }).catch((e: unknown) => e);
+    const err = await openService(
+      settings({ EMBEDDER: 'transformers', ALLOW_REMOTE_MODELS: 'false', INDEX_DIR: join(tmp, 'none', 'article') }),
+      { log: () => undefined },
+    ).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(err).toBeInstanceOf(ModelUnavailableError);
     expect((err as Error).message).toContain('set EMBEDDING_MODEL to its path');

@@ -41,7 +41,12 @@ describe('createTransformersEmbedder (tiny local model, offline)', () => {
     expect(e.dims).toBe(hidden);
     expect(e.id).toBe('transformers');
     expect(e.settings).toEqual({
-      model: TINY, quantized: true, pooling: 'mean', normalize: true, queryPrefix: '', passagePrefix: '',
+      model: TINY,
+      quantized: true,
+      pooling: 'mean',
+      normalize: true,
+      queryPrefix: '',
+      passagePrefix: '',
     });
     const [v] = await e.embedPassages(['тест']);
     expect(v).toHaveLength(hidden);
@@ -109,8 +114,9 @@ describe('createTransformersEmbedder (tiny local model, offline)', () => {
 describe('offline failures', () => {
   it('throws ModelUnavailableError fast for a remote id with allowRemote false', async () => {
     const started = Date.now();
-    const err = await createTransformersEmbedder({ model: 'Xenova/multilingual-e5-small', allowRemote: false, cacheDir })
-      .catch((e: unknown) => e);
+    const err = await createTransformersEmbedder({ model: 'Xenova/multilingual-e5-small', allowRemote: false, cacheDir }).catch(
+      (e: unknown) => e,
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(err).toBeInstanceOf(ModelUnavailableError);
     const msg = (err as Error).message;
@@ -154,7 +160,11 @@ describe('tokenizer of the tiny model', () => {
     const tok = await AutoTokenizer.from_pretrained(path.basename(TINY));
     const vocab = (tok as unknown as { model: { tokens_to_ids: Map<string, number> } }).model.tokens_to_ids;
     const idOf = (t: string) => vocab.get(t);
-    for (const [ch, stripped] of [['й', 'и'], ['ё', 'е'], ['қ', 'к']] as const) {
+    for (const [ch, stripped] of [
+      ['й', 'и'],
+      ['ё', 'е'],
+      ['қ', 'к'],
+    ] as const) {
       const ids = tok.encode(ch);
       expect(ids).toEqual([idOf('[CLS]'), idOf(ch), idOf('[SEP]')]);
       expect(idOf(ch)).not.toBe(idOf(stripped));

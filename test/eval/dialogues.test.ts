@@ -9,10 +9,12 @@ const item = (check: DialogueItem['check'], extra: Partial<DialogueItem> = {}): 
 describe('passes', () => {
   it('checks gold in the top 3 of an answered last turn, normalised, in text, source or citations', () => {
     const gold = item('gold', { gold: ['Екіншіден'] });
-    expect(passes(gold, [turn('question', true), turn('followup', true, [p('en:a:1', 'en'), p('en:b:1', 'en', 'Second', 'Екіншіден, ...')])])).toBe(true);
+    expect(passes(gold, [turn('question', true), turn('followup', true, [p('en:a:1', 'en'), p('en:b:1', 'en', 'Second', 'Екіншіден, ' +
+      '...')])])).toBe(true);
     expect(passes(gold, [turn('followup', true, [p('en:a:1', 'en'), p('en:b:1', 'en'), p('en:c:1', 'en'), p('en:d:1', 'en', 'Екіншіден')])])).toBe(false);
     expect(passes(gold, [turn('followup', false, [p('en:b:1', 'en', 'Екіншіден')])])).toBe(false);
-    expect(passes(item('gold', { gold: ['217'] }), [turn('question', true, [{ ...p('en:r:1', 'en'), citations: [{ text: 'resolution 217 A' }] }])])).toBe(true);
+    expect(passes(item('gold', { gold: ['217'] }), [turn('question', true, [{ ...p('en:r:1', 'en'), citations: [{ text: 'resolution 217 ' +
+      'A' }] }])])).toBe(true);
   });
 
   it('checks "more" by places: a passage of the previous turn in another language or as a translation counts as repeated', () => {

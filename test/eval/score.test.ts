@@ -120,7 +120,8 @@ describe('parseEvalSet', () => {
   });
 
   it('throws naming the file and line of a line that is not JSON', () => {
-    expect(() => parseEvalSet('{"q":"a","lang":"en","gold":[]}\n{oops', 'set.jsonl')).toThrow(new EvalSetError('set.jsonl line 2 is not JSON: fix or remove it'));
+    expect(() => parseEvalSet('{"q":"a","lang":"en","gold":[]}\n{oops', 'set.jsonl')).toThrow(new EvalSetError('set.jsonl line 2 is not ' +
+      'JSON: fix or remove it'));
   });
 
   it('throws naming the line of an item of the wrong shape', () => {

@@ -9,7 +9,16 @@ describe('isAbstentionRule', () => {
   });
 
   it('returns false for anything else', () => {
-    for (const bad of [null, undefined, 0.34, {}, { minCoverage: 0.34 }, { kind: 'coverage', minCoverage: '0.34' }, { kind: 'coverage', minCoverage: 1.5 }, { kind: 'score', minCoverage: 0.3 }]) {
+    for (const bad of [
+      null,
+      undefined,
+      0.34,
+      {},
+      { minCoverage: 0.34 },
+      { kind: 'coverage', minCoverage: '0.34' },
+      { kind: 'coverage', minCoverage: 1.5 },
+      { kind: 'score', minCoverage: 0.3 },
+    ]) {
       expect(isAbstentionRule(bad)).toBe(false);
     }
   });

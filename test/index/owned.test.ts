@@ -14,9 +14,16 @@ import { DEFAULT_ABSTENTION } from '../../src/retrieval/abstain.js';
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 const temp = () => (root = mkdtempSync(join(tmpdir(), 'index-owned-')));
-const put = (path: string, text = 'x') => { mkdirSync(join(path, '..'), { recursive: true }); writeFileSync(path, text); };
+const put = (path: string, text = 'x') => {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+};
 const refusal = (fn: () => unknown): PathError => {
-  try { fn(); } catch (e) { return e as PathError; }
+  try {
+    fn();
+  } catch (e) {
+    return e as PathError;
+  }
   throw new Error('expected a PathError');
 };
 /** A pid no process has (above the kernel's pid_max). */
@@ -37,13 +44,18 @@ describe('assertReplaceableIndexDir', () => {
     for (const f of ['meta.json', 'thesis.docx', 'a.txt', 'b.txt', 'c.txt']) put(join(dir, f));
     const err = refusal(() => assertReplaceableIndexDir(dir));
     expect(err).toBeInstanceOf(PathError);
-    expect(err.message).toBe(`INDEX_DIR ${dir} holds files that are not a search index (a.txt, b.txt, c.txt, … 4 in all): nothing was changed; point INDEX_DIR at a new or empty folder (default index/article)`);
+    expect(err.message).toBe(
+      `INDEX_DIR ${dir} holds files that are not a search index (a.txt, b.txt, c.txt, … 4 in all): nothing was changed; point INDEX_DIR ` +
+        `at a new or empty folder (default index/article)`,
+    );
   });
 
   it('refuses a file', () => {
     const file = join(temp(), 'article');
     put(file);
-    expect(refusal(() => assertReplaceableIndexDir(file)).message).toBe(`INDEX_DIR ${file} is a file, not a folder: point INDEX_DIR at a new or empty folder (default index/article)`);
+    expect(refusal(() => assertReplaceableIndexDir(file)).message).toBe(
+      `INDEX_DIR ${file} is a file, not a folder: point INDEX_DIR at a new or empty folder (default index/article)`,
+    );
   });
 });
 
@@ -54,11 +66,23 @@ describe('buildIndex into a folder that is not an index', () => {
     put(join(dir, 'deep', 'data.csv'), '1,2');
     const corpus = loadCorpus(loadRetrievalConfig({}).corpusDir);
     let embedded = 0;
-    const embedder = { ...createLexicalEmbedder(corpus.glossary), embedPassages: async () => { embedded++; return []; } };
-    await expect(buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } })).rejects.toThrow(PathError);
+    const embedder = {
+      ...createLexicalEmbedder(corpus.glossary),
+      embedPassages: async () => {
+        embedded++;
+        return [];
+      },
+    };
+    await expect(
+      buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } }),
+    ).rejects.toThrow(PathError);
     expect(embedded).toBe(0);
-    expect([readdirSync(root), readdirSync(dir).sort(), readFileSync(join(dir, 'README.md'), 'utf8'), readFileSync(join(dir, 'deep', 'data.csv'), 'utf8')])
-      .toEqual([['mine'], ['README.md', 'deep'], 'my notes', '1,2']);
+    expect([
+      readdirSync(root),
+      readdirSync(dir).sort(),
+      readFileSync(join(dir, 'README.md'), 'utf8'),
+      readFileSync(join(dir, 'deep', 'data.csv'), 'utf8'),
+    ]).toEqual([['mine'], ['README.md', 'deep'], 'my notes', '1,2']);
   });
 });
 
@@ -74,7 +98,10 @@ describe('cleanLeftovers', () => {
     const { renameSync } = await import('node:fs');
     renameSync(dir, join(root, old));
     put(join(root, tmp, 'vectors.hnsw'));
-    expect(cleanLeftovers(dir).sort()).toEqual([`removed ${tmp} left by an interrupted build`, `restored the previous index from ${old} (a build was interrupted)`]);
+    expect(cleanLeftovers(dir).sort()).toEqual([
+      `removed ${tmp} left by an interrupted build`,
+      `restored the previous index from ${old} (a build was interrupted)`,
+    ]);
     expect(readdirSync(root)).toEqual(['article']);
     expect(loadIndex(dir, { corpusHash: corpus.hash, embedder }).meta).toEqual(meta);
   });

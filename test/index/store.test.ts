@@ -41,11 +41,20 @@ function indexCopy(): string {
   return copy;
 }
 const errorOf = (f: () => unknown): IndexError => {
-  try { f(); } catch (err) { return err as IndexError; }
+  try {
+    f();
+  } catch (err) {
+    return err as IndexError;
+  }
   throw new Error('expected a throw');
 };
 const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
-const QUESTIONS = ['What is the fourth finding?', 'кибершабуылдар', 'Правовой статус искусственного интеллекта', 'Jasandy intellekt turaly zań'];
+const QUESTIONS = [
+  'What is the fourth finding?',
+  'кибершабуылдар',
+  'Правовой статус искусственного интеллекта',
+  'Jasandy intellekt turaly zań',
+];
 
 describe('buildIndex', () => {
   it('returns the meta it writes: format, embedder, corpus hash, chunk count, build time, HNSW settings, abstention', () => {
@@ -57,7 +66,9 @@ describe('buildIndex', () => {
       builtAt: meta.builtAt,
       buildSeconds: meta.buildSeconds,
       hnsw: { space: 'cosine', M: 16, efConstruction: 200, efSearch: 100 },
-      vectorsSha256: createHash('sha256').update(readFileSync(join(dir, 'vectors.hnsw'))).digest('hex'),
+      vectorsSha256: createHash('sha256')
+        .update(readFileSync(join(dir, 'vectors.hnsw')))
+        .digest('hex'),
       abstention,
     });
     expect(INDEX_FORMAT_VERSION).toBe(1);
@@ -121,7 +132,10 @@ describe('loadIndex', () => {
     expect(loaded.chunks).toEqual(chunks);
     const queries = await embedder.embedQueries(QUESTIONS);
     for (const q of queries) {
-      const exact = passageVectors.map((v, i) => ({ i, d: 1 - cosine(q, v) })).sort((a, b) => a.d - b.d).slice(0, 10);
+      const exact = passageVectors
+        .map((v, i) => ({ i, d: 1 - cosine(q, v) }))
+        .sort((a, b) => a.d - b.d)
+        .slice(0, 10);
       const found = loaded.hnsw.searchKnn(q, 10);
       expect(found.neighbors).toHaveLength(10);
       found.distances.forEach((d, k) => {
@@ -143,7 +157,9 @@ describe('loadIndex', () => {
     expect(err).toBeInstanceOf(IndexError);
     expect(err.kind).toBe('missing');
     expect(err.dir).toBe(missing);
-    expect(err.message).toBe(`index at ${missing} does not exist or has no meta.json: run \`npm run build:index\` with INDEX_DIR=${missing}`);
+    expect(err.message).toBe(
+      `index at ${missing} does not exist or has no meta.json: run \`npm run build:index\` with INDEX_DIR=${missing}`,
+    );
   });
 
   it('throws IndexError kind corrupt for a truncated vectors.hnsw', () => {
@@ -152,7 +168,9 @@ describe('loadIndex', () => {
     truncateSync(path, Math.floor(readFileSync(path).length / 2));
     const err = errorOf(() => loadIndex(copy, expectation));
     expect(err.kind).toBe('corrupt');
-    expect(err.message).toBe(`index at ${copy} has a damaged or truncated vectors.hnsw: run \`npm run build:index\` with INDEX_DIR=${copy}`);
+    expect(err.message).toBe(
+      `index at ${copy} has a damaged or truncated vectors.hnsw: run \`npm run build:index\` with INDEX_DIR=${copy}`,
+    );
   });
 
   it('throws IndexError kind corrupt for a vectors.hnsw with one changed byte', () => {
@@ -167,21 +185,32 @@ describe('loadIndex', () => {
   it('throws IndexError kind corrupt for a missing vectors file, a bad meta or chunks that do not match', () => {
     const noVectors = indexCopy();
     rmSync(join(noVectors, 'vectors.hnsw'));
-    expect(errorOf(() => loadIndex(noVectors, expectation))).toMatchObject({ kind: 'corrupt', message: expect.stringContaining('is missing vectors.hnsw or has an unreadable chunks.json') });
+    expect(errorOf(() => loadIndex(noVectors, expectation))).toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringContaining('is missing vectors.hnsw or has an unreadable chunks.json'),
+    });
 
     const badMeta = indexCopy();
     writeFileSync(join(badMeta, 'meta.json'), '{"formatVersion": 1, ');
-    expect(errorOf(() => loadIndex(badMeta, expectation))).toMatchObject({ kind: 'corrupt', message: expect.stringContaining('has an unreadable meta.json') });
+    expect(errorOf(() => loadIndex(badMeta, expectation))).toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringContaining('has an unreadable meta.json'),
+    });
 
     const fewer = indexCopy();
     writeFileSync(join(fewer, 'chunks.json'), JSON.stringify(chunks.slice(1)));
-    expect(errorOf(() => loadIndex(fewer, expectation))).toMatchObject({ kind: 'corrupt', message: expect.stringContaining('has chunks.json that does not match meta.json') });
+    expect(errorOf(() => loadIndex(fewer, expectation))).toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringContaining('has chunks.json that does not match meta.json'),
+    });
   });
 
   it('throws IndexError kind stale for an index of another corpus', () => {
     const err = errorOf(() => loadIndex(dir, { ...expectation, corpusHash: '0'.repeat(64) }));
     expect(err.kind).toBe('stale');
-    expect(err.message).toBe(`index at ${dir} was built from another version of the corpus: run \`npm run build:index\` with INDEX_DIR=${dir}`);
+    expect(err.message).toBe(
+      `index at ${dir} was built from another version of the corpus: run \`npm run build:index\` with INDEX_DIR=${dir}`,
+    );
   });
 
   it('throws IndexError kind stale for another format version', () => {
@@ -189,7 +218,9 @@ describe('loadIndex', () => {
     writeFileSync(join(copy, 'meta.json'), JSON.stringify({ ...meta, formatVersion: INDEX_FORMAT_VERSION + 1 }));
     const err = errorOf(() => loadIndex(copy, expectation));
     expect(err.kind).toBe('stale');
-    expect(err.message).toContain(`has format version ${INDEX_FORMAT_VERSION + 1} but this program reads version ${INDEX_FORMAT_VERSION}: run \`npm run build:index\``);
+    expect(err.message).toContain(
+      `has format version ${INDEX_FORMAT_VERSION + 1} but this program reads version ${INDEX_FORMAT_VERSION}: run \`npm run build:index\``,
+    );
     expect(errorOf(() => readMeta(copy)).kind).toBe('stale');
   });
 
@@ -199,7 +230,8 @@ describe('loadIndex', () => {
     expect(err.kind).toBe('mismatch');
     expect(err.message).toBe(
       `index at ${dir} was built with embedder lexical-v1 (1024 dims, ${JSON.stringify(embedder.settings)}) ` +
-      `but the config asks for lexical-v1 (1024 dims, ${JSON.stringify(other.settings)}): run \`npm run build:index\` with INDEX_DIR=${dir}`,
+        `but the config asks for lexical-v1 (1024 dims, ${JSON.stringify(other.settings)}): run \`npm run build:index\` with ` +
+        `INDEX_DIR=${dir}`,
     );
   });
 
@@ -210,7 +242,9 @@ describe('loadIndex', () => {
     expect(err.message).toContain('was built with embedder lexical-v1 (1024 dims, ');
     expect(err.message).toContain('but the config asks for transformers (384 dims, {"model":"Xenova/multilingual-e5-small"})');
     expect(err.message).toContain('npm run build:index');
-    expect(errorOf(() => loadIndex(dir, { corpusHash: corpus.hash, embedder: createLexicalEmbedder(corpus.glossary, { dims: 512 }) })).kind).toBe('mismatch');
+    expect(
+      errorOf(() => loadIndex(dir, { corpusHash: corpus.hash, embedder: createLexicalEmbedder(corpus.glossary, { dims: 512 }) })).kind,
+    ).toBe('mismatch');
   });
 });
 
@@ -224,7 +258,10 @@ describe('readMeta', () => {
   it('throws IndexError kind corrupt for a meta.json whose abstention rule is malformed', () => {
     const copy = indexCopy();
     writeFileSync(join(copy, 'meta.json'), JSON.stringify({ ...meta, abstention: { kind: 'coverage' } }));
-    expect(errorOf(() => readMeta(copy))).toMatchObject({ kind: 'corrupt', message: expect.stringContaining('has a meta.json with missing or malformed fields') });
+    expect(errorOf(() => readMeta(copy))).toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringContaining('has a meta.json with missing or malformed fields'),
+    });
   });
 
   it('throws IndexError kind corrupt for a meta.json that holds null', () => {

@@ -13,8 +13,16 @@ import { formatHelpHtml } from '../../src/answer/views.js';
 import { ALLOWED_UPDATES } from '../../src/bot/run.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 import {
-  BOT_USERNAME, expectCleanRun, expectedReply, openRealService, spyService, startBot, textsTo,
-  type BotRun, type RealService, type ServiceSpy,
+  BOT_USERNAME,
+  expectCleanRun,
+  expectedReply,
+  openRealService,
+  spyService,
+  startBot,
+  textsTo,
+  type BotRun,
+  type RealService,
+  type ServiceSpy,
 } from './support.js';
 
 const en = t('en');
@@ -53,17 +61,24 @@ const user = (id: number) => ({ id, is_bot: false, first_name: `User${id}`, user
 const privateChat = (id: number) => ({ id, type: 'private' as const, first_name: `User${id}`, username: `user${id}` });
 let messageId = 10_000;
 /** A private-chat message from user `chatId` with arbitrary content (sticker, photo, …). */
-const message = (chatId: number, content: object) =>
-  ({ message: { message_id: ++messageId, date: 1_700_000_000, chat: privateChat(chatId), from: user(chatId), ...content } });
+const message = (chatId: number, content: object) => ({
+  message: { message_id: ++messageId, date: 1_700_000_000, chat: privateChat(chatId), from: user(chatId), ...content },
+});
 
 /**
  * Pushes the odd update(s) of a fresh private chat, then the normal question from the same
  * user; resolves with every text sent to that chat once the normal question is answered.
  */
-async function exchange<T = void>(push: (chatId: number) => T, normal: 'en' | 'ru' = 'en'): Promise<{ chatId: number; texts: string[]; pushed: Awaited<T> }> {
+async function exchange<T = void>(
+  push: (chatId: number) => T,
+  normal: 'en' | 'ru' = 'en',
+): Promise<{ chatId: number; texts: string[]; pushed: Awaited<T> }> {
   const chatId = ++nextChat;
   const last = (normal === 'en' ? sentinel : sentinelRu).slice(-1)[0];
-  const answered = run.api.waitForCalls('sendMessage', 1, { timeoutMs: 8000, filter: (p) => Number(p.chat_id) === chatId && p.text === last });
+  const answered = run.api.waitForCalls('sendMessage', 1, {
+    timeoutMs: 8000,
+    filter: (p) => Number(p.chat_id) === chatId && p.text === last,
+  });
   const pushed = push(chatId);
   run.api.sendText({ chatId, text: normal === 'en' ? SENTINEL : SENTINEL_RU });
   const [, result] = await Promise.all([answered, pushed]);
@@ -72,7 +87,9 @@ async function exchange<T = void>(push: (chatId: number) => T, normal: 'en' | 'r
 
 /** The replies to one text message in a fresh private chat (the normal question's reply stripped off). */
 async function replyTo(text: string, normal: 'en' | 'ru' = 'en'): Promise<string[]> {
-  const { texts } = await exchange((chatId) => { run.api.sendText({ chatId, text }); }, normal);
+  const { texts } = await exchange((chatId) => {
+    run.api.sendText({ chatId, text });
+  }, normal);
   const after = normal === 'en' ? sentinel : sentinelRu;
   expect(texts.slice(-after.length)).toEqual(after);
   return texts.slice(0, -after.length);
@@ -139,7 +156,11 @@ describe('updates without text', () => {
   it('answers stickers, photos (with or without a caption), voice and documents in a private chat with "text questions only"', async () => {
     const file = { file_id: 'AgAD', file_unique_id: 'AQAD' };
     const { texts } = await exchange((chatId) => {
-      run.api.pushUpdate(message(chatId, { sticker: { ...file, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '😀' } }) as any);
+      run.api.pushUpdate(
+        message(chatId, {
+          sticker: { ...file, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '😀' },
+        }) as any,
+      );
       run.api.pushUpdate(message(chatId, { photo: [{ ...file, width: 90, height: 90 }] }) as any);
       run.api.pushUpdate(message(chatId, { photo: [{ ...file, width: 90, height: 90 }], caption: SENTINEL }) as any);
       run.api.pushUpdate(message(chatId, { voice: { ...file, duration: 3, mime_type: 'audio/ogg' } }) as any);
@@ -152,7 +173,13 @@ describe('updates without text', () => {
     const group = -100_500;
     const answered = run.api.waitForCalls('sendMessage', 1, { timeoutMs: 8000, filter: (p) => Number(p.chat_id) === group });
     run.api.pushUpdate({
-      message: { message_id: ++messageId, date: 0, chat: { id: group, type: 'supergroup', title: 'G' }, from: user(1001), sticker: { file_id: 'a', file_unique_id: 'b', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } },
+      message: {
+        message_id: ++messageId,
+        date: 0,
+        chat: { id: group, type: 'supergroup', title: 'G' },
+        from: user(1001),
+        sticker: { file_id: 'a', file_unique_id: 'b', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      },
     } as any);
     run.api.sendText({ chatId: group, userId: 1001, text: `@${BOT_USERNAME} ${SENTINEL}` });
     await answered;
@@ -161,10 +188,22 @@ describe('updates without text', () => {
 
   it('stays silent on an edited message and answers a forwarded channel post like any question', async () => {
     const { texts } = await exchange((chatId) => {
-      run.api.pushUpdate({ edited_message: { ...message(chatId, { text: 'Who won the 2022 World Cup?' }).message, edit_date: 1_700_000_100 } } as any);
+      run.api.pushUpdate({
+        edited_message: { ...message(chatId, { text: 'Who won the 2022 World Cup?' }).message, edit_date: 1_700_000_100 },
+      } as any);
       const channel = { id: -100_900, type: 'channel', title: 'News' };
-      run.api.pushUpdate(message(chatId, { text: 'Who won the 2022 World Cup?', forward_origin: { type: 'channel', chat: channel, message_id: 7, date: 0 } }) as any);
-      run.api.pushUpdate(message(chatId, { photo: [{ file_id: 'a', file_unique_id: 'b', width: 1, height: 1 }], forward_origin: { type: 'channel', chat: channel, message_id: 8, date: 0 } }) as any);
+      run.api.pushUpdate(
+        message(chatId, {
+          text: 'Who won the 2022 World Cup?',
+          forward_origin: { type: 'channel', chat: channel, message_id: 7, date: 0 },
+        }) as any,
+      );
+      run.api.pushUpdate(
+        message(chatId, {
+          photo: [{ file_id: 'a', file_unique_id: 'b', width: 1, height: 1 }],
+          forward_origin: { type: 'channel', chat: channel, message_id: 8, date: 0 },
+        }) as any,
+      );
     });
     expect(texts).toEqual([noAnswer('Who won the 2022 World Cup?'), UNHANDLED, ...sentinel]);
   });
@@ -175,9 +214,18 @@ describe('updates without text', () => {
     const channel = { id: -100_777, type: 'channel', title: 'Channel' };
     const answered = run.api.waitForCalls('sendMessage', 1, { timeoutMs: 8000, filter: (p) => Number(p.chat_id) === channel.id });
     run.api.pushUpdate({ channel_post: { message_id: 1, date: 0, chat: channel, text: SENTINEL } } as any);
-    run.api.pushUpdate({ channel_post: { message_id: 2, date: 0, chat: channel, sticker: { file_id: 'a', file_unique_id: 'b', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } } as any);
+    run.api.pushUpdate({
+      channel_post: {
+        message_id: 2,
+        date: 0,
+        chat: channel,
+        sticker: { file_id: 'a', file_unique_id: 'b', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      },
+    } as any);
     run.api.pushUpdate({ edited_channel_post: { message_id: 1, date: 0, edit_date: 1, chat: channel, text: 'edited' } } as any);
-    run.api.pushUpdate({ channel_post: { message_id: 3, date: 0, chat: channel, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } } as any);
+    run.api.pushUpdate({
+      channel_post: { message_id: 3, date: 0, chat: channel, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+    } as any);
     await answered;
     expect(textsTo(run.api, channel.id)).toEqual([formatHelpHtml('en', BOT_USERNAME)]);
   });
@@ -187,7 +235,12 @@ describe('callback queries', () => {
   /** Deterministic pseudo-random strings (mulberry32). */
   function randomStrings(seed: number, count: number): string[] {
     let s = seed;
-    const next = () => { s = (s + 0x6d2b79f5) | 0; let x = Math.imul(s ^ (s >>> 15), 1 | s); x ^= x + Math.imul(x ^ (x >>> 7), 61 | x); return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32; };
+    const next = () => {
+      s = (s + 0x6d2b79f5) | 0;
+      let x = Math.imul(s ^ (s >>> 15), 1 | s);
+      x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
+      return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+    };
     return Array.from({ length: count }, () => {
       const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(next() * 64) }, () => Math.floor(next() * 256)));
       return next() < 0.5 ? bytes.toString('latin1') : bytes.toString('utf8'); // the latter with U+FFFD for invalid sequences
@@ -197,16 +250,38 @@ describe('callback queries', () => {
   it('answers random, oversized, forged and stale callback data with "expired" and sends nothing', async () => {
     const data = [
       ...randomStrings(20260126, 12),
-      'x'.repeat(64), 'v1:'.padEnd(64, 'z'), `v1:sec:${'a'.repeat(57)}`, `v1:sec:${'a'.repeat(58)}`, 'ж'.repeat(32),
-      'v1:more:3:AAAAAAAAAA', 'v1:more:0:AAAAAAAAAA', 'v1:orig:en:results/finding-9:1', 'v1:langs:kk:intro:999',
-      'v0:ex:en:0', 'v1:ex:en:3', 'v1:ex:de:0', 'v1:lang:de', 'v1:sec:no-such-section', 'v2:sec:intro', 'v1:', '',
+      'x'.repeat(64),
+      'v1:'.padEnd(64, 'z'),
+      `v1:sec:${'a'.repeat(57)}`,
+      `v1:sec:${'a'.repeat(58)}`,
+      'ж'.repeat(32),
+      'v1:more:3:AAAAAAAAAA',
+      'v1:more:0:AAAAAAAAAA',
+      'v1:orig:en:results/finding-9:1',
+      'v1:langs:kk:intro:999',
+      'v0:ex:en:0',
+      'v1:ex:en:3',
+      'v1:ex:de:0',
+      'v1:lang:de',
+      'v1:sec:no-such-section',
+      'v2:sec:intro',
+      'v1:',
+      '',
     ];
     expect(Buffer.byteLength(`v1:sec:${'a'.repeat(57)}`)).toBe(64);
     const asked = service.asked.length;
     const { texts, pushed: acks } = await exchange((chatId) => {
       const answered = run.api.waitForCalls('answerCallbackQuery', data.length + 1, { timeoutMs: 8000 });
       for (const d of data) run.api.pressButton({ chatId, data: d, messageId: 1 });
-      run.api.pushUpdate({ callback_query: { id: 'cbq-game', from: user(chatId), chat_instance: 'ci', game_short_name: 'game', message: { message_id: 1, date: 0, chat: privateChat(chatId), text: 'x' } } } as any);
+      run.api.pushUpdate({
+        callback_query: {
+          id: 'cbq-game',
+          from: user(chatId),
+          chat_instance: 'ci',
+          game_short_name: 'game',
+          message: { message_id: 1, date: 0, chat: privateChat(chatId), text: 'x' },
+        },
+      } as any);
       return answered;
     });
     expect(texts).toEqual(sentinel);
@@ -219,14 +294,24 @@ describe('callback queries', () => {
 describe('inline queries', () => {
   /** Sends one inline query from a fresh user and resolves with the answerInlineQuery parameters. */
   async function inline(query: string): Promise<any> {
-    const { pushed: [call] } = await exchange((chatId) => {
-      const answered = run.api.waitForCalls('answerInlineQuery', 1, { timeoutMs: 8000, filter: (p) => p.inline_query_id === `iq-${chatId}` });
+    const {
+      pushed: [call],
+    } = await exchange((chatId) => {
+      const answered = run.api.waitForCalls('answerInlineQuery', 1, {
+        timeoutMs: 8000,
+        filter: (p) => p.inline_query_id === `iq-${chatId}`,
+      });
       run.api.pushUpdate({ inline_query: { id: `iq-${chatId}`, from: user(chatId), query, offset: '', chat_type: 'sender' } } as any);
       return answered;
     });
     return call.params;
   }
-  const hint = (id: string, text: string) => ({ inline_query_id: id, results: [], cache_time: 10, button: { text, start_parameter: 'inline' } });
+  const hint = (id: string, text: string) => ({
+    inline_query_id: id,
+    results: [],
+    cache_time: 10,
+    button: { text, start_parameter: 'inline' },
+  });
 
   it('answers an empty, a blank and an emoji-only query with the hint button and no results', async () => {
     const empty = await inline('');

@@ -83,7 +83,12 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
   const children: Child[] = [];
   const problems: string[] = [];
   try {
-    const start = async () => { const c = spawnMain(env); children.push(c); await c.ready; return c; };
+    const start = async () => {
+      const c = spawnMain(env);
+      children.push(c);
+      await c.ready;
+      return c;
+    };
     let child = await start();
     const kill = async (signal: Kill['signal']) => {
       child.proc.kill(signal);
@@ -104,10 +109,16 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
     const plan: Array<{ chatId: number; expected: string[] }> = [];
     const repliesAtKill: number[] = [];
     for (const [k, { signal, afterMs }] of kills.entries()) {
-      const burst = await Promise.all(Array.from({ length: questions / PER_CHAT }, async (_, c) => {
-        const asked = Array.from({ length: PER_CHAT }, (_, j) => QUESTIONS[(k * 3 + c + j * 4) % QUESTIONS.length]);
-        return { chatId: 80_000 + k * 1000 + c, asked, expected: (await Promise.all(asked.map((q) => expectedReply(service, q)))).flat() };
-      }));
+      const burst = await Promise.all(
+        Array.from({ length: questions / PER_CHAT }, async (_, c) => {
+          const asked = Array.from({ length: PER_CHAT }, (_, j) => QUESTIONS[(k * 3 + c + j * 4) % QUESTIONS.length]);
+          return {
+            chatId: 80_000 + k * 1000 + c,
+            asked,
+            expected: (await Promise.all(asked.map((q) => expectedReply(service, q)))).flat(),
+          };
+        }),
+      );
       plan.push(...burst);
       for (let j = 0; j < PER_CHAT; j++) for (const p of burst) ids.push(api.sendText({ chatId: p.chatId, text: p.asked[j] }));
       const chats = new Set(burst.map((p) => p.chatId));
@@ -115,8 +126,13 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       repliesAtKill.push(replies(api, chats));
       await kill(signal);
     }
-    await until(() => plan.every((p) => new Set(texts(api, p.chatId)).size >= p.expected.length) && ids.every((id) => api.confirmedUpdateIds().includes(id)),
-      'every question answered and confirmed', SETTLE_TIMEOUT_MS).catch((err) => problems.push(String(err)));
+    await until(
+      () =>
+        plan.every((p) => new Set(texts(api, p.chatId)).size >= p.expected.length) &&
+        ids.every((id) => api.confirmedUpdateIds().includes(id)),
+      'every question answered and confirmed',
+      SETTLE_TIMEOUT_MS,
+    ).catch((err) => problems.push(String(err)));
     const about = api.waitForCalls('sendMessage', 1, { filter: (p) => Number(p.chat_id) === langChat, timeoutMs: SETTLE_TIMEOUT_MS });
     api.sendText({ chatId: langChat, text: '/about', languageCode: 'en' });
     const langKept = (await about)[0].params.text === formatAboutHtml('kk');
@@ -130,10 +146,13 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       const firsts = got.filter((t, i) => got.indexOf(t) === i);
       if (JSON.stringify(got) === JSON.stringify(p.expected)) counts.exact++;
       if (JSON.stringify(firsts) !== JSON.stringify(p.expected)) {
-        problems.push(`chat ${p.chatId}: replies missing or out of order: expected ${p.expected.length} parts, got ${got.map((t) => t.slice(0, 30)).join(' | ')}`);
+        problems.push(
+          `chat ${p.chatId}: replies missing or out of order: expected ${p.expected.length} parts, got ` +
+            `${got.map((t) => t.slice(0, 30)).join(' | ')}`,
+        );
       }
       counts.lost += p.expected.filter((e) => !got.includes(e)).length;
-      sent.forEach((c, i) => {
+      sent.forEach((_c, i) => {
         const first = got.indexOf(got[i]);
         if (first === i) return;
         counts.duplicates++;
@@ -142,7 +161,10 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         // a reply that reached Telegram just before a kill, whose handled mark was not yet written
         if (!offsets.some((ms) => ms <= latencyMs && ms > -DUP_WINDOW_MS)) {
           counts.duplicatesOutsideWindow++;
-          problems.push(`chat ${p.chatId}: "${got[i].slice(0, 30)}" again at ${sent[i].at}, first at ${sent[first].at}; kills at ${killedAt.join(', ')}`);
+          problems.push(
+            `chat ${p.chatId}: "${got[i].slice(0, 30)}" again at ${sent[i].at}, first at ${sent[first].at}; kills at ` +
+              `${killedAt.join(', ')}`,
+          );
         }
       });
     }
@@ -156,29 +178,54 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
   }
 }
 
-interface Child { proc: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<{ code: number | null; signal: string | null }> }
+interface Child {
+  proc: ChildProcess;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
 
 /** `node --import tsx src/main.ts` with a clean environment (a .env in the project folder cannot change the run). */
 function spawnMain(env: Record<string, string>): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), EMBEDDER: 'lexical', LOG_LEVEL: process.env.TRIAL_LOG_LEVEL ?? 'info',
-      WEBHOOK_URL: '', WEBHOOK_SECRET: '', WEBHOOK_PORT: '', CORPUS_DIR: '', EMBEDDING_MODEL: '', ALLOW_REMOTE_MODELS: 'false',
-      MODEL_CACHE_DIR: '', RATE_LIMIT_MAX: '1000', RATE_LIMIT_WINDOW_S: '', DEBUG: '', ...env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      EMBEDDER: 'lexical',
+      LOG_LEVEL: process.env.TRIAL_LOG_LEVEL ?? 'info',
+      WEBHOOK_URL: '',
+      WEBHOOK_SECRET: '',
+      WEBHOOK_PORT: '',
+      CORPUS_DIR: '',
+      EMBEDDING_MODEL: '',
+      ALLOW_REMOTE_MODELS: 'false',
+      MODEL_CACHE_DIR: '',
+      RATE_LIMIT_MAX: '1000',
+      RATE_LIMIT_WINDOW_S: '',
+      DEBUG: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  proc.stdout!.on('data', (d) => { output += d; });
-  proc.stderr!.on('data', (d) => { output += d; });
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
-  const ready = until(() => /is answering \(long polling\)/.test(output), 'the bot to start', START_TIMEOUT_MS)
-    .catch((err) => { throw new Error(`${err.message}; output:\n${output}`); });
+  proc.stdout!.on('data', (d) => {
+    output += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const ready = until(() => /is answering \(long polling\)/.test(output), 'the bot to start', START_TIMEOUT_MS).catch((err) => {
+    throw new Error(`${err.message}; output:\n${output}`);
+  });
   return { proc, output: () => output, ready, exited };
 }
 
-const calls = (api: FakeBotApi, chatId: number) => api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
+const calls = (api: FakeBotApi, chatId: number) =>
+  api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
 const texts = (api: FakeBotApi, chatId: number) => calls(api, chatId).map((c) => String(c.params.text));
 const replies = (api: FakeBotApi, chats: Set<number>) =>
   api.calls.filter((c) => c.method === 'sendMessage' && chats.has(Number(c.params.chat_id))).length;

@@ -8,19 +8,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../support/fake-bot-api.js';
 import {
-  allAnswered, expectCleanRun, openRealService, pause, pushQuestions, startBot, textsTo, until,
-  type BotOptions, type BotRun, type Pushed, type RealService,
+  allAnswered,
+  expectCleanRun,
+  openRealService,
+  pause,
+  pushQuestions,
+  startBot,
+  textsTo,
+  until,
+  type BotOptions,
+  type BotRun,
+  type Pushed,
+  type RealService,
 } from './support.js';
 
 let real: RealService;
-beforeAll(async () => { real = await openRealService(); });
+beforeAll(async () => {
+  real = await openRealService();
+});
 afterAll(() => real?.dispose());
 
 /** Starts a bot for one test (the tests run concurrently: each has its own fake Bot API); checks and closes it when the test ends. */
 async function botFor(onTestFinished: (fn: () => Promise<void>) => void, options: Omit<BotOptions, 'service'> = {}): Promise<BotRun> {
   const run = await startBot({ service: real.service, ...options });
   onTestFinished(async () => {
-    try { expectCleanRun(run.api, run.logs); } finally { await run.close(); }
+    try {
+      expectCleanRun(run.api, run.logs);
+    } finally {
+      await run.close();
+    }
   });
   return run;
 }
@@ -57,7 +73,9 @@ const FAULTS: Array<{ name: string; fault: Fault; minGapMs: number }> = [
 
 describe('getUpdates faults', () => {
   for (const { name, fault, minGapMs } of FAULTS) {
-    it.concurrent(`waits and polls again after ${name}; updates pushed before and during the outage are answered once`, async ({ onTestFinished }) => {
+    it.concurrent(`waits and polls again after ${name}; updates pushed before and during the outage are answered once`, async ({
+      onTestFinished,
+    }) => {
       const run = await botFor(onTestFinished);
       const before = await pushQuestions(real.service, run.api, range(3001, 5));
       run.api.failNext('getUpdates', fault, 2);
@@ -90,9 +108,19 @@ describe('sendMessage faults', () => {
       expect(run.api.faulted('sendMessage')).toHaveLength(3);
       const sameReply = (a: any, b: any) => a.chat_id === b.chat_id && a.text === b.text;
       for (const gap of retryGaps(run, 'sendMessage', sameReply)) expect(gap).toBeGreaterThanOrEqual(minGapMs);
-      const why = fault.kind === '429' ? '429 Too Many Requests: retry after 1' : fault.kind === 'drop' ? "HttpError: Network request for 'sendMessage' failed!"
-        : fault.kind === '500' ? '500 Internal Server Error' : '502 Bad Gateway';
-      expect(run.logs.filter((l) => / WARN sendMessage failed/.test(l)).map((l) => l.replace(/^\S+ WARN /, '').replace(/: retry \d of 3 in \d+ ms$/, ''))).toEqual(Array(3).fill(`sendMessage failed (${why})`));
+      const why =
+        fault.kind === '429'
+          ? '429 Too Many Requests: retry after 1'
+          : fault.kind === 'drop'
+            ? "HttpError: Network request for 'sendMessage' failed!"
+            : fault.kind === '500'
+              ? '500 Internal Server Error'
+              : '502 Bad Gateway';
+      expect(
+        run.logs
+          .filter((l) => / WARN sendMessage failed/.test(l))
+          .map((l) => l.replace(/^\S+ WARN /, '').replace(/: retry \d of 3 in \d+ ms$/, '')),
+      ).toEqual(Array(3).fill(`sendMessage failed (${why})`));
       expect(run.logs.filter((l) => / ERROR /.test(l))).toEqual([]);
     });
   }
@@ -105,7 +133,9 @@ describe('sendMessage faults', () => {
     await pause(1000); // the hanging calls are answered now; a retried copy would follow
     const more = await pushQuestions(real.service, run.api, [4105], 4);
     await expectEachAnsweredOnce(run, [...pushed, ...more]);
-    expect(run.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength([...pushed, ...more].reduce((n, p) => n + p.expected.length, 0));
+    expect(run.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(
+      [...pushed, ...more].reduce((n, p) => n + p.expected.length, 0),
+    );
     expect(run.logs.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
   });
 
@@ -125,15 +155,29 @@ describe('sendMessage faults', () => {
 });
 
 describe('faults at start-up', () => {
-  const menuWarnings = (r: BotRun) => r.logs.filter((l) => l.includes('could not register the command menu')).map((l) => l.replace(/^\S+ /, '')).sort();
+  const menuWarnings = (r: BotRun) =>
+    r.logs
+      .filter((l) => l.includes('could not register the command menu'))
+      .map((l) => l.replace(/^\S+ /, ''))
+      .sort();
 
-  it.concurrent('answers questions when setMyCommands fails with 500 on every attempt, with one warning per language', async ({ onTestFinished }) => {
-    const run = await botFor(onTestFinished, { retry: { baseDelayMs: 5, maxRetries: 3 }, beforeStart: (api) => api.failNext('setMyCommands', { kind: '500' }, 16) });
+  it.concurrent('answers questions when setMyCommands fails with 500 on every attempt, with one warning per language', async ({
+    onTestFinished,
+  }) => {
+    const run = await botFor(onTestFinished, {
+      retry: { baseDelayMs: 5, maxRetries: 3 },
+      beforeStart: (api) => api.failNext('setMyCommands', { kind: '500' }, 16),
+    });
     const pushed = await pushQuestions(real.service, run.api, range(5001, 3));
     await expectEachAnsweredOnce(run, pushed);
     await until(() => menuWarnings(run!).length === 4, 'four menu warnings');
-    expect(menuWarnings(run)).toEqual(['default', 'en', 'kk', 'ru'].map((l) =>
-      `WARN could not register the command menu (${l}): GrammyError: Call to 'setMyCommands' failed! (500: Internal Server Error); the bot works without it`));
+    expect(menuWarnings(run)).toEqual(
+      ['default', 'en', 'kk', 'ru'].map(
+        (l) =>
+          `WARN could not register the command menu (${l}): GrammyError: Call to 'setMyCommands' failed! (500: Internal Server Error); ` +
+          `the bot works without it`,
+      ),
+    );
     expect(run.api.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(16);
   });
 
@@ -142,7 +186,10 @@ describe('faults at start-up', () => {
     const pushed = await pushQuestions(real.service, run.api, range(5101, 2));
     await expectEachAnsweredOnce(run, pushed);
     await until(() => menuWarnings(run!).length === 4, 'four menu warnings');
-    expect(menuWarnings(run)[0]).toBe("WARN could not register the command menu (default): GrammyError: Call to 'setMyCommands' failed! (429: Too Many Requests: retry after 60); the bot works without it");
+    expect(menuWarnings(run)[0]).toBe(
+      "WARN could not register the command menu (default): GrammyError: Call to 'setMyCommands' failed! (429: Too Many Requests: retry " +
+        'after 60); the bot works without it',
+    );
     expect(run.api.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
   });
 
@@ -158,7 +205,10 @@ describe('faults at start-up', () => {
 
   it.concurrent('starts when getMe fails with 502 once and deleteWebhook is dropped once', async ({ onTestFinished }) => {
     const run = await botFor(onTestFinished, {
-      beforeStart: (api) => { api.failNext('getMe', { kind: '502' }); api.failNext('deleteWebhook', { kind: 'drop' }); },
+      beforeStart: (api) => {
+        api.failNext('getMe', { kind: '502' });
+        api.failNext('deleteWebhook', { kind: 'drop' });
+      },
     });
     const pushed = await pushQuestions(real.service, run.api, range(5301, 2));
     await expectEachAnsweredOnce(run, pushed);

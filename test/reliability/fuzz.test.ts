@@ -19,14 +19,16 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 let real: RealService;
-beforeAll(async () => { real = await openRealService(); });
+beforeAll(async () => {
+  real = await openRealService();
+});
 afterAll(() => real?.dispose());
 
 type Outcome = 'answered' | 'not answered' | QuestionError['kind'];
 
 /** Asks one question and checks everything the fuzz promises; returns what happened. */
 async function check(q: string): Promise<Outcome> {
-  let answer;
+  let answer: Awaited<ReturnType<typeof real.service.ask>>;
   try {
     answer = await real.service.ask(q, { limit: 3 });
   } catch (err) {
@@ -41,7 +43,8 @@ async function check(q: string): Promise<Outcome> {
     }
     return err.kind;
   }
-  const parts = answer.answered && answer.passages.length > 0 ? formatAnswerHtml(answer, answer.lang) : [formatNoAnswerHtml(answer.query, answer.lang)];
+  const parts =
+    answer.answered && answer.passages.length > 0 ? formatAnswerHtml(answer, answer.lang) : [formatNoAnswerHtml(answer.query, answer.lang)];
   expect(parts.length).toBeGreaterThan(0);
   for (const part of parts) {
     expect(telegramHtmlProblems(part, 4096), part).toEqual([]);
@@ -55,10 +58,13 @@ async function check(q: string): Promise<Outcome> {
 async function fuzz(arbitrary: fc.Arbitrary<string>, numRuns: number) {
   const seen: Record<string, number> = {};
   const started = performance.now();
-  await fc.assert(fc.asyncProperty(arbitrary, async (q) => {
-    const outcome = await check(q);
-    seen[outcome] = (seen[outcome] ?? 0) + 1;
-  }), { seed: SEED, numRuns });
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (q) => {
+      const outcome = await check(q);
+      seen[outcome] = (seen[outcome] ?? 0) + 1;
+    }),
+    { seed: SEED, numRuns },
+  );
   return { seen, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
 }
 
@@ -72,12 +78,32 @@ describe('service.ask + formatter on random input', () => {
     expect(Object.keys(seen).sort()).toEqual(expect.arrayContaining(['empty', 'no-words', 'not answered', 'too-long']));
   }, 60_000);
 
-  it('handles 800 strings mixing the article\'s words with random Unicode, HTML and invisible characters', async () => {
+  it("handles 800 strings mixing the article's words with random Unicode, HTML and invisible characters", async () => {
     const words = [...new Set(QUESTIONS.flatMap((q) => q.split(/\s+/)))];
     const token = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...words) },
       { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-      { weight: 1, arbitrary: fc.constantFrom('<b>', '</i>', '&amp;', '&', '<', '>', '"', '\u202e', '\u200b', '\u0000', '\n', '*', '_', '[a](http://x)', '🇰🇿', '👍🏽') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '<b>',
+          '</i>',
+          '&amp;',
+          '&',
+          '<',
+          '>',
+          '"',
+          '\u202e',
+          '\u200b',
+          '\u0000',
+          '\n',
+          '*',
+          '_',
+          '[a](http://x)',
+          '🇰🇿',
+          '👍🏽',
+        ),
+      },
     );
     const mixed = fc.array(token, { minLength: 0, maxLength: 120, size: 'max' }).map((t) => t.join(' '));
     const { seen, seconds } = await fuzz(mixed, 800);

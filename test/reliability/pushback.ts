@@ -16,7 +16,13 @@ import type { ArticleService } from '../../src/retrieval/types.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { BOT_USERNAME, expectedReply, QUESTIONS, TOKEN } from './model.js';
 
-export const SCENARIOS = ['429 retry_after=1 on every 2nd sendMessage', '502 on every 2nd sendMessage', 'one flood wait', "400 can't parse entities", '400 message is too long'] as const;
+export const SCENARIOS = [
+  '429 retry_after=1 on every 2nd sendMessage',
+  '502 on every 2nd sendMessage',
+  'one flood wait',
+  "400 can't parse entities",
+  '400 message is too long',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface PushbackOptions {
@@ -48,7 +54,11 @@ export interface PushbackResult {
   logs: string[];
 }
 
-interface Sent { chatId: number; text: string; html: boolean }
+interface Sent {
+  chatId: number;
+  text: string;
+  html: boolean;
+}
 
 /** Runs one scenario against the real bot; resolves once every chat has its reply or `timeoutMs` passed. */
 export async function runPushback(options: PushbackOptions): Promise<PushbackResult> {
@@ -61,15 +71,18 @@ export async function runPushback(options: PushbackOptions): Promise<PushbackRes
   const fault = (p: Record<string, unknown>): { status: number; description: string; retryAfter?: number } | undefined => {
     calls += 1;
     const text = String(p.text ?? '');
-    if (scenario === SCENARIOS[0] && calls % 2 === 0) return { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 };
+    if (scenario === SCENARIOS[0] && calls % 2 === 0)
+      return { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 };
     if (scenario === SCENARIOS[1] && calls % 2 === 0) return { status: 502, description: 'Bad Gateway' };
     if (scenario === SCENARIOS[2]) {
       floodUntil ??= Date.now() + floodS * 1000;
       const left = Math.ceil((floodUntil - Date.now()) / 1000);
       if (left > 0) return { status: 429, description: `Too Many Requests: retry after ${left}`, retryAfter: left };
     }
-    if (scenario === SCENARIOS[3] && p.parse_mode === 'HTML') return { status: 400, description: 'Bad Request: can\'t parse entities: Unsupported start tag "blockquote" at byte offset 42' };
-    if (scenario === SCENARIOS[4] && (p.parse_mode === 'HTML' ? htmlToText(text) : text).length > tooLongAt) return { status: 400, description: 'Bad Request: message is too long' };
+    if (scenario === SCENARIOS[3] && p.parse_mode === 'HTML')
+      return { status: 400, description: 'Bad Request: can\'t parse entities: Unsupported start tag "blockquote" at byte offset 42' };
+    if (scenario === SCENARIOS[4] && (p.parse_mode === 'HTML' ? htmlToText(text) : text).length > tooLongAt)
+      return { status: 400, description: 'Bad Request: message is too long' };
     return undefined;
   };
   const proxy = http.createServer(async (req, res) => {
@@ -81,14 +94,25 @@ export async function runPushback(options: PushbackOptions): Promise<PushbackRes
     const f = isSend ? fault(params) : undefined;
     if (f) {
       refused += 1;
-      res.writeHead(f.status, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: false, error_code: f.status, description: f.description, ...(f.retryAfter ? { parameters: { retry_after: f.retryAfter } } : {}) }));
+      res.writeHead(f.status, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          ok: false,
+          error_code: f.status,
+          description: f.description,
+          ...(f.retryAfter ? { parameters: { retry_after: f.retryAfter } } : {}),
+        }),
+      );
       return;
     }
     try {
-      const upstream = await fetch(`${api.apiRoot}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: body.length ? body : undefined });
+      const upstream = await fetch(`${api.apiRoot}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: body.length ? body : undefined,
+      });
       const answer = await upstream.text();
-      if (isSend && upstream.ok) sent.push({ chatId: Number(params.chat_id), text: String(params.text), html: params.parse_mode === 'HTML' });
+      if (isSend && upstream.ok)
+        sent.push({ chatId: Number(params.chat_id), text: String(params.text), html: params.parse_mode === 'HTML' });
       res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(answer);
     } catch {
       res.destroy();
@@ -99,18 +123,44 @@ export async function runPushback(options: PushbackOptions): Promise<PushbackRes
 
   const logs: string[] = [];
   const sessions = new Map<string, SessionData>();
-  const storage: StorageAdapter<SessionData> = { read: (k) => sessions.get(k), write: (k, v) => { sessions.set(k, v); }, delete: (k) => { sessions.delete(k); } };
+  const storage: StorageAdapter<SessionData> = {
+    read: (k) => sessions.get(k),
+    write: (k, v) => {
+      sessions.set(k, v);
+    },
+    delete: (k) => {
+      sessions.delete(k);
+    },
+  };
   const logger = createLogger({ level: 'warn', write: (line) => logs.push(line) });
-  const bot = createBot({ token: TOKEN, apiRoot, service, storage, logger, rateLimit: { max: 100, windowS: 20 }, retry: { maxWaitMs: 60_000 } });
+  const bot = createBot({
+    token: TOKEN,
+    apiRoot,
+    service,
+    storage,
+    logger,
+    rateLimit: { max: 100, windowS: 20 },
+    retry: { maxWaitMs: 60_000 },
+  });
   const running = await startPolling(bot, { logger, timeoutS: 1 });
   const started = Date.now();
   try {
-    const plan = await Promise.all(Array.from({ length: chats }, async (_, i) => {
-      const question = QUESTIONS[i % QUESTIONS.length];
-      return { chatId: 10_001 + i, expected: await expectedReply(service, question), question };
-    }));
+    const plan = await Promise.all(
+      Array.from({ length: chats }, async (_, i) => {
+        const question = QUESTIONS[i % QUESTIONS.length];
+        return { chatId: 10_001 + i, expected: await expectedReply(service, question), question };
+      }),
+    );
     for (const p of plan) api.sendText({ chatId: p.chatId, text: p.question });
-    const verdict = () => plan.map((p) => judge(scenario, p.expected, sent.filter((s) => s.chatId === p.chatId), tooLongAt));
+    const verdict = () =>
+      plan.map((p) =>
+        judge(
+          scenario,
+          p.expected,
+          sent.filter((s) => s.chatId === p.chatId),
+          tooLongAt,
+        ),
+      );
     const end = Date.now() + timeoutMs;
     while (Date.now() < end && verdict().some((v) => v === 'lost')) await new Promise((r) => setTimeout(r, 50));
     const elapsedMs = Date.now() - started;
@@ -120,7 +170,10 @@ export async function runPushback(options: PushbackOptions): Promise<PushbackRes
     return { scenario, chats, delivered: count('once'), lost: count('lost'), duplicated: count('duplicated'), refused, elapsedMs, logs };
   } finally {
     await running.stop();
-    await new Promise<void>((resolve) => { proxy.close(() => resolve()); proxy.closeAllConnections(); });
+    await new Promise<void>((resolve) => {
+      proxy.close(() => resolve());
+      proxy.closeAllConnections();
+    });
     await api.close();
   }
 }

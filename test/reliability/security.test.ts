@@ -17,8 +17,22 @@ import { startWebhook, type RunningBot } from '../../src/bot/run.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
 import {
-  expectCleanRun, expectedReply, LEAK, openRealService, pause, QUESTIONS, spyService, startApi, startBot, textsTo,
-  TOKEN, TOKEN_SECRET, until, type Api, type BotRun, type RealService,
+  expectCleanRun,
+  expectedReply,
+  LEAK,
+  openRealService,
+  pause,
+  QUESTIONS,
+  spyService,
+  startApi,
+  startBot,
+  textsTo,
+  TOKEN,
+  TOKEN_SECRET,
+  until,
+  type Api,
+  type BotRun,
+  type RealService,
 } from './support.js';
 
 /** Each test here starts the CLI or the bot as a process: a busy machine must not fail it at the 5 s default. */
@@ -28,7 +42,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const en = t('en');
 let real: RealService;
 let run: BotRun | undefined;
-beforeAll(async () => { real = await openRealService(); });
+beforeAll(async () => {
+  real = await openRealService();
+});
 afterAll(() => real?.dispose());
 afterEach(async () => {
   await run?.close();
@@ -48,8 +64,16 @@ function userVisible(api: Api): string[] {
 describe('the bot token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('appears in no log line and no reply through Telegram faults, service failures and bad input', async () => {
     let failWith: Error | undefined;
-    const service = spyService(real.service, () => { const e = failWith; failWith = undefined; if (e) throw e; });
-    run = await startBot({ service, retry: { baseDelayMs: 5, maxRetries: 2 }, beforeStart: (api) => api.failNext('setMyCommands', { kind: '500' }, 12) });
+    const service = spyService(real.service, () => {
+      const e = failWith;
+      failWith = undefined;
+      if (e) throw e;
+    });
+    run = await startBot({
+      service,
+      retry: { baseDelayMs: 5, maxRetries: 2 },
+      beforeStart: (api) => api.failNext('setMyCommands', { kind: '500' }, 12),
+    });
     const api = run.api;
     api.failNext('getUpdates', { kind: 'drop' }, 1);
     api.failNext('sendMessage', { kind: '502' }, 1);
@@ -70,7 +94,9 @@ describe('the bot token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(run.logs.join('\n')).not.toContain(TOKEN_SECRET);
     expect(run.logs.join('\n')).not.toContain(encodeURIComponent(TOKEN_SECRET));
     expect(run.logs.filter((l) => / ERROR /.test(l)).map((l) => l.replace(/^\S+ /, ''))).toEqual([
-      expect.stringMatching(/^ERROR update \d+ failed: request to http:\/\/127\.0\.0\.1:\d+\/bot\[redacted\]\/sendMessage failed, reason: socket hang up \(\[redacted\]\)$/),
+      expect.stringMatching(
+        /^ERROR update \d+ failed: request to http:\/\/127\.0\.0\.1:\d+\/bot\[redacted\]\/sendMessage failed, reason: socket hang up \(\[redacted\]\)$/,
+      ),
     ]);
     expect(run.logs.filter((l) => l.includes('WARN could not register the command menu'))).toHaveLength(4);
     expect(api.faulted('sendMessage').map((c) => c.params.chat_id)).toEqual([9101, 9102, 9102, 9102]);
@@ -82,64 +108,139 @@ describe('the bot token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('is not echoed by ConfigError for a malformed token or webhook secret', () => {
     const malformed = [`bot${TOKEN}`, TOKEN.replace(':', ' '), `${TOKEN} `.repeat(2), TOKEN.slice(0, 20), `${TOKEN}!`];
     for (const token of malformed) {
-      const err = (() => { try { loadConfig({ BOT_TOKEN: token }); } catch (e) { return e as ConfigError; } return undefined; })();
+      const err = (() => {
+        try {
+          loadConfig({ BOT_TOKEN: token });
+        } catch (e) {
+          return e as ConfigError;
+        }
+        return undefined;
+      })();
       expect(err, token).toBeInstanceOf(ConfigError);
-      expect(err!.message).toBe(`BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.trim().length} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram (every variable is described in .env.example)`);
+      expect(err!.message).toBe(
+        `BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${token.trim().length} ` +
+          `characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram (every ` +
+          `variable is described in .env.example)`,
+      );
       expect(err!.message).not.toContain(TOKEN.slice(11, 30));
     }
     const secret = 'not a secret: s3cr3t-value-that-must-stay-hidden';
-    const err = (() => { try { loadConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: secret }); } catch (e) { return e as ConfigError; } return undefined; })();
-    expect(err!.message).toBe(`WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters) (every variable is described in .env.example)`);
+    const err = (() => {
+      try {
+        loadConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: secret });
+      } catch (e) {
+        return e as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(err!.message).toBe(
+      `WEBHOOK_SECRET must be 16–256 letters, digits, _ or - (got ${secret.length} characters) (every variable is described in ` +
+        `.env.example)`,
+    );
   });
 
-  it('is not printed by src/main.ts for a malformed token, nor with DEBUG=1 when Telegram refuses it', async ({ onTestFinished }) => {
-    const other = await startFakeBotApi(); // accepts only its own token: ours gets 401
-    const dataDir = mkdtempSync(join(tmpdir(), 'security-data-'));
-    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
-    const start = (env: Record<string, string>) => new Promise<{ code: number | null; output: string }>((resolve) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), EMBEDDER: 'lexical', INDEX_DIR: real.indexDir, DATA_DIR: dataDir, WEBHOOK_URL: '', WEBHOOK_SECRET: '', ...env },
-      });
-      let output = '';
-      proc.stdout!.on('data', (d) => { output += d; });
-      proc.stderr!.on('data', (d) => { output += d; });
-      proc.once('exit', (code) => resolve({ code, output }));
-    });
-    try {
-      const [bad, refused] = await Promise.all([
-        start({ BOT_TOKEN: `${TOKEN}#` }),
-        start({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: other.apiRoot, DEBUG: '1' }),
-      ]);
-      expect(bad).toEqual({ code: 1, output: `error: BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ${TOKEN.length + 1} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without Telegram (every variable is described in .env.example)\n` });
-      expect(refused.code).toBe(1);
-      expect(refused.output).toContain('\nerror: Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather into .env (see .env.example)\nTelegramAuthError: Telegram rejected BOT_TOKEN');
-      expect(refused.output).toMatch(/\n\s+at \S/); // DEBUG=1 prints the stack…
-      expect(refused.output).not.toContain(TOKEN_SECRET); // …and nothing of the token
-    } finally {
-      await other.close();
-    }
-  }, PROCESS_TEST_TIMEOUT_MS);
+  it(
+    'is not printed by src/main.ts for a malformed token, nor with DEBUG=1 when Telegram refuses it',
+    async ({ onTestFinished }) => {
+      const other = await startFakeBotApi(); // accepts only its own token: ours gets 401
+      const dataDir = mkdtempSync(join(tmpdir(), 'security-data-'));
+      onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+      const start = (env: Record<string, string>) =>
+        new Promise<{ code: number | null; output: string }>((resolve) => {
+          const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+            cwd: ROOT,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: process.env.HOME ?? tmpdir(),
+              EMBEDDER: 'lexical',
+              INDEX_DIR: real.indexDir,
+              DATA_DIR: dataDir,
+              WEBHOOK_URL: '',
+              WEBHOOK_SECRET: '',
+              ...env,
+            },
+          });
+          let output = '';
+          proc.stdout!.on('data', (d) => {
+            output += d;
+          });
+          proc.stderr!.on('data', (d) => {
+            output += d;
+          });
+          proc.once('exit', (code) => resolve({ code, output }));
+        });
+      try {
+        const [bad, refused] = await Promise.all([
+          start({ BOT_TOKEN: `${TOKEN}#` }),
+          start({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: other.apiRoot, DEBUG: '1' }),
+        ]);
+        expect(bad).toEqual({
+          code: 1,
+          output:
+            `error: BOT_TOKEN does not look like a bot token (expected <bot id>:<secret of 30+ letters, digits, _ or ->, got ` +
+            `${TOKEN.length + 1} characters): copy it again from @BotFather into .env, or run \`npm run ask\` to try the article without ` +
+            `Telegram (every variable is described in .env.example)\n`,
+        });
+        expect(refused.code).toBe(1);
+        expect(refused.output).toContain(
+          '\nerror: Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather into .env (see ' +
+            '.env.example)\nTelegramAuthError: Telegram rejected BOT_TOKEN',
+        );
+        expect(refused.output).toMatch(/\n\s+at \S/); // DEBUG=1 prints the stack…
+        expect(refused.output).not.toContain(TOKEN_SECRET); // …and nothing of the token
+      } finally {
+        await other.close();
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('the webhook secret', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const SECRET = 'wh_secret-0123456789abcdefABCDEF';
   let running: RunningBot | undefined;
   let api: Api | undefined;
-  afterEach(async () => { await running?.stop(); running = undefined; await api?.close(); api = undefined; });
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    await api?.close();
+    api = undefined;
+  });
 
   it('refuses requests without it or with a wrong one with 401 before any handler runs', async () => {
     api = await startApi();
     const service = spyService(real.service);
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', write: (l) => lines.push(l), secrets: [SECRET] });
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service, storage: { read: () => undefined, write: () => undefined, delete: () => undefined }, logger });
+    const bot = createBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      service,
+      storage: { read: () => undefined, write: () => undefined, delete: () => undefined },
+      logger,
+    });
     running = await startWebhook(bot, { url: 'https://bot.example.org/tg/hook', port: 0, host: '127.0.0.1', secret: SECRET, logger });
     const url = `http://127.0.0.1:${running.port}/tg/hook`;
     let id = 0;
-    const update = (text: string) => JSON.stringify({ update_id: ++id, message: { message_id: id, date: 0, text, chat: { id: 9201, type: 'private', first_name: 'U' }, from: { id: 9201, is_bot: false, first_name: 'U' } } });
-    const callback = () => JSON.stringify({ update_id: ++id, callback_query: { id: `q${id}`, from: { id: 9201, is_bot: false, first_name: 'U' }, chat_instance: 'c', data: 'v1:ex:en:0' } });
-    const post = (body: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    const update = (text: string) =>
+      JSON.stringify({
+        update_id: ++id,
+        message: {
+          message_id: id,
+          date: 0,
+          text,
+          chat: { id: 9201, type: 'private', first_name: 'U' },
+          from: { id: 9201, is_bot: false, first_name: 'U' },
+        },
+      });
+    const callback = () =>
+      JSON.stringify({
+        update_id: ++id,
+        callback_query: { id: `q${id}`, from: { id: 9201, is_bot: false, first_name: 'U' }, chat_instance: 'c', data: 'v1:ex:en:0' },
+      });
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
     const header = (value: string) => ({ 'x-telegram-bot-api-secret-token': value });
     const refused = await Promise.all([
       post(update(QUESTIONS[0])),
@@ -153,10 +254,12 @@ describe('the webhook secret', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     ]);
     expect(refused.map((r) => r.status)).toEqual(Array(27).fill(401));
     expect(await fetch(`http://127.0.0.1:${running.port}/tg/hook`).then((r) => r.status)).toBe(404);
-    expect((await post(update(QUESTIONS[0]), { ...header(SECRET) }).then((r) => r.status))).toBe(200);
+    expect(await post(update(QUESTIONS[0]), { ...header(SECRET) }).then((r) => r.status)).toBe(200);
     await until(() => textsTo(api!, 9201).length > 0, 'the answer to the request with the secret');
     expect(service.asked).toEqual([QUESTIONS[0]]);
-    expect(api.calls.filter((c) => !['getMe', 'setWebhook', 'setMyCommands', 'sendChatAction'].includes(c.method)).map((c) => c.method)).toEqual(['sendMessage']);
+    expect(
+      api.calls.filter((c) => !['getMe', 'setWebhook', 'setMyCommands', 'sendChatAction'].includes(c.method)).map((c) => c.method),
+    ).toEqual(['sendMessage']);
     expect(textsTo(api, 9201)).toEqual(await expectedReply(real.service, QUESTIONS[0]));
     expect(lines.join('\n')).not.toContain(SECRET);
   });
@@ -168,7 +271,10 @@ const BURST_TIMEOUT_MS = 20_000;
 describe('the per-user rate limit (8 questions per 20 s)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const limited = escapeHtml(en.rateLimited.replace('{s}', '20'));
 
-  it('answers the first 8 questions of a burst of 12, says so once at the 9th, stays silent after, and still serves another user and commands', { timeout: BURST_TIMEOUT_MS }, async () => {
+  it('answers the first 8 questions of a burst of 12, says so once at the 9th, stays silent after, and still serves another user and ' +
+    'commands', {
+    timeout: BURST_TIMEOUT_MS,
+  }, async () => {
     const service = spyService(real.service);
     run = await startBot({ service, rateLimit: { max: 8, windowS: 20 } });
     const [alice, bob] = [9301, 9302];
@@ -189,7 +295,9 @@ describe('the per-user rate limit (8 questions per 20 s)', { timeout: PROCESS_TE
     expect(texts.slice(0, expected.length).map(seconds)).toEqual(expected.map(seconds));
     expect(Number(/ in (\d+) s\.$/.exec(texts[expected.length - 1])?.[1])).toBeGreaterThanOrEqual(10);
     expect(texts.slice(expected.length).map((x) => x.split('\n')[0])).toEqual(['<b>How to ask</b>']);
-    expect(run.api.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => seconds(c.params.text))).toEqual([seconds(en.rateLimited.replace('{s}', '20'))]);
+    expect(run.api.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => seconds(c.params.text))).toEqual([
+      seconds(en.rateLimited.replace('{s}', '20')),
+    ]);
     expect(service.asked.filter((q) => aliceQuestions.includes(q as never))).toEqual(aliceQuestions.slice(0, 8));
     expect(service.asked).toHaveLength(11);
     expect(textsTo(run.api, bob)).toEqual((await Promise.all([19, 18, 17].map((i) => expectedReply(real.service, QUESTIONS[i])))).flat());
@@ -199,7 +307,11 @@ describe('the per-user rate limit (8 questions per 20 s)', { timeout: PROCESS_TE
   it('lets a limited user ask again once the window has passed', async () => {
     run = await startBot({ service: real.service, rateLimit: { max: 2, windowS: 1 } });
     for (const q of QUESTIONS.slice(0, 4)) run.api.sendText({ chatId: 9401, text: q });
-    const first = [...(await expectedReply(real.service, QUESTIONS[0])), ...(await expectedReply(real.service, QUESTIONS[1])), escapeHtml(en.rateLimited.replace('{s}', '1'))];
+    const first = [
+      ...(await expectedReply(real.service, QUESTIONS[0])),
+      ...(await expectedReply(real.service, QUESTIONS[1])),
+      escapeHtml(en.rateLimited.replace('{s}', '1')),
+    ];
     await until(() => textsTo(run!.api, 9401).length >= first.length, 'the first window');
     await pause(1100);
     run.api.sendText({ chatId: 9401, text: QUESTIONS[5] });
@@ -213,12 +325,18 @@ describe('replies', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('never show file paths, stack frames or error names, whatever the service throws', async () => {
     const failures: Error[] = [
       Object.assign(new Error("ENOENT: no such file or directory, open '/work/main/index/article/chunks.json'"), { code: 'ENOENT' }),
-      new TypeError("Cannot read properties of undefined (reading 'id')\n    at createArticleService (/work/main/src/retrieval/service.ts:54:45)"),
+      new TypeError(
+        "Cannot read properties of undefined (reading 'id')\n    at createArticleService (/work/main/src/retrieval/service.ts:54:45)",
+      ),
       new SyntaxError('Unexpected token < in JSON at position 0 (/work/main/index/article/meta.json)'),
       new RangeError('Maximum call stack size exceeded'),
     ];
     let next: Error | undefined;
-    const service = spyService(real.service, () => { const e = next; next = undefined; if (e) throw e; });
+    const service = spyService(real.service, () => {
+      const e = next;
+      next = undefined;
+      if (e) throw e;
+    });
     run = await startBot({ service });
     for (const [i, failure] of failures.entries()) {
       next = failure;
@@ -229,7 +347,10 @@ describe('replies', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     run.api.inlineQuery({ userId: 9601, query: QUESTIONS[0] });
     await until(() => run!.logs.filter((l) => / ERROR /.test(l)).length === 5, 'five logged failures');
     expect(failures.map((_, i) => textsTo(run!.api, 9501 + i))).toEqual([
-      [escapeHtml(en.error)], [escapeHtml(en.error)], [escapeHtml(en.error)], [escapeHtml(en.error)],
+      [escapeHtml(en.error)],
+      [escapeHtml(en.error)],
+      [escapeHtml(en.error)],
+      [escapeHtml(en.error)],
     ]);
     expect(run.api.calls.filter((c) => c.method === 'answerInlineQuery')).toEqual([]);
     for (const text of userVisible(run.api)) expect(text).not.toMatch(LEAK);

@@ -76,7 +76,8 @@ export async function startApi(): Promise<Api> {
     const out = { delivered: [] as RecordedCall[], faulted: [] as RecordedCall[] };
     let m = 0;
     api.calls.forEach((call, i) => {
-      for (; m < marks.length && marks[m].at <= i; m++) pending.set(marks[m].method, [...(pending.get(marks[m].method) ?? []), ...marks[m].kinds]);
+      for (; m < marks.length && marks[m].at <= i; m++)
+        pending.set(marks[m].method, [...(pending.get(marks[m].method) ?? []), ...marks[m].kinds]);
       const key = call.method.toLowerCase();
       const kind = pending.get(key)?.shift();
       if (key === method.toLowerCase()) (kind === undefined || kind === 'hang' ? out.delivered : out.faulted).push(call);
@@ -118,7 +119,7 @@ export interface BotOptions {
 
 /** Starts the real bot with long polling (timeout 1 s) against a (new) fake Bot API. */
 export async function startBot(options: BotOptions): Promise<BotRun> {
-  const api = options.api ?? await startApi();
+  const api = options.api ?? (await startApi());
   options.beforeStart?.(api);
   const logs: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-data-'));
@@ -126,17 +127,33 @@ export async function startBot(options: BotOptions): Promise<BotRun> {
     const store = await openEmbeddedStore(dataDir);
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const bot = createBot({
-      token: api.token, apiRoot: api.apiRoot, service: options.service, store, logger,
-      rateLimit: options.rateLimit ?? { max: 1000, windowS: 20 }, retry: options.retry ?? { baseDelayMs: 20, maxRetries: 3 },
+      token: api.token,
+      apiRoot: api.apiRoot,
+      service: options.service,
+      store,
+      logger,
+      rateLimit: options.rateLimit ?? { max: 1000, windowS: 20 },
+      retry: options.retry ?? { baseDelayMs: 20, maxRetries: 3 },
     });
     const running = await startPolling(bot, { logger, store, timeoutS: 1 });
-    return { stop: async () => { await running.stop(); await store.close(); } };
+    return {
+      stop: async () => {
+        await running.stop();
+        await store.close();
+      },
+    };
   };
   let closed = false;
   const run: BotRun = {
-    api, logs, dataDir, running: await start(),
+    api,
+    logs,
+    dataDir,
+    running: await start(),
     stopBot: () => run.running.stop(),
-    async restartBot() { await run.running.stop(); run.running = await start(); },
+    async restartBot() {
+      await run.running.stop();
+      run.running = await start();
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -150,7 +167,10 @@ export async function startBot(options: BotOptions): Promise<BotRun> {
 
 /** Texts of the delivered sendMessage calls to one chat, in order. */
 export const textsTo = (api: Api, chatId: number): string[] =>
-  api.delivered('sendMessage').filter((c) => Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
+  api
+    .delivered('sendMessage')
+    .filter((c) => Number(c.params.chat_id) === chatId)
+    .map((c) => String(c.params.text));
 
 /** What must never be shown to a user: file paths, stack frames, error names, the token. */
 export const LEAK = /\/work\/|\/tmp\/|node_modules|\n\s*at \S|\bat \S+ \(|\bat file:|\w*Error:|\.ts:\d+/;
@@ -183,13 +203,20 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
 }
 
 /** One question per chat, pushed at once; each with the reply the reference model expects. */
-export interface Pushed { chatId: number; question: string; updateId: number; expected: string[] }
+export interface Pushed {
+  chatId: number;
+  question: string;
+  updateId: number;
+  expected: string[];
+}
 
 export async function pushQuestions(service: ArticleService, api: Api, chatIds: number[], offset = 0): Promise<Pushed[]> {
-  const plan = await Promise.all(chatIds.map(async (chatId, i) => {
-    const question = QUESTIONS[(offset + i) % QUESTIONS.length];
-    return { chatId, question, expected: await expectedReply(service, question) };
-  }));
+  const plan = await Promise.all(
+    chatIds.map(async (chatId, i) => {
+      const question = QUESTIONS[(offset + i) % QUESTIONS.length];
+      return { chatId, question, expected: await expectedReply(service, question) };
+    }),
+  );
   return plan.map((p) => ({ ...p, updateId: api.sendText({ chatId: p.chatId, text: p.question }) }));
 }
 

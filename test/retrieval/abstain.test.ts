@@ -8,34 +8,102 @@ const inputs = (has: (t: string) => boolean, names?: Set<string>) => ({ has, kno
 
 describe('coverage', () => {
   it('returns the idf-weighted share of the question terms the passage has; a concept word weighs its concept', () => {
-    const terms = [{ stem: 'law', concepts: [] }, { stem: 'ai', concepts: ['ai'] }];
-    expect(coverage(terms, inputs((t) => t === 'law'))).toBe(1 / 4);
-    expect(coverage(terms, inputs((t) => t === '#ai'))).toBe(3 / 4);
-    expect(coverage(terms, inputs((t) => t === 'ai'))).toBe(3 / 4);
-    expect(coverage(terms, inputs(() => true))).toBe(1);
-    expect(coverage(terms, inputs(() => false))).toBe(0);
+    const terms = [
+      { stem: 'law', concepts: [] },
+      { stem: 'ai', concepts: ['ai'] },
+    ];
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === 'law'),
+      ),
+    ).toBe(1 / 4);
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === '#ai'),
+      ),
+    ).toBe(3 / 4);
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === 'ai'),
+      ),
+    ).toBe(3 / 4);
+    expect(
+      coverage(
+        terms,
+        inputs(() => true),
+      ),
+    ).toBe(1);
+    expect(
+      coverage(
+        terms,
+        inputs(() => false),
+      ),
+    ).toBe(0);
   });
 
   it('returns a bare number at half its weight', () => {
-    const terms = [{ stem: '2024', concepts: [] }, { stem: 'zz', concepts: [] }];
-    expect(coverage(terms, inputs((t) => t === '2024'))).toBe(2 / 7);
-    expect(coverage(terms, inputs((t) => t === 'zz'))).toBe(5 / 7);
+    const terms = [
+      { stem: '2024', concepts: [] },
+      { stem: 'zz', concepts: [] },
+    ];
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === '2024'),
+      ),
+    ).toBe(2 / 7);
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === 'zz'),
+      ),
+    ).toBe(5 / 7);
   });
 
   it('returns a word the article never uses at UNKNOWN_WORD_WEIGHT of its weight', () => {
-    const terms = [{ stem: 'law', concepts: [] }, { stem: 'china', concepts: [] }];
+    const terms = [
+      { stem: 'law', concepts: [] },
+      { stem: 'china', concepts: [] },
+    ];
     expect(UNKNOWN_WORD_WEIGHT).toBe(0.5);
-    expect(coverage(terms, inputs((t) => t === 'law'))).toBe(1 / (1 + 6 * 0.5));
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t === 'law'),
+      ),
+    ).toBe(1 / (1 + 6 * 0.5));
   });
 
   it('returns 0 when the question names something the article never names, whatever else it covers', () => {
-    const terms = [{ stem: 'law', concepts: [] }, { stem: 'ai', concepts: ['ai'] }, { stem: 'china', concepts: [] }];
-    expect(coverage(terms, inputs(() => true, new Set(['china'])))).toBe(0);
-    expect(coverage(terms, inputs((t) => t !== 'china', new Set(['law'])))).toBe(4 / (4 + 6 * 0.5));
+    const terms = [
+      { stem: 'law', concepts: [] },
+      { stem: 'ai', concepts: ['ai'] },
+      { stem: 'china', concepts: [] },
+    ];
+    expect(
+      coverage(
+        terms,
+        inputs(() => true, new Set(['china'])),
+      ),
+    ).toBe(0);
+    expect(
+      coverage(
+        terms,
+        inputs((t) => t !== 'china', new Set(['law'])),
+      ),
+    ).toBe(4 / (4 + 6 * 0.5));
   });
 
   it('returns 0 for no terms', () => {
-    expect(coverage([], inputs(() => true))).toBe(0);
+    expect(
+      coverage(
+        [],
+        inputs(() => true),
+      ),
+    ).toBe(0);
   });
 });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bestSentenceWeight, DEFAULT_WEIGHTS, fuse, META_PRIOR, namedSections, namedShare, normaliseVector, sectionPrior, VOICE_PRIOR } from '../../src/retrieval/fusion.js';
+import {
+  bestSentenceWeight,
+  DEFAULT_WEIGHTS,
+  fuse,
+  META_PRIOR,
+  namedSections,
+  namedShare,
+  normaliseVector,
+  sectionPrior,
+  VOICE_PRIOR,
+} from '../../src/retrieval/fusion.js';
 import type { Term } from '../../src/text/analyze.js';
 
 describe('fuse', () => {
@@ -12,7 +22,7 @@ describe('fuse', () => {
 });
 
 describe('sectionPrior', () => {
-  it('returns 1 in a named section, VOICE_PRIOR for the authors as the article\'s voice, META_PRIOR in sections about the article', () => {
+  it("returns 1 in a named section, VOICE_PRIOR for the authors as the article's voice, META_PRIOR in sections about the article", () => {
     expect(sectionPrior('authors', 0.5, true)).toBe(1);
     expect(sectionPrior('author-contributions', 0, true)).toBe(VOICE_PRIOR);
     expect(sectionPrior('author-contributions', 0, false)).toBe(META_PRIOR);
@@ -42,12 +52,18 @@ describe('bestSentenceWeight', () => {
 
 describe('namedSections / namedShare', () => {
   const term = (stem: string, concepts: string[] = []): Term => ({ stem, concepts });
-  const sectionsOf = new Map([['finding-4', ['results/finding-4']], ['findings', ['results']]]);
+  const sectionsOf = new Map([
+    ['finding-4', ['results/finding-4']],
+    ['findings', ['results']],
+  ]);
   const weightOf = (t: Term) => (t.stem === 'fourth' ? 3 : 1);
 
-  it('returns each named section with the share of the question\'s weight that names it', () => {
+  it("returns each named section with the share of the question's weight that names it", () => {
     const targets = namedSections([term('fourth', ['finding-4']), term('finding', ['findings'])], weightOf, sectionsOf);
-    expect([...targets]).toEqual([['results/finding-4', 0.75], ['results', 0.25]]);
+    expect([...targets]).toEqual([
+      ['results/finding-4', 0.75],
+      ['results', 0.25],
+    ]);
     expect(namedShare(targets, 'results/finding-4')).toBe(0.75);
     expect(namedShare(targets, 'results/finding-2')).toBe(0.25);
     expect(namedShare(targets, 'results')).toBe(0.25);

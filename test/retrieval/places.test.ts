@@ -4,8 +4,14 @@ import type { Lang } from '../../src/corpus/types.js';
 import { foldContained, groupPlaces, pickVariant, readable } from '../../src/retrieval/places.js';
 
 const chunk = (lang: Lang, sectionId: string, position: number, official: boolean, extra: Partial<Chunk> = {}): Chunk => ({
-  id: `${lang}:${sectionId}:${position}`, sectionId, lang, position, official,
-  text: lang === 'en' ? `text ${sectionId}` : `мәтін ${sectionId}`, sourceText: 'мәтін', ...extra,
+  id: `${lang}:${sectionId}:${position}`,
+  sectionId,
+  lang,
+  position,
+  official,
+  text: lang === 'en' ? `text ${sectionId}` : `мәтін ${sectionId}`,
+  sourceText: 'мәтін',
+  ...extra,
 });
 
 // the Discussion repeats Introduction ¶2; the duplicate is detected in Kazakh only
@@ -33,7 +39,9 @@ describe('groupPlaces', () => {
       chunk('kk', 'discussion', 1, true, { duplicateOf: 'kk:introduction:1' }),
       chunk('kk', 'conclusion', 1, true, { duplicateOf: 'kk:discussion:1' }),
     ];
-    expect(groupPlaces(chain)).toEqual([{ sectionId: 'introduction', position: 1, members: [0, 1, 2], alsoIn: ['discussion', 'conclusion'], order: 0 }]);
+    expect(groupPlaces(chain)).toEqual([
+      { sectionId: 'introduction', position: 1, members: [0, 1, 2], alsoIn: ['discussion', 'conclusion'], order: 0 },
+    ]);
   });
 
   it('returns nothing for no chunks', () => {
@@ -44,7 +52,7 @@ describe('groupPlaces', () => {
 describe('pickVariant', () => {
   const place = groupPlaces(CHUNKS)[1];
 
-  it('returns the chunk of the original position in the reader\'s language', () => {
+  it("returns the chunk of the original position in the reader's language", () => {
     expect(pickVariant(place, CHUNKS, 'en').id).toBe('en:introduction:2');
     expect(pickVariant(place, CHUNKS, 'kk').id).toBe('kk:introduction:2');
   });
@@ -53,17 +61,23 @@ describe('pickVariant', () => {
     expect(pickVariant(place, CHUNKS, 'ru').id).toBe('kk:introduction:2');
   });
 
-  it('returns the project\'s rendering in the reader\'s language before a published text, unless both say the same', () => {
+  it("returns the project's rendering in the reader's language before a published text, unless both say the same", () => {
     const refs = [
       chunk('kk', 'references/5', 1, true),
-      chunk('en', 'references/5', 1, true, { text: '5. Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Қолзһетімді' }),
+      chunk('en', 'references/5', 1, true, {
+        text: '5. Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Қолзһетімді',
+      }),
       chunk('en', 'references/5', 1, false, { text: '5. Kusainova, M. and Mekhdiev, N. (2024) "Kazakhstan adopted a programme"' }),
     ];
     const [refPlace] = groupPlaces(refs);
     expect(pickVariant(refPlace, refs, 'en')).toBe(refs[2]);
     const readableOfficial = [refs[0], { ...refs[1], text: '5. Kusainova, M. (2024) V Kazahstane prinjata programma' }, refs[2]];
     expect(pickVariant(refPlace, readableOfficial, 'en')).toBe(readableOfficial[2]);
-    const same = [refs[0], { ...refs[1], text: '15. Smith, B.W. (2017) ‘Automated Driving’' }, { ...refs[2], text: "15. Smith, B.W. (2017) 'Automated Driving'" }];
+    const same = [
+      refs[0],
+      { ...refs[1], text: '15. Smith, B.W. (2017) ‘Automated Driving’' },
+      { ...refs[2], text: "15. Smith, B.W. (2017) 'Automated Driving'" },
+    ];
     expect(pickVariant(refPlace, same, 'en')).toBe(same[1]);
     expect(pickVariant(refPlace, refs, 'kk')).toBe(refs[0]);
   });
@@ -94,10 +108,15 @@ describe('foldContained', () => {
 });
 
 describe('readable', () => {
-  it('returns true when a chunk is written in its language\'s script', () => {
+  it("returns true when a chunk is written in its language's script", () => {
     expect(readable({ lang: 'en', text: 'Law "On AI" (2025)' })).toBe(true);
     expect(readable({ lang: 'en', text: 'Заңы «Zhasandy intellekt туралы», 17 қараша № 230-VIII ҚРЗ. Қолжетімді' })).toBe(false);
-    expect(readable({ lang: 'en', text: 'Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Available at: <https://www.aa.com.tr/ru/>' })).toBe(false);
+    expect(
+      readable({
+        lang: 'en',
+        text: 'Kusainova, M. zhәне Mehdiev, N. (2024) V Kazahstane prinjata programma. Available at: <https://www.aa.com.tr/ru/>',
+      }),
+    ).toBe(false);
     expect(readable({ lang: 'ru', text: 'Закон об ИИ, AI Act' })).toBe(true);
     expect(readable({ lang: 'ru', text: 'Smith, B.W. (2017) Automated Driving' })).toBe(false);
     expect(readable({ lang: 'kk', text: 'Smith, B.W. (2017) Automated Driving' })).toBe(true);

@@ -8,7 +8,7 @@ const vocab = articleVocabulary([
 ]);
 
 describe('articleVocabulary', () => {
-  it('returns the stems of each language\'s words, folded', () => {
+  it("returns the stems of each language's words, folded", () => {
     expect([...vocab.kk]).toEqual(['макала', 'макса', 'кукык', 'рет', 'тал']);
     expect([...vocab.en]).toEqual(['the', 'aim', 'of', 'articl', 'is', 'to', 'analys', 'legal', 'regula']);
   });
@@ -28,7 +28,7 @@ describe('resolveCyrillicLang', () => {
 });
 
 describe('readsAsKazakhLatin', () => {
-  it('returns true when more words are the article\'s Kazakh words or Kazakh function words than English ones', () => {
+  it("returns true when more words are the article's Kazakh words or Kazakh function words than English ones", () => {
     expect(readsAsKazakhLatin('maqalanyn maqsaty', vocab)).toBe(true);
     expect(readsAsKazakhLatin('the aim of the article', vocab)).toBe(false);
   });

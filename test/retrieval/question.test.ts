@@ -3,7 +3,11 @@ import { QuestionError } from '../../src/errors.js';
 import { cleanQuestion, MAX_QUESTION_CHARS } from '../../src/retrieval/question.js';
 
 const errorOf = (f: () => unknown): QuestionError => {
-  try { f(); } catch (err) { return err as QuestionError; }
+  try {
+    f();
+  } catch (err) {
+    return err as QuestionError;
+  }
   throw new Error('expected a throw');
 };
 const EXAMPLE = 'type a question about the article, e.g. "What are the main findings?"';

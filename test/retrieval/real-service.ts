@@ -18,6 +18,10 @@ export async function openRealService(): Promise<{ service: ArticleService; clos
   const embedder = createLexicalEmbedder(corpus.glossary);
   const dir = join(root, 'article');
   await buildIndex(chunkSections(corpus.sections), embedder, corpus.hash, dir, { abstention: { ...DEFAULT_ABSTENTION } });
-  const service = createArticleService({ index: loadIndex(dir, { corpusHash: corpus.hash, embedder }), embedder, glossary: corpus.glossary });
+  const service = createArticleService({
+    index: loadIndex(dir, { corpusHash: corpus.hash, embedder }),
+    embedder,
+    glossary: corpus.glossary,
+  });
   return { service, close: () => rmSync(root, { recursive: true, force: true }) };
 }

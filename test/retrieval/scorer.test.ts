@@ -22,22 +22,34 @@ describe('authorPrior', () => {
     expect(authorPrior(new Set(['saimova']), [])).toBe(1);
     expect(authorPrior(new Set(['saimova']), ['saimova'])).toBe(1);
     expect(authorPrior(new Set(['saimova']), ['berdiyarova'])).toBe(OTHER_AUTHOR_PRIOR);
-    expect(authorPrior(new Set(['saimova']), ['berdiyarova', 'saimova'])).toBeCloseTo(OTHER_AUTHOR_PRIOR + (1 - OTHER_AUTHOR_PRIOR) / 2, 12);
+    expect(authorPrior(new Set(['saimova']), ['berdiyarova', 'saimova'])).toBeCloseTo(
+      OTHER_AUTHOR_PRIOR + (1 - OTHER_AUTHOR_PRIOR) / 2,
+      12,
+    );
   });
 });
 
 describe('createScorer (through the service)', () => {
   let service: ArticleService;
-  let close = () => undefined as void;
-  beforeAll(async () => { ({ service, close } = await openRealService()); });
+  let close: () => void = () => {};
+  beforeAll(async () => {
+    ({ service, close } = await openRealService());
+  });
   afterAll(() => close());
   const first = async (q: string) => {
     const a = await service.ask(q);
-    return { lang: a.lang, answered: a.answered, section: a.passages[0]?.section.id, shown: a.passages.slice(0, a.shown).map((p) => p.section.id) };
+    return {
+      lang: a.lang,
+      answered: a.answered,
+      section: a.passages[0]?.section.id,
+      shown: a.passages.slice(0, a.shown).map((p) => p.section.id),
+    };
   };
 
   it.each([
-    ['which methods did the authors use?', 'en'], ['Какие методы использовали авторы?', 'ru'], ['авторлар қандай әдістерді қолданды?', 'kk'],
+    ['which methods did the authors use?', 'en'],
+    ['Какие методы использовали авторы?', 'ru'],
+    ['авторлар қандай әдістерді қолданды?', 'kk'],
   ])('returns for "%s" the Methods, the article\'s voice not steering to the author sections', async (q, lang) => {
     const a = await first(q);
     expect(a.shown).toEqual(['methods', 'methods', 'methods', 'methods', 'methods', 'methods', 'methods', 'methods']);
@@ -45,28 +57,45 @@ describe('createScorer (through the service)', () => {
   });
 
   it.each([
-    ['what conclusions did the authors reach', 'conclusion'], ['какие выводы сделали авторы?', 'results/finding-1'],
-    ['what do the authors say about fraud?', 'discussion'], ['что авторы пишут о мошенничестве?', 'discussion'], ['авторлар алаяқтық туралы не дейді?', 'discussion'],
+    ['what conclusions did the authors reach', 'conclusion'],
+    ['какие выводы сделали авторы?', 'results/finding-1'],
+    ['what do the authors say about fraud?', 'discussion'],
+    ['что авторы пишут о мошенничестве?', 'discussion'],
+    ['авторлар алаяқтық туралы не дейді?', 'discussion'],
   ])('returns for "%s" the content, not the authors (%s)', async (q, section) => {
     const a = await first(q);
-    expect({ answered: a.answered, section: a.section, authors: a.shown.some((s) => s.startsWith('author')) }).toEqual({ answered: true, section, authors: false });
+    expect({ answered: a.answered, section: a.section, authors: a.shown.some((s) => s.startsWith('author')) }).toEqual({
+      answered: true,
+      section,
+      authors: false,
+    });
   });
 
   it.each([
-    ['Кто авторы статьи?', 'authors'], ['Авторлар кім?', 'authors'], ['Who are the authors?', 'authors'], ['where do the authors work?', 'author-details'],
+    ['Кто авторы статьи?', 'authors'],
+    ['Авторлар кім?', 'authors'],
+    ['Who are the authors?', 'authors'],
+    ['where do the authors work?', 'author-details'],
   ])('returns for "%s", a question about the authors themselves, the author sections', async (q, section) => {
     expect((await first(q)).section).toBe(section);
   });
 
   it.each([
-    'whats the weather in astana tomorrow', 'Какая погода в Астане завтра?', 'Астанада ертең ауа райы қандай?',
-    'does china have an ai law?', 'Есть ли в Китае закон об ИИ?', 'Қытайда ЖИ туралы заң бар ма?', 'what does the article say about russia',
+    'whats the weather in astana tomorrow',
+    'Какая погода в Астане завтра?',
+    'Астанада ертең ауа райы қандай?',
+    'does china have an ai law?',
+    'Есть ли в Китае закон об ИИ?',
+    'Қытайда ЖИ туралы заң бар ма?',
+    'what does the article say about russia',
   ])('returns answered false for "%s": its subject is not in the article', async (q) => {
     expect((await first(q)).answered).toBe(false);
   });
 
   it.each([
-    ['besinshi qorytyndy', 'results/finding-5'], ['al besinshisi she?', 'results/finding-5'], ['maqalanyn maqsaty', 'introduction'],
+    ['besinshi qorytyndy', 'results/finding-5'],
+    ['al besinshisi she?', 'results/finding-5'],
+    ['maqalanyn maqsaty', 'introduction'],
   ])('returns for short Kazakh in Latin letters "%s" a Kazakh answer', async (q, section) => {
     expect(await first(q)).toMatchObject({ lang: 'kk', answered: true, section });
   });
@@ -75,11 +104,14 @@ describe('createScorer (through the service)', () => {
     for (const q of ['what r the findings', 'cyberattacks', 'keywords', 'AI law']) expect((await first(q)).lang).toBe('en');
   });
 
-  it('returns the project\'s English rendering of a reference published in a broken transliteration, marked as not official', async () => {
+  it("returns the project's English rendering of a reference published in a broken transliteration, marked as not official", async () => {
     const a = await service.ask('Future of Artificial Intelligence Act of 2017');
     const ref = a.passages.find((p) => p.section.id === 'references/13')!;
     expect({ id: ref.id, official: ref.official }).toEqual({ id: 'en:references/13:1:tr', official: false });
-    expect(ref.text).toBe('13. United States Congress (2017) Future of Artificial Intelligence Act of 2017. Available at: <https://www.congress.gov/bill> (accessed: 15 December 2025).');
+    expect(ref.text).toBe(
+      '13. United States Congress (2017) Future of Artificial Intelligence Act of 2017. Available at: <https://www.congress.gov/bill> ' +
+        '(accessed: 15 December 2025).',
+    );
     expect(service.chunk(ref.id)!.sourceText).toContain('Қолжетімді');
     for (const n of [3, 5, 12, 13, 17]) expect(service.reference(n, 'en')).not.toMatch(/[әғқңөұүһі]/i);
   });
@@ -87,8 +119,10 @@ describe('createScorer (through the service)', () => {
 
 describe('createScorer on questions typed the way people type (through the service)', () => {
   let service: ArticleService;
-  let close = () => undefined as void;
-  beforeAll(async () => { ({ service, close } = await openRealService()); });
+  let close: () => void = () => {};
+  beforeAll(async () => {
+    ({ service, close } = await openRealService());
+  });
   afterAll(() => close());
   const first = async (q: string) => {
     const a = await service.ask(q);
@@ -96,31 +130,48 @@ describe('createScorer on questions typed the way people type (through the servi
   };
 
   it.each([
-    ['казакстандагы жасанды интеллектти реттеудин ерекшелиги кандай', 'kk'], ['ok so why is this article even needed, what\'s its aim', 'en'],
-    ['ну вот зачем вообще нужна эта статья, какая у неё цель?', 'ru'], ['айтшы, осы мақала өзі не үшін жазылған, мақсаты не', 'kk'],
+    ['казакстандагы жасанды интеллектти реттеудин ерекшелиги кандай', 'kk'],
+    ["ok so why is this article even needed, what's its aim", 'en'],
+    ['ну вот зачем вообще нужна эта статья, какая у неё цель?', 'ru'],
+    ['айтшы, осы мақала өзі не үшін жазылған, мақсаты не', 'kk'],
   ])('answers "%s" (folded Kazakh inflections, chat filler)', async (q, lang) => {
     expect(await first(q)).toMatchObject({ answered: true, lang });
   });
 
   it.each([
-    ['Abdullaevanyń úlesi qandai?', 'author-contributions:3'], ['what did Saimova contribute', 'author-contributions:2'],
-    ['чем занималась Саймова в этой работе', 'author-contributions:2'], ['кем работает Абдуллаева', 'author-details:3'],
-    ['what\'s Abdullaeva\'s job', 'author-details:3'], ['Saimova qaida jumys isteidi', 'author-details:2'], ['где работает Саймова', 'author-details:2'],
+    ['Abdullaevanyń úlesi qandai?', 'author-contributions:3'],
+    ['what did Saimova contribute', 'author-contributions:2'],
+    ['чем занималась Саймова в этой работе', 'author-contributions:2'],
+    ['кем работает Абдуллаева', 'author-details:3'],
+    ["what's Abdullaeva's job", 'author-details:3'],
+    ['Saimova qaida jumys isteidi', 'author-details:2'],
+    ['где работает Саймова', 'author-details:2'],
   ])('returns for "%s" the named author\'s own paragraph (%s)', async (q, id) => {
     expect((await first(q)).id).toBe(id);
   });
 
   it.each([
-    ['who\'s the corresponding author', 'author-details:1'], ['кто автор для корреспонденции', 'author-details:1'],
-    ['what\'s the IRSTI code of the paper', 'publication:1'], ['какой МРНТИ у статьи', 'publication:1'], ['ХҒТАР коды қандай', 'publication:1'],
-    ['is hacking covered?', 'discussion:10'], ['слушай, а что там про хакеров и взлом?', 'discussion:10'], ['why use ai in government', 'discussion:1'],
+    ["who's the corresponding author", 'author-details:1'],
+    ['кто автор для корреспонденции', 'author-details:1'],
+    ["what's the IRSTI code of the paper", 'publication:1'],
+    ['какой МРНТИ у статьи', 'publication:1'],
+    ['ХҒТАР коды қандай', 'publication:1'],
+    ['is hacking covered?', 'discussion:10'],
+    ['слушай, а что там про хакеров и взлом?', 'discussion:10'],
+    ['why use ai in government', 'discussion:1'],
   ])('returns for "%s", a contraction or paraphrase, %s', async (q, id) => {
     expect(await first(q)).toMatchObject({ answered: true, id });
   });
 
   it.each([
-    'who is the president of Uzbekistan?', 'кто президент Узбекистана?', 'Өзбекстан президенті кім?', 'ChatGPT-ті кім жасап шығарды?', 'who invented ChatGPT?',
-    'как работает нейросеть', 'нейрондық желі қалай жұмыс істейді', 'how does a neural network work',
+    'who is the president of Uzbekistan?',
+    'кто президент Узбекистана?',
+    'Өзбекстан президенті кім?',
+    'ChatGPT-ті кім жасап шығарды?',
+    'who invented ChatGPT?',
+    'как работает нейросеть',
+    'нейрондық желі қалай жұмыс істейді',
+    'how does a neural network work',
   ])('returns answered false for "%s": its subject is not in the article', async (q) => {
     expect((await first(q)).answered).toBe(false);
   });

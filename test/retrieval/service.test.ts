@@ -28,18 +28,34 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const LEGAL_STATUS = 'What is the legal status of AI?';
 
 describe('createArticleService', () => {
-  it('returns the whole list a question asks for, in the article\'s order and all shown; the lead-in and closing paragraphs follow', async () => {
-    for (const q of ['What are the main findings?', 'list all five findings', 'главные выводы', 'негізгі тұжырымдар қандай?']) {
-      const a = await service.ask(q, { limit: 7 });
-      expect({ q, sections: a.passages.map((p) => p.section.id), shown: a.shown }).toEqual({
-        q, sections: ['results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5', 'results', 'results'], shown: 5,
+  it(
+    "returns the whole list a question asks for, in the article's order and all shown; the lead-in and closing paragraphs " + 'follow',
+    async () => {
+      for (const q of ['What are the main findings?', 'list all five findings', 'главные выводы', 'негізгі тұжырымдар қандай?']) {
+        const a = await service.ask(q, { limit: 7 });
+        expect({ q, sections: a.passages.map((p) => p.section.id), shown: a.shown }).toEqual({
+          q,
+          sections: [
+            'results/finding-1',
+            'results/finding-2',
+            'results/finding-3',
+            'results/finding-4',
+            'results/finding-5',
+            'results',
+            'results',
+          ],
+          shown: 5,
+        });
+      }
+      const page = await service.ask('What are the main findings?');
+      expect({ passages: page.passages.length, shown: page.shown }).toEqual({ passages: 5, shown: 5 });
+      const more = await service.ask('What are the main findings?', { offset: 5 });
+      expect({ ids: more.passages.map((p) => p.id).slice(0, 2), shown: more.shown }).toEqual({
+        ids: ['en:results:1', 'en:results:2'],
+        shown: 3,
       });
-    }
-    const page = await service.ask('What are the main findings?');
-    expect({ passages: page.passages.length, shown: page.shown }).toEqual({ passages: 5, shown: 5 });
-    const more = await service.ask('What are the main findings?', { offset: 5 });
-    expect({ ids: more.passages.map((p) => p.id).slice(0, 2), shown: more.shown }).toEqual({ ids: ['en:results:1', 'en:results:2'], shown: 3 });
-  });
+    },
+  );
 
   it('returns answered false for questions about something the article never names, in domain words or not', async () => {
     for (const q of ['How does China regulate AI?', 'Как регулируется ИИ в Китае?', 'What is the population of Kazakhstan?']) {
@@ -90,9 +106,17 @@ describe('createArticleService', () => {
       expect(answer.passages[0].lang).toBe(lang);
     });
 
-    it('returns the fourth finding translated, with its Kazakh source and its section title in the reader\'s language', async () => {
+    it("returns the fourth finding translated, with its Kazakh source and its section title in the reader's language", async () => {
       const [top] = (await service.ask('What is the fourth finding?')).passages;
-      expect(top).toMatchObject({ rank: 1, id: 'en:results/finding-4:1', lang: 'en', official: false, section: { id: 'results/finding-4', title: 'Results · finding 4' }, alsoIn: [], citations: [] });
+      expect(top).toMatchObject({
+        rank: 1,
+        id: 'en:results/finding-4:1',
+        lang: 'en',
+        official: false,
+        section: { id: 'results/finding-4', title: 'Results · finding 4' },
+        alsoIn: [],
+        citations: [],
+      });
       expect(top.text.startsWith('Fourth, ')).toBe(true);
       expect(top.sourceText.startsWith('Төртіншіден, ')).toBe(true);
       const [ru] = (await service.ask('Какой третий вывод исследования?')).passages;
@@ -111,9 +135,15 @@ describe('createArticleService', () => {
 
     it('returns the abstract first for a question about what the whole article is about, in each language', async () => {
       const asked: Array<[string, Lang]> = [
-        ['what is the article about', 'en'], ["what's the article about?", 'en'], ['main idea of the article', 'en'],
-        ['о чем статья?', 'ru'], ['о чём эта статья', 'ru'], ['основная идея статьи', 'ru'],
-        ['мақала не туралы?', 'kk'], ['makala ne turaly', 'kk'], ['мақаланың негізгі идеясы қандай?', 'kk'],
+        ['what is the article about', 'en'],
+        ["what's the article about?", 'en'],
+        ['main idea of the article', 'en'],
+        ['о чем статья?', 'ru'],
+        ['о чём эта статья', 'ru'],
+        ['основная идея статьи', 'ru'],
+        ['мақала не туралы?', 'kk'],
+        ['makala ne turaly', 'kk'],
+        ['мақаланың негізгі идеясы қандай?', 'kk'],
       ];
       for (const [question, lang] of asked) {
         const answer = await service.ask(question);
@@ -123,7 +153,12 @@ describe('createArticleService', () => {
 
     it('reads the capitalised abbreviation US as the USA, and the pronoun "us" as a function word', async () => {
       const usa = await service.ask('what about the USA?');
-      for (const [question, lang] of [['what about the US?', 'en'], ['US regulation of AI', 'en'], ['а что в US?', 'ru'], ['US туралы не айтылған?', 'kk']] as const) {
+      for (const [question, lang] of [
+        ['what about the US?', 'en'],
+        ['US regulation of AI', 'en'],
+        ['а что в US?', 'ru'],
+        ['US туралы не айтылған?', 'kk'],
+      ] as const) {
         const answer = await service.ask(question);
         expect([question, answer.answered, answer.lang]).toEqual([question, true, lang]);
         expect(answer.passages.some((p) => /USA|США|АҚШ/.test(p.text))).toBe(true);
@@ -132,11 +167,14 @@ describe('createArticleService', () => {
       expect((await service.ask('tell us about the weather')).answered).toBe(false);
     });
 
-    it('keeps a question with a topic of its own on that topic, not the abstract ("what does the article say about liability?")', async () => {
-      const answer = await service.ask('what does the article say about criminal liability?');
-      expect(answer.answered).toBe(true);
-      expect(answer.passages[0].section.id).not.toBe('abstract');
-    });
+    it(
+      'keeps a question with a topic of its own on that topic, not the abstract ("what does the article say about ' + 'liability?")',
+      async () => {
+        const answer = await service.ask('what does the article say about criminal liability?');
+        expect(answer.answered).toBe(true);
+        expect(answer.passages[0].section.id).not.toBe('abstract');
+      },
+    );
 
     it('returns the authors\' affiliation for "Which university is Berdiyarova from?"', async () => {
       const [top] = (await service.ask('Which university is Berdiyarova from?')).passages;
@@ -151,10 +189,15 @@ describe('createArticleService', () => {
       expect(answer.passages.every((p) => p.lang === 'kk')).toBe(true);
     });
 
-    it('returns an answer in the language asked for, whatever the question\'s language', async () => {
+    it("returns an answer in the language asked for, whatever the question's language", async () => {
       const answer = await service.ask('What is the fourth finding?', { lang: 'kk' });
       expect(answer.lang).toBe('kk');
-      expect(answer.passages[0]).toMatchObject({ id: 'kk:results/finding-4:1', lang: 'kk', official: true, section: { id: 'results/finding-4', title: 'Нәтижелер · тұжырым 4' } });
+      expect(answer.passages[0]).toMatchObject({
+        id: 'kk:results/finding-4:1',
+        lang: 'kk',
+        official: true,
+        section: { id: 'results/finding-4', title: 'Нәтижелер · тұжырым 4' },
+      });
     });
 
     it.each([
@@ -179,16 +222,26 @@ describe('createArticleService', () => {
     it('returns passages whose in-text citations are resolved to reference entries', async () => {
       const answer = await service.ask('When was the law on artificial intelligence adopted?', { limit: 5 });
       const cited = answer.passages.find((p) => p.id === 'en:discussion:4');
-      expect(cited?.citations).toEqual([{
-        n: 18, text: service.reference(18, 'en'), sourceText: service.reference(18, 'kk'), official: false, id: 'en:references/18:1:tr',
-      }]);
+      expect(cited?.citations).toEqual([
+        {
+          n: 18,
+          text: service.reference(18, 'en'),
+          sourceText: service.reference(18, 'kk'),
+          official: false,
+          id: 'en:references/18:1:tr',
+        },
+      ]);
       expect(cited?.citations[0].text).toContain('230-VIII');
       // the project's rendering stands for the published (Kazakh) entry, as a translated passage does
-      expect(cited?.citations[0].sourceText?.startsWith('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша')).toBe(true);
+      expect(cited?.citations[0].sourceText?.startsWith('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша')).toBe(
+        true,
+      );
       const kk = (await service.ask('Jasandy intellekt turaly zań')).passages[0];
       expect(kk.citations).toHaveLength(1);
       expect(kk.citations[0].n).toBe(18);
-      expect(kk.citations[0].text.startsWith('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ')).toBe(true);
+      expect(
+        kk.citations[0].text.startsWith('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ'),
+      ).toBe(true);
     });
 
     it('returns the next passages with an offset, ranked on, without repeats', async () => {
@@ -220,7 +273,10 @@ describe('createArticleService', () => {
       ['?!', 'no-words'],
       ['a'.repeat(10_000), 'too-long'],
     ])('rejects %j with QuestionError kind %s', async (question, kind) => {
-      const err = await service.ask(question).then(() => undefined, (e: unknown) => e);
+      const err = await service.ask(question).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(QuestionError);
       expect((err as QuestionError).kind).toBe(kind);
     });
@@ -239,7 +295,11 @@ describe('createArticleService', () => {
 
   describe('variants', () => {
     it('returns the paragraph in kk, ru and en order', () => {
-      expect(service.variants('ru:results/finding-4:1').map((c) => c.id)).toEqual(['kk:results/finding-4:1', 'ru:results/finding-4:1', 'en:results/finding-4:1']);
+      expect(service.variants('ru:results/finding-4:1').map((c) => c.id)).toEqual([
+        'kk:results/finding-4:1',
+        'ru:results/finding-4:1',
+        'en:results/finding-4:1',
+      ]);
       expect(service.variants('kk:abstract:2').map((c) => c.id)).toEqual(['kk:abstract:2', 'ru:abstract:2', 'en:abstract:2']);
       expect(service.variants('nope')).toEqual([]);
     });
@@ -252,9 +312,26 @@ describe('createArticleService', () => {
   describe('sectionIds', () => {
     it('returns the section ids in reading order, findings one by one and the references as one entry', () => {
       expect(service.sectionIds()).toEqual([
-        'publication', 'title', 'authors', 'abstract', 'keywords', 'introduction', 'methods', 'discussion', 'results',
-        'results/finding-1', 'results/finding-2', 'results/finding-3', 'results/finding-4', 'results/finding-5',
-        'conclusion', 'conflict-of-interest', 'author-contributions', 'references', 'author-details', 'copyright',
+        'publication',
+        'title',
+        'authors',
+        'abstract',
+        'keywords',
+        'introduction',
+        'methods',
+        'discussion',
+        'results',
+        'results/finding-1',
+        'results/finding-2',
+        'results/finding-3',
+        'results/finding-4',
+        'results/finding-5',
+        'conclusion',
+        'conflict-of-interest',
+        'author-contributions',
+        'references',
+        'author-details',
+        'copyright',
       ]);
     });
   });
@@ -274,7 +351,10 @@ describe('createArticleService', () => {
 
   describe('reference', () => {
     it('returns a reference entry without its number, in the language asked for', () => {
-      expect(service.reference(18, 'kk')).toBe('Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ. Қолжетімді: <https://adilet.zan.kz/> (Қол жеткізілген күні: 20 қаңтар 2026 ж.).');
+      expect(service.reference(18, 'kk')).toBe(
+        'Қазақстан Республикасы (2025) «Жасанды интеллект туралы» Заңы, 17 қараша № 230-VIII ҚРЗ. Қолжетімді: <https://adilet.zan.kz/> ' +
+          '(Қол жеткізілген күні: 20 қаңтар 2026 ж.).',
+      );
       expect(service.reference(18, 'en')).toContain('230-VIII');
       expect(service.reference(19, 'en')).toBeUndefined();
     });

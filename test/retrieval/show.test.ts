@@ -20,8 +20,10 @@ describe('shownCount', () => {
 
 describe('ask (shown)', () => {
   let service: ArticleService;
-  let close = () => undefined as void;
-  beforeAll(async () => { ({ service, close } = await openRealService()); });
+  let close: () => void = () => {};
+  beforeAll(async () => {
+    ({ service, close } = await openRealService());
+  });
   afterAll(() => close());
 
   it.each([
@@ -39,8 +41,13 @@ describe('ask (shown)', () => {
   });
 
   it.each([
-    ['what are the main findings?', 5], ['list all five findings', 5], ['главные выводы', 5], ['негізгі тұжырымдар', 5],
-    ['list of references', 18], ['список литературы', 18], ['әдебиеттер тізімі', 18],
+    ['what are the main findings?', 5],
+    ['list all five findings', 5],
+    ['главные выводы', 5],
+    ['негізгі тұжырымдар', 5],
+    ['list of references', 18],
+    ['список литературы', 18],
+    ['әдебиеттер тізімі', 18],
   ])('returns the whole list for "%s" in one reply', async (q, n) => {
     const a = await service.ask(q);
     const items = Array.from({ length: n }, (_, i) => (n === 5 ? `results/finding-${i + 1}` : `references/${i + 1}`));

@@ -24,26 +24,36 @@ describe('isMetaSection / isAboutSection', () => {
 
 describe('createTopics', () => {
   it('returns author topics for names and the author workplace words, meta topics also for "authors" and publication concepts', () => {
-    expect([term('saimova', 'saimova', 'authors'), term('workplac', 'workplace'), term('author', 'authors'), term('method', 'methods')].map(topics.authorTopic))
-      .toEqual([true, true, false, false]);
+    expect(
+      [term('saimova', 'saimova', 'authors'), term('workplac', 'workplace'), term('author', 'authors'), term('method', 'methods')].map(
+        topics.authorTopic,
+      ),
+    ).toEqual([true, true, false, false]);
     expect([term('author', 'authors'), term('doi', 'doi'), term('method', 'methods')].map(topics.metaTopic)).toEqual([true, true, false]);
   });
 
-  it('returns a word found only in the author details as an author topic but not as a meta topic; a concept steering to them as both', () => {
-    const astana = term('astana');
-    const tashkent = term('tashkent', 'tashkent');
-    const job = term('job', 'academic-position');
-    expect([astana, tashkent, job].map(topics.authorTopic)).toEqual([true, true, true]);
-    expect([astana, tashkent, job].map(topics.metaTopic)).toEqual([false, false, true]);
-    expect(topics.articleVoice([tashkent, term('author', 'authors')]).voice).toEqual([]);
-  });
+  it(
+    'returns a word found only in the author details as an author topic but not as a meta topic; a concept steering to them as ' + 'both',
+    () => {
+      const astana = term('astana');
+      const tashkent = term('tashkent', 'tashkent');
+      const job = term('job', 'academic-position');
+      expect([astana, tashkent, job].map(topics.authorTopic)).toEqual([true, true, true]);
+      expect([astana, tashkent, job].map(topics.metaTopic)).toEqual([false, false, true]);
+      expect(topics.articleVoice([tashkent, term('author', 'authors')]).voice).toEqual([]);
+    },
+  );
 
   it('returns an everyday author word ("work") as an everyday topic, a name or a concept of the author sections not', () => {
-    expect([term('work', 'workplace'), term('saimova', 'saimova', 'authors'), term('job', 'academic-position')].map(topics.everydayTopic)).toEqual([true, false, false]);
+    expect(
+      [term('work', 'workplace'), term('saimova', 'saimova', 'authors'), term('job', 'academic-position')].map(topics.everydayTopic),
+    ).toEqual([true, false, false]);
   });
 
   it('returns the authors a question names', () => {
-    expect([...topics.namedAuthors([term('saimova', 'saimova', 'authors'), term('author', 'authors'), term('job', 'academic-position')])]).toEqual(['saimova']);
+    expect([
+      ...topics.namedAuthors([term('saimova', 'saimova', 'authors'), term('author', 'authors'), term('job', 'academic-position')]),
+    ]).toEqual(['saimova']);
     expect(topics.namedAuthors([term('author', 'authors')]).size).toBe(0);
   });
 

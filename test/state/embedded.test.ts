@@ -22,14 +22,21 @@ describe('openEmbeddedStore', () => {
     await dialogue.write('42', { step: 2, history: ['a', 'b'] });
     await users.write('43', { lang: 'ru' });
     await users.delete('43');
-    expect([await users.read('42'), await dialogue.read('42'), await users.read('43'), await dialogue.read('7')])
-      .toEqual([{ lang: 'kk' }, { step: 2, history: ['a', 'b'] }, undefined, undefined]);
+    expect([await users.read('42'), await dialogue.read('42'), await users.read('43'), await dialogue.read('7')]).toEqual([
+      { lang: 'kk' },
+      { step: 2, history: ['a', 'b'] },
+      undefined,
+      undefined,
+    ]);
     await store.close();
     await store.close(); // idempotent
     expect(readdirSync(dir).sort()).toEqual([STATE_FILE, `${STATE_FILE}-lock`]);
 
     const again = await openEmbeddedStore(dir);
-    expect([await again.sessions('user').read('42'), await again.sessions('dialogue').read('42')]).toEqual([{ lang: 'kk' }, { step: 2, history: ['a', 'b'] }]);
+    expect([await again.sessions('user').read('42'), await again.sessions('dialogue').read('42')]).toEqual([
+      { lang: 'kk' },
+      { step: 2, history: ['a', 'b'] },
+    ]);
     await again.close();
   });
 
@@ -65,7 +72,12 @@ describe('openEmbeddedStore', () => {
     expect(store.count()).toBe(3);
     now += 24 * HOUR_MS;
     expect(await store.sweep()).toBe(2);
-    expect([store.count(), await users.read('1'), await dialogue.read('0'), await store.wasHandled(1)]).toEqual([1, { lang: 'en' }, undefined, false]);
+    expect([store.count(), await users.read('1'), await dialogue.read('0'), await store.wasHandled(1)]).toEqual([
+      1,
+      { lang: 'en' },
+      undefined,
+      false,
+    ]);
     await store.close();
   });
 
@@ -98,7 +110,7 @@ describe('openEmbeddedStore', () => {
     expect(err).toBeInstanceOf(StateFormatError);
     expect(err.message).toBe(
       `state store ${path} has format version 2, but this bot reads version 1: run the bot version that wrote it, ` +
-      'or move the file aside (it holds the users\' /lang choices and conversations) or set DATA_DIR to another folder to start afresh',
+        "or move the file aside (it holds the users' /lang choices and conversations) or set DATA_DIR to another folder to start afresh",
     );
   });
 
@@ -108,6 +120,11 @@ describe('openEmbeddedStore', () => {
     writeFileSync(file, 'x');
     const err = await openEmbeddedStore(file).catch((e) => e);
     expect(err).toBeInstanceOf(StateStoreError);
-    expect(err.message).toMatch(new RegExp(`^state store ${join(file, STATE_FILE)} cannot be opened \\(.*EEXIST.*\\): check that DATA_DIR is a writable folder with free space, or set DATA_DIR to another folder$`));
+    expect(err.message).toMatch(
+      new RegExp(
+        `^state store ${join(file, STATE_FILE)} cannot be opened \\(.*EEXIST.*\\): check that DATA_DIR is a writable folder with free ` +
+          `space, or set DATA_DIR to another folder$`,
+      ),
+    );
   });
 });

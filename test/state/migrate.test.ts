@@ -27,7 +27,11 @@ describe('migrateSessionsFile', () => {
     // a sessions.json that appears again is migrated beside the first one, which is never overwritten
     writeFileSync(file, JSON.stringify({ version: 1, sessions: { 501: { lang: 'en' } } }));
     expect(await migrateSessionsFile(file, users)).toBe(1);
-    expect(readdirSync(dir).filter((f) => f.startsWith('sessions')).sort()).toEqual(['sessions.json.migrated', 'sessions.json.migrated.1']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('sessions'))
+        .sort(),
+    ).toEqual(['sessions.json.migrated', 'sessions.json.migrated.1']);
     expect(readFileSync(join(dir, 'sessions.json.migrated'), 'utf8')).toBe(body);
     await store.close();
   });

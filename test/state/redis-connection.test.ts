@@ -21,7 +21,11 @@ const RECOVERY_TIMEOUT_MS = 3_000;
 const OUTAGE_TEST_TIMEOUT_MS = REDIS_START_TIMEOUT_MS + REDIS_STOP_TIMEOUT_MS + RECOVERY_TIMEOUT_MS + 2_000;
 
 const failure = async (p: Promise<unknown>): Promise<Error> => {
-  try { await p; } catch (e) { return e as Error; }
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
   throw new Error('expected a rejection');
 };
 
@@ -40,9 +44,13 @@ describe('connectRedis at start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => 
     const err = await failure(connectRedis(`redis://:${PASSWORD}@127.0.0.1:${port}/0`, { logger: memoryLogger() }));
     expect(err).toBeInstanceOf(RedisUnreachableError);
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toBe(`cannot reach Redis at redis://***@127.0.0.1:${port}/0: connection refused — start redis-server or unset REDIS_URL`);
+    expect(err.message).toBe(
+      `cannot reach Redis at redis://***@127.0.0.1:${port}/0: connection refused — start redis-server or unset REDIS_URL`,
+    );
     const plain = await failure(connectRedis(`redis://127.0.0.1:${port}/0`, { logger: memoryLogger() }));
-    expect(plain.message).toBe(`cannot reach Redis at redis://127.0.0.1:${port}/0: connection refused — start redis-server or unset REDIS_URL`);
+    expect(plain.message).toBe(
+      `cannot reach Redis at redis://127.0.0.1:${port}/0: connection refused — start redis-server or unset REDIS_URL`,
+    );
   });
 
   it('gives up after connectTimeoutMs when the server accepts but never answers', async () => {
@@ -51,9 +59,14 @@ describe('connectRedis at start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => 
     const { port } = silent.address() as net.AddressInfo;
     try {
       const started = Date.now();
-      const err = await failure(connectRedis(`redis://127.0.0.1:${port}/0`, { logger: memoryLogger(), connectTimeoutMs: CONNECT_TIMEOUT_MS }));
+      const err = await failure(
+        connectRedis(`redis://127.0.0.1:${port}/0`, { logger: memoryLogger(), connectTimeoutMs: CONNECT_TIMEOUT_MS }),
+      );
       const took = Date.now() - started;
-      expect(err.message).toBe(`cannot reach Redis at redis://127.0.0.1:${port}/0: no answer within ${CONNECT_TIMEOUT_MS} ms — start redis-server or unset REDIS_URL`);
+      expect(err.message).toBe(
+        `cannot reach Redis at redis://127.0.0.1:${port}/0: no answer within ${CONNECT_TIMEOUT_MS} ms — start redis-server or unset ` +
+          `REDIS_URL`,
+      );
       expect(took).toBeGreaterThanOrEqual(CONNECT_TIMEOUT_MS - 20);
       expect(took).toBeLessThan(CONNECT_TIMEOUT_MS + 500);
     } finally {
@@ -63,8 +76,12 @@ describe('connectRedis at start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => 
 
   describe('with a password', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     let redis: RedisServer;
-    beforeAll(async () => { redis = await startRedis({ password: PASSWORD }); }, REDIS_START_TIMEOUT_MS + 2000);
-    afterAll(async () => { await redis?.close(); });
+    beforeAll(async () => {
+      redis = await startRedis({ password: PASSWORD });
+    }, REDIS_START_TIMEOUT_MS + 2000);
+    afterAll(async () => {
+      await redis?.close();
+    });
 
     it('connects with the right password', async () => {
       const conn = await connectRedis(redis.url, { logger: memoryLogger() });
@@ -75,15 +92,24 @@ describe('connectRedis at start-up', { timeout: SERVER_TEST_TIMEOUT_MS }, () => 
 
     it('says the password is wrong, or missing, without printing it', async () => {
       const wrong = await failure(connectRedis(`redis://:wrong-${PASSWORD}@127.0.0.1:${redis.port}/0`, { logger: memoryLogger() }));
-      expect(wrong.message).toBe(`cannot reach Redis at redis://***@127.0.0.1:${redis.port}/0: wrong user name or password — check the password in REDIS_URL (redis://:PASSWORD@host:port/db)`);
+      expect(wrong.message).toBe(
+        `cannot reach Redis at redis://***@127.0.0.1:${redis.port}/0: wrong user name or password — check the password in REDIS_URL ` +
+          `(redis://:PASSWORD@host:port/db)`,
+      );
       expect(wrong.message).not.toContain(PASSWORD);
       const missing = await failure(connectRedis(`redis://127.0.0.1:${redis.port}/0`, { logger: memoryLogger() }));
-      expect(missing.message).toBe(`cannot reach Redis at redis://127.0.0.1:${redis.port}/0: Redis asks for a password — put it in REDIS_URL (redis://:PASSWORD@host:port/db)`);
+      expect(missing.message).toBe(
+        `cannot reach Redis at redis://127.0.0.1:${redis.port}/0: Redis asks for a password — put it in REDIS_URL ` +
+          `(redis://:PASSWORD@host:port/db)`,
+      );
     });
 
     it('refuses a database number the server does not have', async () => {
       const err = await failure(connectRedis(redis.url.replace(/\/0$/, '/99'), { logger: memoryLogger() }));
-      expect(err.message).toBe(`cannot reach Redis at redis://***@127.0.0.1:${redis.port}/99: Redis has no database 99 — use a database number it has (0–15 by default) at the end of REDIS_URL`);
+      expect(err.message).toBe(
+        `cannot reach Redis at redis://***@127.0.0.1:${redis.port}/99: Redis has no database 99 — use a database number it has (0–15 by ` +
+          `default) at the end of REDIS_URL`,
+      );
     });
   });
 });
@@ -92,12 +118,23 @@ describe('a Redis store while Redis goes away and comes back', { timeout: SERVER
   let redis: RedisServer;
   let store: RedisStateStore | undefined;
   const logger = memoryLogger();
-  const open = () => openRedisStore(redis.url, {
-    logger, commandTimeoutMs: COMMAND_TIMEOUT_MS, maxReconnectDelayMs: 100, probeIntervalMs: 100,
+  const open = () =>
+    openRedisStore(redis.url, {
+      logger,
+      commandTimeoutMs: COMMAND_TIMEOUT_MS,
+      maxReconnectDelayMs: 100,
+      probeIntervalMs: 100,
+    });
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, REDIS_START_TIMEOUT_MS + 2000);
+  afterEach(async () => {
+    await store?.close();
+    logger.lines.length = 0;
   });
-  beforeAll(async () => { redis = await startRedis(); }, REDIS_START_TIMEOUT_MS + 2000);
-  afterEach(async () => { await store?.close(); logger.lines.length = 0; });
-  afterAll(async () => { await redis?.close(); });
+  afterAll(async () => {
+    await redis?.close();
+  });
 
   /** Resolves once a write and a read round-trip again; bounded by RECOVERY_TIMEOUT_MS. */
   async function untilBack(s: RedisStateStore, key: string): Promise<void> {
@@ -124,50 +161,64 @@ describe('a Redis store while Redis goes away and comes back', { timeout: SERVER
     }
   }
 
-  it('answers "no state" at once while Redis is stopped, warns once, and works again after a restart', async () => {
-    store = await open();
-    await store.sessions('user').write('1', { lang: 'kk' });
-    await redis.stop();
-    await callsFailFast(store);
-    await redis.start();
-    await untilBack(store, '5');
-    expect(await store.sessions('user').read('5')).toEqual({ back: true });
-    await store.markHandled(77);
-    expect(await store.wasHandled(77)).toBe(true);
-    expect(logger.lines).toEqual([
-      `WARN Redis at ${redis.url} is unavailable (connection closed): replies go on without shared state, and state changes are dropped until it is back`,
-      `INFO Redis at ${redis.url} answers again: shared state is back`,
-    ]);
-  }, OUTAGE_TEST_TIMEOUT_MS);
-
-  it('gives up on a command after commandTimeoutMs when Redis hangs, then fails fast, and keeps the state it had', async () => {
-    store = await open();
-    await store.sessions('user').write('1', { lang: 'ru' });
-    redis.pause();
-    try {
-      const started = Date.now();
-      expect(await store.sessions('user').read('1')).toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(COMMAND_TIMEOUT_MS + 300);
-      await callsFailFast(store);
-    } finally {
-      redis.resume();
-    }
-    await untilBack(store, '6');
-    expect(await store.sessions('user').read('1')).toEqual({ lang: 'ru' }); // the writes made while it hung were dropped
-    expect(logger.lines).toEqual([
-      `WARN Redis at ${redis.url} is unavailable (Command timed out): replies go on without shared state, and state changes are dropped until it is back`,
-      `INFO Redis at ${redis.url} answers again: shared state is back`,
-    ]);
-  }, OUTAGE_TEST_TIMEOUT_MS);
-
-  it('logs each outage once, however many there are', async () => {
-    store = await open();
-    for (let i = 0; i < 2; i++) {
+  it(
+    'answers "no state" at once while Redis is stopped, warns once, and works again after a restart',
+    async () => {
+      store = await open();
+      await store.sessions('user').write('1', { lang: 'kk' });
       await redis.stop();
       await callsFailFast(store);
       await redis.start();
-      await untilBack(store, `r${i}`);
-    }
-    expect(logger.lines.map((l) => l.slice(0, 4))).toEqual(['WARN', 'INFO', 'WARN', 'INFO']);
-  }, 2 * OUTAGE_TEST_TIMEOUT_MS);
+      await untilBack(store, '5');
+      expect(await store.sessions('user').read('5')).toEqual({ back: true });
+      await store.markHandled(77);
+      expect(await store.wasHandled(77)).toBe(true);
+      expect(logger.lines).toEqual([
+        `WARN Redis at ${redis.url} is unavailable (connection closed): replies go on without shared state, and state changes are ` +
+          `dropped until it is back`,
+        `INFO Redis at ${redis.url} answers again: shared state is back`,
+      ]);
+    },
+    OUTAGE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'gives up on a command after commandTimeoutMs when Redis hangs, then fails fast, and keeps the state it had',
+    async () => {
+      store = await open();
+      await store.sessions('user').write('1', { lang: 'ru' });
+      redis.pause();
+      try {
+        const started = Date.now();
+        expect(await store.sessions('user').read('1')).toBeUndefined();
+        expect(Date.now() - started).toBeLessThan(COMMAND_TIMEOUT_MS + 300);
+        await callsFailFast(store);
+      } finally {
+        redis.resume();
+      }
+      await untilBack(store, '6');
+      expect(await store.sessions('user').read('1')).toEqual({ lang: 'ru' }); // the writes made while it hung were dropped
+      expect(logger.lines).toEqual([
+        `WARN Redis at ${redis.url} is unavailable (Command timed out): replies go on without shared state, and state changes are ` +
+          `dropped until it is back`,
+        `INFO Redis at ${redis.url} answers again: shared state is back`,
+      ]);
+    },
+    OUTAGE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'logs each outage once, however many there are',
+    async () => {
+      store = await open();
+      for (let i = 0; i < 2; i++) {
+        await redis.stop();
+        await callsFailFast(store);
+        await redis.start();
+        await untilBack(store, `r${i}`);
+      }
+      expect(logger.lines.map((l) => l.slice(0, 4))).toEqual(['WARN', 'INFO', 'WARN', 'INFO']);
+    },
+    2 * OUTAGE_TEST_TIMEOUT_MS,
+  );
 });

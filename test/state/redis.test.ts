@@ -97,7 +97,8 @@ describe('openRedisStore sessions', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect(await users.read('10')).toBeUndefined();
     expect(logger.lines).toEqual([
       'WARN Redis key article-bot:user:9 holds a damaged value (8 characters, not a JSON value): read as empty, the next write replaces it',
-      'WARN Redis key article-bot:user:10 holds a damaged value (4 characters, not a JSON value): read as empty, the next write replaces it',
+      'WARN Redis key article-bot:user:10 holds a damaged value (4 characters, not a JSON value): read as empty, the next write replaces ' +
+        'it',
     ]);
     await users.write('9', { lang: 'kk' });
     expect(await users.read('9')).toEqual({ lang: 'kk' });
@@ -111,7 +112,9 @@ describe('openRedisStore sessions', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect(await users.read('11')).toBeUndefined();
     expect(await users.read('12')).toBeUndefined();
     expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatch(/^WARN Redis at redis:\/\/127\.0\.0\.1:\d+\/0 refused a command \(ReplyError: WRONGTYPE .*\): going on without that state$/);
+    expect(logger.lines[0]).toMatch(
+      /^WARN Redis at redis:\/\/127\.0\.0\.1:\d+\/0 refused a command \(ReplyError: WRONGTYPE .*\): going on without that state$/,
+    );
     await users.write('13', { ok: true }); // Redis itself was never counted as lost
     expect(await users.read('13')).toEqual({ ok: true });
   });

@@ -13,7 +13,13 @@ describe('validated', () => {
     raw.write('3', { lang: 'de' });
     raw.write('4', { lang: 'kk' });
     raw.write('5', ['en']);
-    expect(await Promise.all(['1', '2', '3', '4', '5'].map((k) => users.read(k)))).toEqual([undefined, undefined, undefined, { lang: 'kk' }, undefined]);
+    expect(await Promise.all(['1', '2', '3', '4', '5'].map((k) => users.read(k)))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      { lang: 'kk' },
+      undefined,
+    ]);
     expect(await Promise.all(['1', '2', '3', '5'].map((k) => users.read(k)))).toEqual([undefined, undefined, undefined, undefined]);
     expect(warnings).toEqual([
       'session 1 holds null, not a valid session: it is reset',
@@ -26,7 +32,13 @@ describe('validated', () => {
 
   it('treats a read that throws as a damaged entry', async () => {
     const warnings: string[] = [];
-    const broken = { read: () => { throw new Error('bad msgpack'); }, write: () => undefined, delete: () => undefined };
+    const broken = {
+      read: () => {
+        throw new Error('bad msgpack');
+      },
+      write: () => undefined,
+      delete: () => undefined,
+    };
     expect(await validated(broken, isSessionData, (line) => warnings.push(line)).read('9')).toBeUndefined();
     expect(warnings).toEqual(['session 9 cannot be read (bad msgpack): it is reset']);
   });

@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** The project folder. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface CliRun { code: number | null; stdout: string; stderr: string }
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs `src/cli/<script>` as a child process, as `npm run` would, with the lexical embedder and a
@@ -16,12 +20,18 @@ export function spawnCli(script: string, args: string[], env: Record<string, str
   for (const k of ['DEBUG', 'DEBUG_SCORES', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDER', 'EMBEDDING_MODEL']) delete base[k];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', script), ...args], {
-      cwd: ROOT, env: { ...base, EMBEDDER: 'lexical', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...base, EMBEDDER: 'lexical', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

@@ -18,13 +18,17 @@ const call = (method: string, body?: unknown, token = api.token) =>
 
 function startBot(setup: (b: Bot) => void): Bot {
   bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
-  bot.catch((err) => { throw err.error; });
+  bot.catch((err) => {
+    throw err.error;
+  });
   setup(bot);
   running = bot.start({ timeout: 1 });
   return bot;
 }
 
-beforeEach(async () => { api = await startFakeBotApi(); });
+beforeEach(async () => {
+  api = await startFakeBotApi();
+});
 afterEach(async () => {
   if (bot?.isRunning()) await bot.stop();
   await running;
@@ -36,19 +40,25 @@ afterEach(async () => {
 describe('fake Bot API with a real grammY bot', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('echoes a pushed message and returns a realistic Message', async () => {
     const replies: unknown[] = [];
-    startBot((b) => b.on('message:text', async (ctx) => { replies.push(await ctx.reply(`echo: ${ctx.message.text}`)); }));
+    startBot((b) =>
+      b.on('message:text', async (ctx) => {
+        replies.push(await ctx.reply(`echo: ${ctx.message.text}`));
+      }),
+    );
     const sent = api.waitForCalls('sendMessage', 1);
     const updateId = api.sendText({ chatId: 100, text: 'hello', languageCode: 'kk' });
     const [c] = await sent;
     expect(c.params).toEqual({ chat_id: 100, text: 'echo: hello' });
     await bot!.stop();
-    expect(replies).toEqual([{
-      message_id: 2, // the user's message was 1 in this chat
-      from: { id: 4242, is_bot: true, first_name: 'Article QA Test Bot', username: 'article_qa_test_bot' },
-      chat: { id: 100, type: 'private', first_name: 'User100', username: 'user100' },
-      date: expect.any(Number),
-      text: 'echo: hello',
-    }]);
+    expect(replies).toEqual([
+      {
+        message_id: 2, // the user's message was 1 in this chat
+        from: { id: 4242, is_bot: true, first_name: 'Article QA Test Bot', username: 'article_qa_test_bot' },
+        chat: { id: 100, type: 'private', first_name: 'User100', username: 'user100' },
+        date: expect.any(Number),
+        text: 'echo: hello',
+      },
+    ]);
     expect(api.confirmedUpdateIds()).toEqual([updateId]);
     expect(api.calls.map((x) => x.method).slice(0, 2)).toEqual(['getMe', 'deleteWebhook']);
   });
@@ -56,7 +66,10 @@ describe('fake Bot API with a real grammY bot', { timeout: SERVER_TEST_TIMEOUT_M
   it('handles commands, inline buttons and inline queries', async () => {
     startBot((b) => {
       b.command('start', (ctx) => ctx.reply('Ask me', { reply_markup: new InlineKeyboard().text('Sources', 'src:1') }));
-      b.callbackQuery(/^src:/, async (ctx) => { await ctx.answerCallbackQuery(); await ctx.editMessageText('Sources: §1'); });
+      b.callbackQuery(/^src:/, async (ctx) => {
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText('Sources: §1');
+      });
       b.on('inline_query', (ctx) => ctx.answerInlineQuery([], { cache_time: 0 }));
     });
     const sent = api.waitForCalls('sendMessage', 1);
@@ -121,7 +134,10 @@ describe('getUpdates long polling', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
 
   it('close() with a pending long poll resolves fast', async () => {
     const arrived = api.waitForCalls('getUpdates', 1);
-    const pending = call('getUpdates', { timeout: 30 }).then((r) => r.json(), (e) => e);
+    const pending = call('getUpdates', { timeout: 30 }).then(
+      (r) => r.json(),
+      (e) => e,
+    );
     await arrived;
     const t0 = Date.now();
     await api.close();
@@ -136,7 +152,12 @@ describe('faults and errors', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect((await call('getMe')).status).toBe(200);
     const r = await call('sendMessage', { chat_id: 1, text: 'x' });
     expect(r.status).toBe(429);
-    expect(await r.json()).toEqual({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } });
+    expect(await r.json()).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 7',
+      parameters: { retry_after: 7 },
+    });
     expect((await call('sendMessage', { chat_id: 1, text: 'x' })).status).toBe(200);
   });
 
@@ -172,7 +193,11 @@ describe('faults and errors', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     const r404 = await call('sendRocket', {});
     expect(r404.status).toBe(404);
     expect(await r404.json()).toEqual({ ok: false, error_code: 404, description: 'Not Found: method not found' });
-    const bad = await fetch(`${api.apiRoot}/bot${api.token}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"chat_id":' });
+    const bad = await fetch(`${api.apiRoot}/bot${api.token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"chat_id":',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error_code: 400 });
     expect(api.calls).toEqual([{ method: 'sendRocket', params: {}, at: expect.any(Number) }]);

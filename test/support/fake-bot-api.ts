@@ -43,7 +43,16 @@ export interface FakeBotApi {
    * and @mentions get their entities automatically. `replyToBot` makes it a reply to the bot's last message in the chat,
    * `replyTo` a reply to the bot's message with that id.
    */
-  sendText(opts: { chatId: number; userId?: number; text: string; languageCode?: string; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean; replyTo?: number; entities?: any[] }): number;
+  sendText(opts: {
+    chatId: number;
+    userId?: number;
+    text: string;
+    languageCode?: string;
+    chatType?: 'private' | 'group' | 'supergroup';
+    replyToBot?: boolean;
+    replyTo?: number;
+    entities?: any[];
+  }): number;
   /**
    * Takes the queued update with this id out of the getUpdates queue and returns it (webhook tests
    * build an update with `sendText`/`pressButton` and post it to the bot themselves).
@@ -54,7 +63,10 @@ export interface FakeBotApi {
   pressButton(opts: { chatId: number; userId?: number; data: string; messageId: number }): number;
   /** Push an inline_query from `userId`. */
   inlineQuery(opts: { userId: number; query: string; offset?: string }): number;
-  /** Resolves with the first `count` calls of `method` (optionally filtered) that arrive after this call; rejects after timeoutMs (default 3000). */
+  /**
+   * Resolves with the first `count` calls of `method` (optionally filtered) that arrive after this call; rejects after timeoutMs (default
+   * 3000).
+   */
   waitForCalls(method: string, count: number, opts?: { timeoutMs?: number; filter?: (params: any) => boolean }): Promise<RecordedCall[]>;
   /** Fault injection: the next `times` (default 1) calls of `method` — and only of that method — fail in the given way. */
   failNext(method: string, fault: Fault, times?: number): void;
@@ -68,8 +80,10 @@ export interface FakeBotApi {
 
 type Reply = { status: number; body: unknown } | null; // null: the response was already handled
 const ok = (result: unknown): Reply => ({ status: 200, body: { ok: true, result } });
-const fail = (status: number, description: string, extra?: object): Reply =>
-  ({ status, body: { ok: false, error_code: status, description, ...extra } });
+const fail = (status: number, description: string, extra?: object): Reply => ({
+  status,
+  body: { ok: false, error_code: status, description, ...extra },
+});
 const json = (v: unknown) => (typeof v === 'string' && /^\s*[[{]/.test(v) ? JSON.parse(v) : v);
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -90,7 +104,8 @@ async function parseParams(req: http.IncomingMessage, url: URL): Promise<Record<
     for (const [k, v] of form.entries()) params[k] = typeof v === 'string' ? v : { filename: v.name, size: v.size, type: v.type };
     return params;
   }
-  if (/^application\/x-www-form-urlencoded/i.test(ct)) return { ...params, ...Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+  if (/^application\/x-www-form-urlencoded/i.test(ct))
+    return { ...params, ...Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
   if (ct && !/^application\/json/i.test(ct)) throw new Error(`unsupported content-type ${ct}`);
   const body = JSON.parse(raw.toString('utf8'));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('body is not an object');
@@ -98,7 +113,9 @@ async function parseParams(req: http.IncomingMessage, url: URL): Promise<Record<
 }
 
 /** Start a fake Bot API on 127.0.0.1 (ephemeral port unless `port` is given). */
-export async function startFakeBotApi(opts: { token?: string; botUsername?: string; port?: number; latencyMs?: number } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi(
+  opts: { token?: string; botUsername?: string; port?: number; latencyMs?: number } = {},
+): Promise<FakeBotApi> {
   const token = opts.token ?? '4242:TEST-fake-bot-api-token';
   const botUser = { id: 4242, is_bot: true, first_name: 'Article QA Test Bot', username: opts.botUsername ?? 'article_qa_test_bot' };
   const me = { ...botUser, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
@@ -117,18 +134,32 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
   const chats = new Map<number, any>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const nextMsgId = (chatId: number) => { const id = (msgIds.get(chatId) ?? 0) + 1; msgIds.set(chatId, id); return id; };
-  const user = (id: number, languageCode?: string) =>
-    ({ id, is_bot: false, first_name: `User${id}`, username: `user${id}`, ...(languageCode ? { language_code: languageCode } : {}) });
+  const nextMsgId = (chatId: number) => {
+    const id = (msgIds.get(chatId) ?? 0) + 1;
+    msgIds.set(chatId, id);
+    return id;
+  };
+  const user = (id: number, languageCode?: string) => ({
+    id,
+    is_bot: false,
+    first_name: `User${id}`,
+    username: `user${id}`,
+    ...(languageCode ? { language_code: languageCode } : {}),
+  });
   function chatFor(id: number, type?: 'private' | 'group' | 'supergroup') {
     const known = chats.get(id);
     if (known && (!type || known.type === type)) return known;
     const t = type ?? (id > 0 ? 'private' : 'supergroup');
-    const chat = t === 'private' ? { id, type: t, first_name: `User${id}`, username: `user${id}` } : { id, type: t, title: `Test ${t} ${id}` };
+    const chat =
+      t === 'private' ? { id, type: t, first_name: `User${id}`, username: `user${id}` } : { id, type: t, title: `Test ${t} ${id}` };
     chats.set(id, chat);
     return chat;
   }
-  const storeBotMessage = (msg: any) => { messages.set(`${msg.chat.id}:${msg.message_id}`, msg); lastBotMsg.set(msg.chat.id, msg); return msg; };
+  const storeBotMessage = (msg: any) => {
+    messages.set(`${msg.chat.id}:${msg.message_id}`, msg);
+    lastBotMsg.set(msg.chat.id, msg);
+    return msg;
+  };
   function botMessage(chatId: number, messageId?: number) {
     const found = messageId !== undefined && messages.get(`${chatId}:${messageId}`);
     if (found) return found;
@@ -150,8 +181,10 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     return ok(batch);
   }
   function getUpdates(p: any, res: http.ServerResponse): Reply | Promise<Reply> {
-    if (webhookUrl) return fail(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
-    for (const w of [...pollers]) w.end(fail(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running'));
+    if (webhookUrl)
+      return fail(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    for (const w of [...pollers])
+      w.end(fail(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running'));
     if (p.offset !== undefined) dropBelow(Number(p.offset));
     const timeoutS = Math.min(50, Math.max(0, Number(p.timeout ?? 0) || 0));
     if (queue.length > 0 || timeoutS === 0) return take(p);
@@ -159,7 +192,13 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
       const timer = setTimeout(() => w.end(take(p)), timeoutS * 1000);
       const w = {
         wake: () => w.end(take(p)),
-        end(reply: Reply) { clearTimeout(timer); pollers.delete(w); res.off('close', onClose); send(res, reply); resolve(null); },
+        end(reply: Reply) {
+          clearTimeout(timer);
+          pollers.delete(w);
+          res.off('close', onClose);
+          send(res, reply);
+          resolve(null);
+        },
       };
       const onClose = () => w.end(null); // client gave up (e.g. grammY's bot.stop aborts the poll)
       res.on('close', onClose);
@@ -172,17 +211,24 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     const text = p.text == null ? '' : String(p.text);
     if (!Number.isInteger(chatId) || chatId === 0) return fail(400, 'Bad Request: chat not found');
     const visible = /^html$/i.test(p.parse_mode ?? '')
-      ? text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_') : text;
+      ? text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_')
+      : text;
     if (!visible.trim()) return fail(400, 'Bad Request: message text is empty');
     if (visible.length > 4096) return fail(400, 'Bad Request: message is too long');
     const replyTo = p.reply_parameters ? json(p.reply_parameters)?.message_id : p.reply_to_message_id;
     const replied = replyTo !== undefined ? messages.get(`${chatId}:${replyTo}`) : undefined;
-    return ok(storeBotMessage({
-      message_id: nextMsgId(chatId), from: botUser, chat: chatFor(chatId), date: now(), text,
-      ...(p.entities ? { entities: json(p.entities) } : {}),
-      ...(p.reply_markup ? { reply_markup: json(p.reply_markup) } : {}),
-      ...(replied ? { reply_to_message: replied } : {}),
-    }));
+    return ok(
+      storeBotMessage({
+        message_id: nextMsgId(chatId),
+        from: botUser,
+        chat: chatFor(chatId),
+        date: now(),
+        text,
+        ...(p.entities ? { entities: json(p.entities) } : {}),
+        ...(p.reply_markup ? { reply_markup: json(p.reply_markup) } : {}),
+        ...(replied ? { reply_to_message: replied } : {}),
+      }),
+    );
   }
   function editMessageText(p: any): Reply {
     if (p.inline_message_id) return ok(true);
@@ -190,7 +236,11 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     if (!msg) return fail(400, 'Bad Request: message to edit not found');
     const markup = p.reply_markup ? json(p.reply_markup) : undefined;
     if (msg.text === String(p.text) && JSON.stringify(msg.reply_markup) === JSON.stringify(markup)) {
-      return fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+      return fail(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content ' +
+          'and reply markup of the message',
+      );
     }
     const { reply_markup: _old, ...rest } = msg;
     return ok(storeBotMessage({ ...rest, text: String(p.text), edit_date: now(), ...(markup ? { reply_markup: markup } : {}) }));
@@ -204,11 +254,24 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     answercallbackquery: () => ok(true),
     answerinlinequery: () => ok(true),
     sendchataction: () => ok(true),
-    setmycommands: (p) => { commands = json(p.commands) ?? []; return ok(true); },
+    setmycommands: (p) => {
+      commands = json(p.commands) ?? [];
+      return ok(true);
+    },
     getmycommands: () => ok(commands),
-    deletemycommands: () => { commands = []; return ok(true); },
-    setwebhook: (p) => { webhookUrl = String(p.url ?? ''); return ok(true); },
-    deletewebhook: (p) => { webhookUrl = ''; if (p.drop_pending_updates === true || p.drop_pending_updates === 'true') queue = []; return ok(true); },
+    deletemycommands: () => {
+      commands = [];
+      return ok(true);
+    },
+    setwebhook: (p) => {
+      webhookUrl = String(p.url ?? '');
+      return ok(true);
+    },
+    deletewebhook: (p) => {
+      webhookUrl = '';
+      if (p.drop_pending_updates === true || p.drop_pending_updates === 'true') queue = [];
+      return ok(true);
+    },
     getwebhookinfo: () => ok({ url: webhookUrl, has_custom_certificate: false, pending_update_count: queue.length }),
     close: () => ok(true),
     logout: () => ok(true),
@@ -218,22 +281,46 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/.exec(url.pathname);
     if (!m) return send(res, fail(404, 'Not Found'));
-    if (decodeURIComponent(m[1]) !== token) { req.resume(); return send(res, fail(401, 'Unauthorized')); }
+    if (decodeURIComponent(m[1]) !== token) {
+      req.resume();
+      return send(res, fail(401, 'Unauthorized'));
+    }
     let params: Record<string, any>;
-    try { params = await parseParams(req, url); } catch (e) { return send(res, fail(400, `Bad Request: can't parse request body: ${(e as Error).message}`)); }
+    try {
+      params = await parseParams(req, url);
+    } catch (e) {
+      return send(res, fail(400, `Bad Request: can't parse request body: ${(e as Error).message}`));
+    }
     const method = m[2];
     if (latencyMs > 0) {
-      await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, latencyMs); timers.add(t); });
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          r();
+        }, latencyMs);
+        timers.add(t);
+      });
       if (closed || res.destroyed || req.socket.destroyed) return; // the client went away: the request never arrived
     }
     calls.push({ method, params, at: Date.now() });
     for (const listener of [...callListeners]) listener();
     const fault = faults.get(method.toLowerCase())?.shift();
-    if (fault?.kind === '429') return send(res, fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { parameters: { retry_after: fault.retryAfter } }));
-    if (fault?.kind === '500' || fault?.kind === '502') return send(res, fault.kind === '500' ? fail(500, 'Internal Server Error') : fail(502, 'Bad Gateway'));
-    if (fault?.kind === 'drop') { req.socket.destroy(); return; }
+    if (fault?.kind === '429')
+      return send(res, fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { parameters: { retry_after: fault.retryAfter } }));
+    if (fault?.kind === '500' || fault?.kind === '502')
+      return send(res, fault.kind === '500' ? fail(500, 'Internal Server Error') : fail(502, 'Bad Gateway'));
+    if (fault?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
     if (fault?.kind === 'hang') {
-      await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, fault.ms); timers.add(t); });
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          r();
+        }, fault.ms);
+        timers.add(t);
+      });
       if (closed || res.destroyed) return;
     }
     const handler = handlers[method.toLowerCase()];
@@ -245,7 +332,10 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -265,15 +355,21 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
       const auto: any[] = [];
       const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
       if (cmd) auto.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
-      for (const mm of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)) auto.push({ type: 'mention', offset: mm.index, length: mm[0].length });
+      for (const mm of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g))
+        auto.push({ type: 'mention', offset: mm.index, length: mm[0].length });
       const ents = entities ?? auto;
       const chat = chatFor(chatId, chatType);
-      const replied = replyTo !== undefined ? botMessage(chatId, replyTo)
-        : replyToBot ? lastBotMsg.get(chatId) ?? botMessage(chatId) : undefined; // before our own message_id
+      const replied =
+        replyTo !== undefined ? botMessage(chatId, replyTo) : replyToBot ? (lastBotMsg.get(chatId) ?? botMessage(chatId)) : undefined; // before our own message_id
       return pushUpdate({
         message: {
-          message_id: nextMsgId(chatId), from: user(userId ?? (chat.type === 'private' ? chatId : 1001), languageCode), chat, date: now(), text,
-          ...(ents.length ? { entities: ents } : {}), ...(replied ? { reply_to_message: replied } : {}),
+          message_id: nextMsgId(chatId),
+          from: user(userId ?? (chat.type === 'private' ? chatId : 1001), languageCode),
+          chat,
+          date: now(),
+          text,
+          ...(ents.length ? { entities: ents } : {}),
+          ...(replied ? { reply_to_message: replied } : {}),
         },
       } as any);
     },
@@ -286,27 +382,53 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
       const chat = chatFor(chatId);
       return pushUpdate({
         callback_query: {
-          id: `cbq-${++querySeq}`, from: user(userId ?? (chat.type === 'private' ? chatId : 1001)),
-          message: botMessage(chatId, messageId), chat_instance: `ci-${chatId}`, data,
+          id: `cbq-${++querySeq}`,
+          from: user(userId ?? (chat.type === 'private' ? chatId : 1001)),
+          message: botMessage(chatId, messageId),
+          chat_instance: `ci-${chatId}`,
+          data,
         },
       } as any);
     },
     inlineQuery({ userId, query, offset }) {
-      return pushUpdate({ inline_query: { id: `iq-${++querySeq}`, from: user(userId), query, offset: offset ?? '', chat_type: 'sender' } } as any);
+      return pushUpdate({
+        inline_query: { id: `iq-${++querySeq}`, from: user(userId), query, offset: offset ?? '', chat_type: 'sender' },
+      } as any);
     },
     waitForCalls(method, count, { timeoutMs = 3000, filter } = {}) {
       const start = calls.length;
-      const matching = () => calls.slice(start).filter((c) => c.method.toLowerCase() === method.toLowerCase() && (!filter || filter(c.params)));
+      const matching = () =>
+        calls.slice(start).filter((c) => c.method.toLowerCase() === method.toLowerCase() && (!filter || filter(c.params)));
       return new Promise((resolve, reject) => {
         const check = () => {
-          try { const got = matching(); if (got.length >= count) { cleanup(); resolve(got.slice(0, count)); } } catch (e) { cleanup(); reject(e); }
+          try {
+            const got = matching();
+            if (got.length >= count) {
+              cleanup();
+              resolve(got.slice(0, count));
+            }
+          } catch (e) {
+            cleanup();
+            reject(e);
+          }
         };
         const timer = setTimeout(() => {
           cleanup();
-          const seen = calls.slice(start).map((c) => c.method).join(', ') || 'none';
-          reject(new Error(`waitForCalls: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${matching().length}; calls since: ${seen}`));
+          const seen =
+            calls
+              .slice(start)
+              .map((c) => c.method)
+              .join(', ') || 'none';
+          reject(
+            new Error(
+              `waitForCalls: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${matching().length}; calls since: ${seen}`,
+            ),
+          );
         }, timeoutMs);
-        const cleanup = () => { clearTimeout(timer); callListeners.delete(check); };
+        const cleanup = () => {
+          clearTimeout(timer);
+          callListeners.delete(check);
+        };
         callListeners.add(check);
         check();
       });
@@ -314,14 +436,19 @@ export async function startFakeBotApi(opts: { token?: string; botUsername?: stri
     failNext(method, fault, times = 1) {
       faults.set(method.toLowerCase(), [...(faults.get(method.toLowerCase()) ?? []), ...Array.from({ length: times }, () => fault)]);
     },
-    setLatency(ms) { latencyMs = ms; },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
     confirmedUpdateIds: () => [...confirmed],
     async close() {
       if (closed) return;
       closed = true;
       for (const w of [...pollers]) w.end(ok([]));
       for (const t of timers) clearTimeout(t);
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
 }

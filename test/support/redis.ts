@@ -43,7 +43,9 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 
-/** Starts a redis-server and waits until it answers PING. @throws when it is not installed or does not answer within REDIS_START_TIMEOUT_MS. */
+/**
+ * Starts a redis-server and waits until it answers PING. @throws when it is not installed or does not answer within REDIS_START_TIMEOUT_MS.
+ */
 export async function startRedis(options: { password?: string } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'redis-test-'));
@@ -55,13 +57,19 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
     port,
     url: `redis://${options.password ? `:${encodeURIComponent(options.password)}@` : ''}127.0.0.1:${port}/0`,
     dir,
-    get pid() { return child?.exitCode === null && child.signalCode === null ? child.pid : undefined; },
+    get pid() {
+      return child?.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
     async start() {
       if (server.pid !== undefined) return;
       child = await launch(args, port);
     },
-    pause() { child?.kill('SIGSTOP'); },
-    resume() { child?.kill('SIGCONT'); },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const c = child;
       child = undefined;
@@ -91,24 +99,39 @@ async function launch(args: string[], port: number): Promise<ChildProcess> {
   child.once('exit', () => running.delete(child));
   if (!exitHook) {
     exitHook = true;
-    process.once('exit', () => { for (const c of running) c.kill('SIGKILL'); });
+    process.once('exit', () => {
+      for (const c of running) c.kill('SIGKILL');
+    });
   }
   let output = '';
-  const keep = (b: Buffer) => { output = (output + b.toString()).slice(-2000); };
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-2000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const failed = new Promise<never>((_, reject) => {
-    child.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'ENOENT'
-      ? 'redis-server is not installed: run `apt-get install -y redis-server` (.ci/run does this)'
-      : `redis-server did not start: ${err.message}`)));
-    child.once('exit', (code, signal) => reject(new Error(`redis-server exited at start (code ${code}, signal ${signal}): ${output.trim()}`)));
+    child.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          err.code === 'ENOENT'
+            ? 'redis-server is not installed: run `apt-get install -y redis-server` (.ci/run does this)'
+            : `redis-server did not start: ${err.message}`,
+        ),
+      ),
+    );
+    child.once('exit', (code, signal) =>
+      reject(new Error(`redis-server exited at start (code ${code}, signal ${signal}): ${output.trim()}`)),
+    );
   });
   failed.catch(() => undefined);
   const deadline = Date.now() + REDIS_START_TIMEOUT_MS;
   try {
     for (;;) {
       if (await Promise.race([answers(port), failed])) return child;
-      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer within REDIS_START_TIMEOUT_MS (${REDIS_START_TIMEOUT_MS} ms): ${output.trim()}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `redis-server on port ${port} did not answer within REDIS_START_TIMEOUT_MS (${REDIS_START_TIMEOUT_MS} ms): ${output.trim()}`,
+        );
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   } catch (err) {
@@ -121,7 +144,10 @@ async function launch(args: string[], port: number): Promise<ChildProcess> {
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
@@ -135,7 +161,9 @@ async function terminate(child: ChildProcess): Promise<void> {
   child.kill('SIGCONT'); // a paused server cannot act on SIGTERM
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((r) => { timer = setTimeout(() => r(true), REDIS_STOP_TIMEOUT_MS); });
+  const late = new Promise<boolean>((r) => {
+    timer = setTimeout(() => r(true), REDIS_STOP_TIMEOUT_MS);
+  });
   if (await Promise.race([exited.then(() => false), late])) {
     child.kill('SIGKILL');
     await exited;

@@ -46,16 +46,36 @@ export function spawnMain(env: Record<string, string>): { proc: ChildProcess; ou
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), EMBEDDER: 'lexical', LOG_LEVEL: 'info',
-      WEBHOOK_URL: '', WEBHOOK_SECRET: '', WEBHOOK_PORT: '', CORPUS_DIR: '', EMBEDDING_MODEL: '', ALLOW_REMOTE_MODELS: 'false',
-      MODEL_CACHE_DIR: '', RATE_LIMIT_MAX: '', RATE_LIMIT_WINDOW_S: '', REDIS_URL: '', DIALOGUE_TTL_MIN: '', DEBUG: '', ...env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      EMBEDDER: 'lexical',
+      LOG_LEVEL: 'info',
+      WEBHOOK_URL: '',
+      WEBHOOK_SECRET: '',
+      WEBHOOK_PORT: '',
+      CORPUS_DIR: '',
+      EMBEDDING_MODEL: '',
+      ALLOW_REMOTE_MODELS: 'false',
+      MODEL_CACHE_DIR: '',
+      RATE_LIMIT_MAX: '',
+      RATE_LIMIT_WINDOW_S: '',
+      REDIS_URL: '',
+      DIALOGUE_TTL_MIN: '',
+      DEBUG: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  proc.stdout!.on('data', (d) => { output += d; });
-  proc.stderr!.on('data', (d) => { output += d; });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  proc.stdout!.on('data', (d) => {
+    output += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { proc, output: () => output, exited };
 }
 
@@ -72,25 +92,32 @@ export async function startReplica(options: { name: string; env: Record<string, 
     name: options.name,
     port,
     ...child,
-    post: async (update) => (await fetch(`http://127.0.0.1:${port}${new URL(WEBHOOK_URL).pathname}`, {
-      method: 'POST',
-      body: JSON.stringify(update),
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
-    })).status,
-    stop: () => (stopping ??= (async () => {
-      if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
-      child.proc.kill('SIGTERM');
-      const timer = setTimeout(() => child.proc.kill('SIGKILL'), REPLICA_STOP_TIMEOUT_MS);
-      await child.exited;
-      clearTimeout(timer);
-    })()),
+    post: async (update) =>
+      (
+        await fetch(`http://127.0.0.1:${port}${new URL(WEBHOOK_URL).pathname}`, {
+          method: 'POST',
+          body: JSON.stringify(update),
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
+          signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+        })
+      ).status,
+    stop: () =>
+      (stopping ??= (async () => {
+        if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
+        child.proc.kill('SIGTERM');
+        const timer = setTimeout(() => child.proc.kill('SIGKILL'), REPLICA_STOP_TIMEOUT_MS);
+        await child.exited;
+        clearTimeout(timer);
+      })()),
   };
   const started = new RegExp(`is answering \\(webhook on port ${port}\\)`);
   const deadline = Date.now() + REPLICA_START_TIMEOUT_MS;
   while (!started.test(child.output())) {
     if (child.proc.exitCode !== null || Date.now() > deadline) {
-      const why = child.proc.exitCode !== null ? `exited with code ${child.proc.exitCode}` : `did not start within REPLICA_START_TIMEOUT_MS (${REPLICA_START_TIMEOUT_MS} ms)`;
+      const why =
+        child.proc.exitCode !== null
+          ? `exited with code ${child.proc.exitCode}`
+          : `did not start within REPLICA_START_TIMEOUT_MS (${REPLICA_START_TIMEOUT_MS} ms)`;
       await replica.stop();
       throw new Error(`replica ${options.name} ${why}; its output:\n${child.output()}`);
     }

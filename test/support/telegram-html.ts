@@ -4,8 +4,22 @@
  */
 
 const ALLOWED: Record<string, readonly string[]> = {
-  b: [], strong: [], i: [], em: [], u: [], ins: [], s: [], strike: [], del: [],
-  code: ['class'], pre: [], a: ['href'], blockquote: ['expandable'], 'tg-spoiler': [], span: ['class'], 'tg-emoji': ['emoji-id'],
+  b: [],
+  strong: [],
+  i: [],
+  em: [],
+  u: [],
+  ins: [],
+  s: [],
+  strike: [],
+  del: [],
+  code: ['class'],
+  pre: [],
+  a: ['href'],
+  blockquote: ['expandable'],
+  'tg-spoiler': [],
+  span: ['class'],
+  'tg-emoji': ['emoji-id'],
 };
 const ENTITY = /^&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/;
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*>/;
@@ -15,11 +29,15 @@ export function telegramHtmlProblems(html: string, maxChars = 4096): string[] {
   const problems: string[] = [];
   const stack: string[] = [];
   let visible = '';
-  for (let i = 0; i < html.length;) {
+  for (let i = 0; i < html.length; ) {
     const ch = html[i];
     if (ch === '<') {
       const m = TAG.exec(html.slice(i));
-      if (!m) { problems.push(`unescaped < at ${i}`); i += 1; continue; }
+      if (!m) {
+        problems.push(`unescaped < at ${i}`);
+        i += 1;
+        continue;
+      }
       const [all, closing, name, attrs] = m;
       const tag = name.toLowerCase();
       if (!(tag in ALLOWED)) problems.push(`tag <${tag}> is not allowed`);
@@ -33,14 +51,16 @@ export function telegramHtmlProblems(html: string, maxChars = 4096): string[] {
       }
       i += all.length;
     } else if (ch === '>') {
-      problems.push(`unescaped > at ${i}`); i += 1;
+      problems.push(`unescaped > at ${i}`);
+      i += 1;
     } else if (ch === '&') {
       const m = ENTITY.exec(html.slice(i));
       if (!m) problems.push(`unescaped & at ${i}`);
       visible += m?.[1] === 'lt' ? '<' : '_';
       i += m ? m[0].length : 1;
     } else {
-      visible += ch; i += 1;
+      visible += ch;
+      i += 1;
     }
   }
   if (stack.length > 0) problems.push(`unclosed ${stack.map((s) => `<${s}>`).join(', ')}`);

@@ -9,8 +9,14 @@ const empty = createGlossary([]);
 
 describe('analyze', () => {
   it('returns the stems of the content words, then the concepts (the doc example)', () => {
-    expect(analyze('What does the article find about criminal liability?', glossary).tokens)
-      .toEqual(['find', 'crimin', 'liabil', '#findings', '#criminal-law', '#liability']);
+    expect(analyze('What does the article find about criminal liability?', glossary).tokens).toEqual([
+      'find',
+      'crimin',
+      'liabil',
+      '#findings',
+      '#criminal-law',
+      '#liability',
+    ]);
   });
 
   it('returns terms without function words', () => {

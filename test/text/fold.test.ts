@@ -25,11 +25,13 @@ describe('fold', () => {
 
   it('returns the same text when folded twice, with no Kazakh-only letter left (property)', () => {
     const text = fc.string({ unit: fc.constantFrom(...'әғқңөұүһіӘҒҚҢӨҰҮҺІабвЁёaB \u00AD\u200B.') });
-    fc.assert(fc.property(text, (t) => {
-      const once = fold(t);
-      expect(fold(once)).toBe(once);
-      expect(/[әғқңөұүһіё\u00AD\u200B]/.test(once)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(text, (t) => {
+        const once = fold(t);
+        expect(fold(once)).toBe(once);
+        expect(/[әғқңөұүһіё\u00AD\u200B]/.test(once)).toBe(false);
+      }),
+    );
   });
 });
 
@@ -52,8 +54,12 @@ describe('kazakhLatinToCyrillic', () => {
 
 describe('kazakhLatinToCyrillic (informal spelling)', () => {
   it('returns an i or ı after a vowel and before a consonant or the end as й', () => {
-    expect(['qandai', 'qandaı', 'Saimova qaida jumys isteidi', 'aielder'].map(kazakhLatinToCyrillic))
-      .toEqual(['кандай', 'кандай', 'саймова кайда жумыс истейди', 'аиелдер']);
+    expect(['qandai', 'qandaı', 'Saimova qaida jumys isteidi', 'aielder'].map(kazakhLatinToCyrillic)).toEqual([
+      'кандай',
+      'кандай',
+      'саймова кайда жумыс истейди',
+      'аиелдер',
+    ]);
   });
 });
 
@@ -112,7 +118,12 @@ describe('stem', () => {
 
 describe('stem (inflections people type)', () => {
   it('returns one stem for a Kazakh word whose final к became г before a vowel ending', () => {
-    expect(['ерекшелігі', 'ерекшелиги', 'ерекшеліктері', 'ерекшеліктерін'].map((w) => stem(w, 'kk'))).toEqual(['ерекше', 'ерекше', 'ерекше', 'ерекше']);
+    expect(['ерекшелігі', 'ерекшелиги', 'ерекшеліктері', 'ерекшеліктерін'].map((w) => stem(w, 'kk'))).toEqual([
+      'ерекше',
+      'ерекше',
+      'ерекше',
+      'ерекше',
+    ]);
   });
 
   it('returns one stem for a Kazakh verb in the present tense, as a verbal noun and inflected', () => {

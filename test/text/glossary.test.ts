@@ -67,7 +67,10 @@ describe('matchAnyOrder', () => {
     { id: 'informatization', kk: [], ru: [], en: ['informatization'] },
     { id: 'law', kk: [], ru: [], en: ['law'] },
   ]);
-  const bag = (text: string, lang: Lang) => { const s = stems(text, lang); return g.matchAnyOrder(s, g.match(s)); };
+  const bag = (text: string, lang: Lang) => {
+    const s = stems(text, lang);
+    return g.matchAnyOrder(s, g.match(s));
+  };
 
   it('returns a multiword concept whose words stand apart and in another order, at their positions', () => {
     expect(bag('какая у статьи цель', 'ru')).toEqual([{ id: 'study-purpose', start: 2, length: 1, positions: [3, 2] }]);
@@ -113,9 +116,12 @@ describe('parseGlossary', () => {
   });
 
   it('throws GlossaryError for another format version or no concept list', () => {
-    expect(() => parseGlossary(JSON.stringify({ formatVersion: 2, concepts: [] }), 'v2.json'))
-      .toThrow(new GlossaryError('v2.json', 'expected {"formatVersion": 1, "concepts": [...]}'));
-    expect(() => parseGlossary(JSON.stringify({ formatVersion: 1 }), 'v1.json'))
-      .toThrow('glossary v1.json: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the command again');
+    expect(() => parseGlossary(JSON.stringify({ formatVersion: 2, concepts: [] }), 'v2.json')).toThrow(
+      new GlossaryError('v2.json', 'expected {"formatVersion": 1, "concepts": [...]}'),
+    );
+    expect(() => parseGlossary(JSON.stringify({ formatVersion: 1 }), 'v1.json')).toThrow(
+      'glossary v1.json: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the ' +
+        'command again',
+    );
   });
 });

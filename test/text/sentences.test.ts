@@ -12,6 +12,10 @@ describe('splitSentences', () => {
 
   it('does not end a sentence at initials or before a digit', () => {
     const text = 'Ж.С. Бердиярова led the study. The Resolution No. 592 of 24 July 2024 [3]. «Next» one.';
-    expect(splitSentences(text)).toEqual(['Ж.С. Бердиярова led the study. ', 'The Resolution No. 592 of 24 July 2024 [3]. ', '«Next» one.']);
+    expect(splitSentences(text)).toEqual([
+      'Ж.С. Бердиярова led the study. ',
+      'The Resolution No. 592 of 24 July 2024 [3]. ',
+      '«Next» one.',
+    ]);
   });
 });

@@ -5,7 +5,6 @@ import type { BotContext, BotDeps } from '../context.js';
 import { uiLang } from '../locale.js';
 import { replyHtml } from '../reply.js';
 
-
 /** /findings: the five numbered findings in the user's language. */
 export function findingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

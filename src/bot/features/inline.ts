@@ -37,9 +37,14 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (!answer.answered || answer.passages.length === 0) return hint(t(answer.lang).inlineNothing);
     // the parse mode of a result's message is set here: the default transformer reaches only sendMessage/editMessageText
-    const results = answer.passages.slice(0, INLINE_RESULTS).map((p) =>
-      InlineQueryResultBuilder.article(`p${p.rank}`, sectionRef(p.section.title), { description: clip(p.text) })
-        .text(formatPassageHtml(p, answer.lang, query), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }));
+    const results = answer.passages
+      .slice(0, INLINE_RESULTS)
+      .map((p) =>
+        InlineQueryResultBuilder.article(`p${p.rank}`, sectionRef(p.section.title), { description: clip(p.text) }).text(
+          formatPassageHtml(p, answer.lang, query),
+          { parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+        ),
+      );
     return ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_S });
   });
   return composer;

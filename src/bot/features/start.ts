@@ -27,6 +27,6 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
 /** One button per example question, each on its own row. */
 export function examplesKeyboard(ui: Lang): InlineKeyboard {
   const kb = new InlineKeyboard();
-  t(ui).examples.forEach((q, index) => kb.text(q, encodeAction({ kind: 'ex', lang: ui, index })!).row());
+  for (const [index, q] of t(ui).examples.entries()) kb.text(q, encodeAction({ kind: 'ex', lang: ui, index })!).row();
   return kb;
 }
