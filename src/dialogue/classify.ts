@@ -97,6 +97,8 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
     return followup('ordinal', rest.find((t) => ordinalOf(lex, t.key) > 0)!.text);
   }
   const elliptical = cue && rest.length <= MAX_ELLIPTICAL_WORDS && !has(lex.interrogatives) && !has(lex.anaphora);
+  // "and the fifth finding?", "а пятый вывод?", "al besinshi qorytyndy she?": an ordinal with its own noun names its subject whole
+  if (elliptical && content.length > 0 && ordinals.length > 0) return { act: 'question', lang, text: span(rest) };
   if (elliptical && content.length > 0) {
     const via = rest.slice(0, rest.indexOf(content[0]));
     return via.length > 0

@@ -199,6 +199,19 @@ describe('classify', () => {
     ).toEqual(['question:en', 'question:ru', 'question:kk', 'question:en', 'question:en', 'question:en', 'question:en']);
   });
 
+  it('reads an ordinal with its own noun as a fresh question without the connective, in each language', () => {
+    const text = (m: string) => {
+      const c = classify(m, ctx());
+      return c.act === 'question' ? c.text : summary(c);
+    };
+    expect(['and the fifth finding?', 'а пятый вывод?', 'ал бесінші тұжырым ше?', 'and the fifth?'].map(text)).toEqual([
+      'the fifth finding',
+      'пятый вывод',
+      'бесінші тұжырым',
+      'followup:ordinal:en:5',
+    ]);
+  });
+
   it('reads "US" in capitals as the USA in an elliptical follow-up, the pronoun "us" not', () => {
     expect(['what about the US?', 'а в US?', 'tell us more'].map((m) => act(m))).toEqual([
       'followup:substitute:en:USA',
