@@ -58,6 +58,9 @@ export interface DialogueEngine {
 export const turnKey = (question: string): string => createHash('sha256').update(question).digest('base64url').slice(0, 10);
 
 /** How many of an answer's passages the reply shows (all unless the service says otherwise). */
+/** Pages of passages already shown on the topic that "more" skips before it says there is nothing more. */
+const MORE_SKIP_PAGES = 3;
+
 export const shownCount = (answer: Answer): number =>
   Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
 
@@ -119,8 +122,16 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
 
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
-    const answer = await answerFor(turn, turn.lang, turn.next, pageSize);
-    const unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !turn.shown.includes(placeOf(p.id)));
+    // never again what this conversation already showed on the same topic (an aspect turn shares its topic's passages)
+    const seen = new Set(state.turns.filter((t) => t.base === turn.base).flatMap((t) => t.shown));
+    let offset = turn.next;
+    let answer = await answerFor(turn, turn.lang, offset, pageSize);
+    let unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !seen.has(placeOf(p.id)));
+    for (let skipped = 0; answer.answered && unseen.length === 0 && answer.passages.length > 0 && skipped < MORE_SKIP_PAGES; skipped++) {
+      offset += shownCount(answer);
+      answer = await answerFor(turn, turn.lang, offset, pageSize);
+      unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !seen.has(placeOf(p.id)));
+    }
     const reply = { ...base(readerLang, 'more'), understoodAs: turn.q, key: turnKey(turn.q) };
     if (!answer.answered || unseen.length === 0) {
       return { reply: { ...reply, notice: 'nothingMore', turn: index }, state: { ...state, at: now() } };
@@ -130,7 +141,7 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       index,
       paged(
         turn,
-        turn.next,
+        offset,
         unseen.map((p) => p.id),
         turn.lang,
       ),
