@@ -65,10 +65,9 @@ export function autoRetry(options: RetryOptions = {}): Transformer {
       const delay =
         result?.error_code === 429 ? floodDelay(result.parameters?.retry_after, random) : backoff(attempt, baseDelayMs, maxDelayMs, random);
       if (attempt >= maxRetries || waited + delay > maxWaitMs) {
-        logger?.warn(
-          `${method} failed (${why}) and is given up: ` +
-            `${attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`}`,
-        );
+        const reason =
+          attempt >= maxRetries ? `${maxRetries} retries` : `waiting ${delay} ms more would exceed RETRY_MAX_WAIT_S=${maxWaitMs / 1000} s`;
+        logger?.warn(`${method} failed (${why}) and is given up: ${reason}`);
         return giveUp();
       }
       logger?.warn(`${method} failed (${why}): retry ${attempt + 1} of ${maxRetries} in ${delay} ms`);

@@ -41,13 +41,11 @@ export async function evalDialogues(path: string, options: { verbose: boolean; r
   if (options.verbose) {
     items.forEach((item, i) => {
       const last = runs[i][runs[i].length - 1];
-      log(
-        `${passed[i] ? 'ok  ' : 'FAIL'} ${item.id} ${item.lang} ${item.check.padEnd(9)} ${item.turns.join(' → ')} ⇒ ${last.reply.act} ${last.reply.understoodAs ?? ''} → ${answerOf(
-          last,
-        )
-          .passages.map((p) => p.id)
-          .join(', ')}`,
-      );
+      const ids = answerOf(last)
+        .passages.map((p) => p.id)
+        .join(', ');
+      const verdict = `${passed[i] ? 'ok  ' : 'FAIL'} ${item.id} ${item.lang} ${item.check.padEnd(9)}`;
+      log(`${verdict} ${item.turns.join(' → ')} ⇒ ${last.reply.act} ${last.reply.understoodAs ?? ''} → ${ids}`);
     });
   }
   const heading =

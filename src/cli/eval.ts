@@ -13,7 +13,8 @@ import type { Answer } from '../retrieval/types.js';
 import { LANGS } from '../corpus/types.js';
 import { formatAnswerText } from '../answer/format.js';
 
-const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]   (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
+const USAGE = `usage: npm run eval [-- FILE.jsonl] [--verbose] [--readme]
+       (default file: test/eval/dev.jsonl; --readme writes the table into README.md)
        npm run eval -- --dialogues FILE.jsonl [--verbose] [--readme]   (dialogues: the last turn of each is checked)`;
 
 const EVAL_OPTIONS = {
