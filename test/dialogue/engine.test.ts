@@ -103,6 +103,26 @@ describe('createDialogueEngine', () => {
     },
   );
 
+  it('pages an aspect turn with "more" to the end without showing any place the conversation showed on the topic', async () => {
+    const { engine } = setup();
+    let step = await engine.respond(undefined, 'What is the finding?');
+    const shown = [...ids(step).slice(0, step.reply.answer?.shown).map(placeOf)];
+    step = await engine.respond(step.state, 'why?');
+    shown.push(...ids(step).slice(0, step.reply.answer?.shown).map(placeOf));
+    const pages: string[][] = [];
+    for (let i = 0; i < 10; i++) {
+      step = await engine.respond(step.state, 'more');
+      if (step.reply.notice) break;
+      pages.push(ids(step).map(placeOf));
+    }
+    expect(step.reply.notice).toBe('nothingMore');
+    const more = pages.flat();
+    expect(more.filter((p) => shown.includes(p))).toEqual([]);
+    expect(new Set(more).size).toBe(more.length);
+    // the fake article's five findings: every one is shown once in the whole conversation
+    expect(new Set([...shown, ...more])).toEqual(new Set([1, 2, 3, 4, 5].map((n) => `results/finding-${n}:1`)));
+  });
+
   it('reads a question that points back as a follow-up when the article does not answer it alone', async () => {
     const { engine, service } = setup();
     const q = await engine.respond(undefined, 'What is the finding?');
