@@ -37,6 +37,8 @@ export interface Messages {
   findingsTitle: string;
   langChoose: string;
   langSet: string;
+  /** The /lang choice could not be stored (the state store is away): nothing was changed. */
+  langNotSaved: string;
   more: string;
   original: string;
   otherLangs: string;
@@ -95,6 +97,7 @@ const kk: Messages = {
   findingsTitle: 'Мақаланың бес тұжырымы',
   langChoose: 'Интерфейс тілін таңдаңыз:',
   langSet: 'Интерфейс тілі: қазақ тілі.',
+  langNotSaved: 'Таңдауды қазір сақтау мүмкін болмады. Бір минуттан кейін қайталап көріңіз.',
   more: 'Тағы',
   original: 'Түпнұсқа',
   otherLangs: 'Басқа тілдер',
@@ -150,6 +153,7 @@ const ru: Messages = {
   findingsTitle: 'Пять выводов статьи',
   langChoose: 'Выберите язык интерфейса:',
   langSet: 'Язык интерфейса: русский.',
+  langNotSaved: 'Сейчас не удалось сохранить выбор. Попробуйте ещё раз через минуту.',
   more: 'Ещё',
   original: 'Оригинал',
   otherLangs: 'Другие языки',
@@ -207,6 +211,7 @@ const en: Messages = {
   findingsTitle: 'The five findings of the article',
   langChoose: 'Choose the interface language:',
   langSet: 'Interface language: English.',
+  langNotSaved: 'Your choice could not be saved just now. Please try again in a minute.',
   more: 'More',
   original: 'Original',
   otherLangs: 'Other languages',

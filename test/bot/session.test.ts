@@ -95,4 +95,15 @@ describe('/lang', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect((await pressed).callback.params.text).toBe(t('ru').langSet);
     expect(raw.read('606')).toEqual({ lang: 'ru' });
   });
+
+  it('says the choice was not saved, and changes nothing, when the store drops the write (Redis away)', async () => {
+    const raw = new MemorySessionStorage<SessionData>();
+    const dropping = { read: (k: string) => raw.read(k), delete: (k: string) => raw.delete(k), write: async () => undefined };
+    h = await startHarness({ storage: dropping });
+    await say(h, '/lang', { chatId: 607 });
+    const { callback } = await press(h, 'v1:lang:ru', { chatId: 607, messageId: 2, count: 0 });
+    expect(callback.params.text).toBe(t('ru').langNotSaved);
+    expect(h.api.calls.filter((c) => c.method === 'editMessageText')).toEqual([]);
+    expect(raw.read('607')).toBeUndefined();
+  });
 });

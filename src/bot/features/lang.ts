@@ -24,6 +24,8 @@ export function langFeature(users: StorageAdapter<SessionData>): Composer<BotCon
     if (key === undefined) return;
     const chosen: SessionData = { ...ctx.session, lang };
     await users.write(key, chosen);
+    // a store that is away (Redis down) drops the write: read it back, and never say "saved" when it is not
+    if ((await users.read(key))?.lang !== lang) return ack(ctx, t(lang).langNotSaved);
     ctx.session = chosen; // grammY writes it back after the update: the same value, not written again
     await ack(ctx, t(lang).langSet);
     const text = escapeHtml(t(lang).langSet);
