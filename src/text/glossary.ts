@@ -25,8 +25,12 @@ export interface ConceptMatch {
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
   readonly concepts: readonly Concept[];
-  /** Concepts mentioned in a sequence of stems (all words, function words included), one per mention. */
-  match(stems: string[]): ConceptMatch[];
+  /**
+   * Concepts mentioned in a sequence of stems (all words, function words included), one per mention.
+   * `long` (the same words stemmed at `SENSE_STEM_LEN`) separates senses that share a short stem: when
+   * one-word wordings of several concepts match a word, those that also agree on the long stem win ("ответственного" is responsible, not "ответственность" liability).
+   */
+  match(stems: string[], long?: string[]): ConceptMatch[];
   /**
    * Concepts whose every word of a multi-word wording occurs in the sequence, in any order and
    * apart, not found by `match` (`found`), where one of those words has no concept of its own yet:
@@ -38,6 +42,9 @@ export interface Glossary {
 }
 
 export const GLOSSARY_FORMAT_VERSION = 1;
+
+/** Stem length that tells apart one-word wordings sharing the index's short stem (see `Glossary.match`). */
+export const SENSE_STEM_LEN = 14;
 
 /** Thrown when corpus/glossary.json is missing or malformed. */
 export class GlossaryError extends UserError {
@@ -51,14 +58,14 @@ export class GlossaryError extends UserError {
  * all stems of one wording appear consecutively. Longer wordings are tried first.
  */
 export function createGlossary(concepts: Concept[]): Glossary {
-  const byFirst = new Map<string, Array<{ id: string; stems: string[] }>>();
+  const byFirst = new Map<string, Array<{ id: string; stems: string[]; long: string }>>();
   for (const c of concepts) {
     for (const lang of LANGS) {
       for (const wording of c[lang]) {
         const stems = words(wording).map((w) => stem(w, lang));
         if (stems.length === 0) continue;
         const list = byFirst.get(stems[0]) ?? [];
-        list.push({ id: c.id, stems });
+        list.push({ id: c.id, stems, long: stem(words(wording)[0], lang, SENSE_STEM_LEN) });
         byFirst.set(stems[0], list);
       }
     }
@@ -84,12 +91,18 @@ export function createGlossary(concepts: Concept[]): Glossary {
       }
       return extra;
     },
-    match(stems) {
+    match(stems, long) {
       const found: ConceptMatch[] = [];
       for (let i = 0; i < stems.length; i++) {
         const seen = new Set<string>();
-        for (const entry of byFirst.get(stems[i]) ?? []) {
+        const entries = byFirst.get(stems[i]) ?? [];
+        const single = entries.filter((e) => e.stems.length === 1);
+        const exact = long ? new Set(single.filter((e) => e.long === long[i]).map((e) => e.id)) : new Set<string>();
+        // a phrase settles the sense of its first word ("авторским правом" is copyright, not "авторский")
+        const phrased = entries.some((e) => e.stems.length > 1 && e.stems.every((s, k) => stems[i + k] === s));
+        for (const entry of entries) {
           if (seen.has(entry.id)) continue;
+          if (entry.stems.length === 1 && exact.size > 0 && (phrased || !exact.has(entry.id))) continue;
           if (entry.stems.every((s, k) => stems[i + k] === s)) {
             for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
               if (!seen.has(id)) found.push({ id, start: i, length: entry.stems.length });

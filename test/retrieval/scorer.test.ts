@@ -151,6 +151,15 @@ describe('createScorer on questions typed the way people type (through the servi
   });
 
   it.each([
+    ['что с авторским правом?', 'discussion:5'],
+    ['может ли ИИ быть автором?', 'discussion:5'],
+    ['can AI be an author?', 'discussion:5'],
+    ['ЖИ шығарманың авторы бола ала ма?', 'discussion:5'],
+  ])('returns for "%s" copyright in AI-made works, not the authors\' own analysis (%s)', async (q, id) => {
+    expect((await first(q)).id).toBe(id);
+  });
+
+  it.each([
     ["who's the corresponding author", 'author-details:1'],
     ['кто автор для корреспонденции', 'author-details:1'],
     ["what's the IRSTI code of the paper", 'publication:1'],
