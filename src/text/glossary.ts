@@ -72,6 +72,7 @@ export function createGlossary(concepts: Concept[]): Glossary {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
+  const sectionsOf = new Map(concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const phrases = [...byFirst.values()].flat().filter((e) => e.stems.length > 1);
   return {
     concepts,
@@ -111,9 +112,24 @@ export function createGlossary(concepts: Concept[]): Glossary {
           }
         }
       }
-      return found;
+      return found.filter((m) => !steeredElsewhere(m, found));
     },
   };
+
+  /**
+   * True when a one-word match lies inside a phrase that steers to other sections: the longer wording
+   * says what is asked ("негізгі қорытындылары", the main findings, is not the Conclusion section).
+   */
+  function steeredElsewhere(m: ConceptMatch, found: ConceptMatch[]): boolean {
+    const own = sectionsOf.get(m.id);
+    if (m.length !== 1 || !own) return false;
+    return found.some((p) => {
+      const theirs = sectionsOf.get(p.id);
+      return (
+        p.length > 1 && p.start <= m.start && m.start < p.start + p.length && theirs !== undefined && !theirs.some((s) => own.includes(s))
+      );
+    });
+  }
 }
 
 /**

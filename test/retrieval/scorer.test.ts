@@ -160,6 +160,15 @@ describe('createScorer on questions typed the way people type (through the servi
   });
 
   it.each([
+    ['Мақаланың негізгі қорытындылары қандай?', 'results/finding-1:1'],
+    ['макаланын негизги корытындылары кандай?', 'results/finding-1:1'],
+    ['negizgi qorytyndylar', 'results/finding-1:1'],
+    ['қорытындыда не айтылған?', 'conclusion:1'],
+  ])('returns for "%s" the findings when the main conclusions are asked, the Conclusion otherwise (%s)', async (q, id) => {
+    expect((await first(q)).id).toBe(id);
+  });
+
+  it.each([
     ["who's the corresponding author", 'author-details:1'],
     ['кто автор для корреспонденции', 'author-details:1'],
     ["what's the IRSTI code of the paper", 'publication:1'],

@@ -145,3 +145,20 @@ describe('senses sharing a short stem', () => {
     expect(ids('об ответственности')).toEqual(['liability']);
   });
 });
+
+describe('a phrase steering elsewhere', () => {
+  const g = createGlossary([
+    { id: 'conclusion', kk: ['қорытынды'], ru: [], en: [], sections: ['conclusion'] },
+    { id: 'findings', kk: ['негізгі қорытындылар'], ru: [], en: [], sections: ['results'] },
+    { id: 'methods', kk: ['әдіс'], ru: [], en: [], sections: ['methods'] },
+    { id: 'formal-legal-method', kk: ['формальды-құқықтық әдіс'], ru: [], en: [], sections: ['methods'] },
+  ]);
+  const ids = (text: string) => g.match(words(text).map((x) => stem(x, 'kk'))).map((m) => m.id);
+  it('takes the words it covers from a one-word concept steering to other sections', () => {
+    expect(ids('негізгі қорытындылары')).toEqual(['findings']);
+    expect(ids('қорытындыда')).toEqual(['conclusion']);
+  });
+  it('leaves a one-word concept that steers to the same section', () => {
+    expect(ids('формальды-құқықтық әдіс').sort()).toEqual(['formal-legal-method', 'methods']);
+  });
+});
