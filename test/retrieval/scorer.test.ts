@@ -169,6 +169,15 @@ describe('createScorer on questions typed the way people type (through the servi
   });
 
   it.each([
+    ['нужно ли лицензировать ИИ в Казахстане', 'под какой лицензией статья?'],
+    ['is licensing AI required in Kazakhstan?', 'what is the licence of the article?'],
+    ['ЖИ-ді лицензиялау қажет пе?', 'мақаланың лицензиясы қандай?'],
+  ])('returns for "%s", licensing AI, something other than the article\'s licence, which "%s" gets', async (q, licence) => {
+    expect((await first(q)).id).not.toBe('copyright:1');
+    expect((await first(licence)).id).toBe('copyright:1');
+  });
+
+  it.each([
     ["who's the corresponding author", 'author-details:1'],
     ['кто автор для корреспонденции', 'author-details:1'],
     ["what's the IRSTI code of the paper", 'publication:1'],
