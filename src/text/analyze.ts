@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { stem, words } from './fold.js';
 import { detectLang } from './lang.js';
 import { isStopword } from './stopwords.js';
-import type { Glossary } from './glossary.js';
+import { SENSE_STEM_LEN, type Glossary } from './glossary.js';
 
 /** One content word of a text with what it can match by. */
 export interface Term {
@@ -39,7 +39,10 @@ export function analyze(
 ): Analysis {
   const all = words(text);
   const stems = all.map((w) => stem(w, lang));
-  const ordered = glossary.match(stems);
+  const ordered = glossary.match(
+    stems,
+    all.map((w) => stem(w, lang, SENSE_STEM_LEN)),
+  );
   // a question is a bag of words: its concepts' words may stand apart and in any order
   const matches = options.question ? [...ordered, ...glossary.matchAnyOrder(stems, ordered)] : ordered;
   const conceptsAt: string[][] = all.map(() => []);

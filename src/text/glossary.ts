@@ -25,8 +25,12 @@ export interface ConceptMatch {
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
   readonly concepts: readonly Concept[];
-  /** Concepts mentioned in a sequence of stems (all words, function words included), one per mention. */
-  match(stems: string[]): ConceptMatch[];
+  /**
+   * Concepts mentioned in a sequence of stems (all words, function words included), one per mention.
+   * `long` (the same words stemmed at `SENSE_STEM_LEN`) separates senses that share a short stem: when
+   * one-word wordings of several concepts match a word, those that also agree on the long stem win ("ответственного" is responsible, not "ответственность" liability).
+   */
+  match(stems: string[], long?: string[]): ConceptMatch[];
   /**
    * Concepts whose every word of a multi-word wording occurs in the sequence, in any order and
    * apart, not found by `match` (`found`), where one of those words has no concept of its own yet:
@@ -38,6 +42,9 @@ export interface Glossary {
 }
 
 export const GLOSSARY_FORMAT_VERSION = 1;
+
+/** Stem length that tells apart one-word wordings sharing the index's short stem (see `Glossary.match`). */
+export const SENSE_STEM_LEN = 14;
 
 /** Thrown when corpus/glossary.json is missing or malformed. */
 export class GlossaryError extends UserError {
@@ -51,20 +58,21 @@ export class GlossaryError extends UserError {
  * all stems of one wording appear consecutively. Longer wordings are tried first.
  */
 export function createGlossary(concepts: Concept[]): Glossary {
-  const byFirst = new Map<string, Array<{ id: string; stems: string[] }>>();
+  const byFirst = new Map<string, Array<{ id: string; stems: string[]; long: string }>>();
   for (const c of concepts) {
     for (const lang of LANGS) {
       for (const wording of c[lang]) {
         const stems = words(wording).map((w) => stem(w, lang));
         if (stems.length === 0) continue;
         const list = byFirst.get(stems[0]) ?? [];
-        list.push({ id: c.id, stems });
+        list.push({ id: c.id, stems, long: stem(words(wording)[0], lang, SENSE_STEM_LEN) });
         byFirst.set(stems[0], list);
       }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
+  const sectionsOf = new Map(concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const phrases = [...byFirst.values()].flat().filter((e) => e.stems.length > 1);
   return {
     concepts,
@@ -84,12 +92,18 @@ export function createGlossary(concepts: Concept[]): Glossary {
       }
       return extra;
     },
-    match(stems) {
+    match(stems, long) {
       const found: ConceptMatch[] = [];
       for (let i = 0; i < stems.length; i++) {
         const seen = new Set<string>();
-        for (const entry of byFirst.get(stems[i]) ?? []) {
+        const entries = byFirst.get(stems[i]) ?? [];
+        const single = entries.filter((e) => e.stems.length === 1);
+        const exact = long ? new Set(single.filter((e) => e.long === long[i]).map((e) => e.id)) : new Set<string>();
+        // a phrase settles the sense of its first word ("авторским правом" is copyright, not "авторский")
+        const phrased = entries.some((e) => e.stems.length > 1 && e.stems.every((s, k) => stems[i + k] === s));
+        for (const entry of entries) {
           if (seen.has(entry.id)) continue;
+          if (entry.stems.length === 1 && exact.size > 0 && (phrased || !exact.has(entry.id))) continue;
           if (entry.stems.every((s, k) => stems[i + k] === s)) {
             for (const id of [entry.id, ...(implied.get(entry.id) ?? [])]) {
               if (!seen.has(id)) found.push({ id, start: i, length: entry.stems.length });
@@ -98,9 +112,24 @@ export function createGlossary(concepts: Concept[]): Glossary {
           }
         }
       }
-      return found;
+      return found.filter((m) => !steeredElsewhere(m, found));
     },
   };
+
+  /**
+   * True when a one-word match lies inside a phrase that steers to other sections: the longer wording
+   * says what is asked ("негізгі қорытындылары", the main findings, is not the Conclusion section).
+   */
+  function steeredElsewhere(m: ConceptMatch, found: ConceptMatch[]): boolean {
+    const own = sectionsOf.get(m.id);
+    if (m.length !== 1 || !own) return false;
+    return found.some((p) => {
+      const theirs = sectionsOf.get(p.id);
+      return (
+        p.length > 1 && p.start <= m.start && m.start < p.start + p.length && theirs !== undefined && !theirs.some((s) => own.includes(s))
+      );
+    });
+  }
 }
 
 /**

@@ -151,6 +151,33 @@ describe('createScorer on questions typed the way people type (through the servi
   });
 
   it.each([
+    ['что с авторским правом?', 'discussion:5'],
+    ['может ли ИИ быть автором?', 'discussion:5'],
+    ['can AI be an author?', 'discussion:5'],
+    ['ЖИ шығарманың авторы бола ала ма?', 'discussion:5'],
+  ])('returns for "%s" copyright in AI-made works, not the authors\' own analysis (%s)', async (q, id) => {
+    expect((await first(q)).id).toBe(id);
+  });
+
+  it.each([
+    ['Мақаланың негізгі қорытындылары қандай?', 'results/finding-1:1'],
+    ['макаланын негизги корытындылары кандай?', 'results/finding-1:1'],
+    ['negizgi qorytyndylar', 'results/finding-1:1'],
+    ['қорытындыда не айтылған?', 'conclusion:1'],
+  ])('returns for "%s" the findings when the main conclusions are asked, the Conclusion otherwise (%s)', async (q, id) => {
+    expect((await first(q)).id).toBe(id);
+  });
+
+  it.each([
+    ['нужно ли лицензировать ИИ в Казахстане', 'под какой лицензией статья?'],
+    ['is licensing AI required in Kazakhstan?', 'what is the licence of the article?'],
+    ['ЖИ-ді лицензиялау қажет пе?', 'мақаланың лицензиясы қандай?'],
+  ])('returns for "%s", licensing AI, something other than the article\'s licence, which "%s" gets', async (q, licence) => {
+    expect((await first(q)).id).not.toBe('copyright:1');
+    expect((await first(licence)).id).toBe('copyright:1');
+  });
+
+  it.each([
     ["who's the corresponding author", 'author-details:1'],
     ['кто автор для корреспонденции', 'author-details:1'],
     ["what's the IRSTI code of the paper", 'publication:1'],

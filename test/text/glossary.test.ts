@@ -4,7 +4,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Lang } from '../../src/corpus/types.js';
 import { analyze } from '../../src/text/analyze.js';
 import { stem, words } from '../../src/text/fold.js';
-import { createGlossary, GlossaryError, parseGlossary } from '../../src/text/glossary.js';
+import { createGlossary, GlossaryError, parseGlossary, SENSE_STEM_LEN } from '../../src/text/glossary.js';
 
 const { glossary } = loadCorpus(fileURLToPath(new URL('../../corpus/', import.meta.url)));
 const stems = (text: string, lang: Lang) => words(text).map((w) => stem(w, lang));
@@ -123,5 +123,42 @@ describe('parseGlossary', () => {
       'glossary v1.json: expected {"formatVersion": 1, "concepts": [...]}. Fix the file (see corpus/glossary.json in git) and run the ' +
         'command again',
     );
+  });
+});
+
+describe('senses sharing a short stem', () => {
+  const g = createGlossary([
+    { id: 'liability', kk: [], ru: ['ответственность', 'ответственности'], en: [] },
+    { id: 'responsible', kk: [], ru: ['ответственного'], en: [] },
+  ]);
+  const ids = (text: string) => {
+    const w = words(text);
+    return g
+      .match(
+        w.map((x) => stem(x, 'ru')),
+        w.map((x) => stem(x, 'ru', SENSE_STEM_LEN)),
+      )
+      .map((m) => m.id);
+  };
+  it('gives a word the concept whose wording agrees on the long stem', () => {
+    expect(ids('ответственного использования')).toEqual(['responsible']);
+    expect(ids('об ответственности')).toEqual(['liability']);
+  });
+});
+
+describe('a phrase steering elsewhere', () => {
+  const g = createGlossary([
+    { id: 'conclusion', kk: ['қорытынды'], ru: [], en: [], sections: ['conclusion'] },
+    { id: 'findings', kk: ['негізгі қорытындылар'], ru: [], en: [], sections: ['results'] },
+    { id: 'methods', kk: ['әдіс'], ru: [], en: [], sections: ['methods'] },
+    { id: 'formal-legal-method', kk: ['формальды-құқықтық әдіс'], ru: [], en: [], sections: ['methods'] },
+  ]);
+  const ids = (text: string) => g.match(words(text).map((x) => stem(x, 'kk'))).map((m) => m.id);
+  it('takes the words it covers from a one-word concept steering to other sections', () => {
+    expect(ids('негізгі қорытындылары')).toEqual(['findings']);
+    expect(ids('қорытындыда')).toEqual(['conclusion']);
+  });
+  it('leaves a one-word concept that steers to the same section', () => {
+    expect(ids('формальды-құқықтық әдіс').sort()).toEqual(['formal-legal-method', 'methods']);
   });
 });
