@@ -7,17 +7,16 @@
  * choice is killed with SIGKILL the moment the user is told it is saved, and must be kept.
  * No vitest here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatAboutHtml } from '../../src/answer/views.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
+import { spawnMain } from '../support/main-process.js';
 import { BOT_USERNAME, expectedReply, QUESTIONS, TOKEN } from './model.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** How long the bot may take to start (tsx, the index) on a busy 2-core machine. */
 export const START_TIMEOUT_MS = 20_000;
 /** How long the last restarted bot may take to answer what is left. */
@@ -84,7 +83,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
   const problems: string[] = [];
   try {
     const start = async () => {
-      const c = spawnMain(env);
+      const c = startBot(env);
       children.push(c);
       await c.ready;
       return c;
@@ -182,46 +181,16 @@ interface Child {
   proc: ChildProcess;
   output: () => string;
   ready: Promise<void>;
-  exited: Promise<{ code: number | null; signal: string | null }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `node --import tsx src/main.ts` with a clean environment (a .env in the project folder cannot change the run). */
-function spawnMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      EMBEDDER: 'lexical',
-      LOG_LEVEL: process.env.TRIAL_LOG_LEVEL ?? 'info',
-      WEBHOOK_URL: '',
-      WEBHOOK_SECRET: '',
-      WEBHOOK_PORT: '',
-      CORPUS_DIR: '',
-      EMBEDDING_MODEL: '',
-      ALLOW_REMOTE_MODELS: 'false',
-      MODEL_CACHE_DIR: '',
-      RATE_LIMIT_MAX: '1000',
-      RATE_LIMIT_WINDOW_S: '',
-      DEBUG: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The bot process of a trial (src/main.ts, test/support/main-process.ts) and a promise that it answers. */
+function startBot(env: Record<string, string>): Child {
+  const bot = spawnMain({ LOG_LEVEL: process.env.TRIAL_LOG_LEVEL ?? 'info', RATE_LIMIT_MAX: '1000', ...env });
+  const ready = until(() => /is answering \(long polling\)/.test(bot.output()), 'the bot to start', START_TIMEOUT_MS).catch((err) => {
+    throw new Error(`${err.message}; output:\n${bot.output()}`);
   });
-  let output = '';
-  proc.stdout!.on('data', (d) => {
-    output += d;
-  });
-  proc.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const ready = until(() => /is answering \(long polling\)/.test(output), 'the bot to start', START_TIMEOUT_MS).catch((err) => {
-    throw new Error(`${err.message}; output:\n${output}`);
-  });
-  return { proc, output: () => output, ready, exited };
+  return { ...bot, ready };
 }
 
 const calls = (api: FakeBotApi, chatId: number) =>

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnMain as spawnMainProcess, type MainProcess } from '../support/main-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkSections } from '../../src/chunking/chunk.js';
 import { loadRetrievalConfig } from '../../src/config.js';
@@ -97,47 +98,11 @@ class Scope {
 }
 
 /** `node --import tsx src/main.ts` with a clean environment pointing at the fake Bot API and temp folders. */
-interface Child {
-  proc: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-function spawnMain(scope: Scope, env: Record<string, string>): Child {
-  const proc = scope.track(
-    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      // every variable main reads is set, so that a .env in the project folder cannot change the run
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? tmpdir(),
-        EMBEDDER: 'lexical',
-        LOG_LEVEL: 'debug',
-        WEBHOOK_URL: '',
-        WEBHOOK_SECRET: '',
-        WEBHOOK_PORT: '',
-        CORPUS_DIR: '',
-        EMBEDDING_MODEL: '',
-        ALLOW_REMOTE_MODELS: 'false',
-        MODEL_CACHE_DIR: '',
-        RATE_LIMIT_MAX: '',
-        RATE_LIMIT_WINDOW_S: '',
-        DEBUG: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  let output = '';
-  proc.stdout!.on('data', (d) => {
-    output += d;
-  });
-  proc.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { proc, output: () => output, exited };
+/** src/main.ts (test/support/main-process.ts) with debug logs, killed with the test's scope. */
+function spawnMain(scope: Scope, env: Record<string, string>): MainProcess {
+  const child = spawnMainProcess({ LOG_LEVEL: 'debug', ...env });
+  scope.track(child.proc);
+  return child;
 }
 const botEnv = (a: Api, indexDir: string, dataDir: string) => ({
   BOT_TOKEN: TOKEN,
@@ -145,7 +110,7 @@ const botEnv = (a: Api, indexDir: string, dataDir: string) => ({
   INDEX_DIR: indexDir,
   DATA_DIR: dataDir,
 });
-const ready = (c: Child) =>
+const ready = (c: MainProcess) =>
   until(() => /is answering \(long polling\)/.test(c.output()), `the bot to start; output so far:\n${c.output()}`, 20_000);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const files = (dir: string) =>

@@ -16,15 +16,8 @@ import { createBot } from '../../src/bot/bot.js';
 import { decodeAction } from '../../src/bot/callback-data.js';
 import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
-import {
-  POST_TIMEOUT_MS,
-  REPLICA_START_TIMEOUT_MS,
-  spawnMain,
-  startReplica,
-  WEBHOOK_SECRET,
-  WEBHOOK_URL,
-  type Replica,
-} from '../support/replica.js';
+import { POST_TIMEOUT_MS, REPLICA_START_TIMEOUT_MS, startReplica, WEBHOOK_SECRET, WEBHOOK_URL, type Replica } from '../support/replica.js';
+import { spawnMain } from '../support/main-process.js';
 import { freePort, startRedis, type RedisServer } from '../support/redis.js';
 import {
   expectedReply,

@@ -9,10 +9,9 @@
  * await a.stop();
  * ```
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { Update } from 'grammy/types';
+import { spawnMain } from './main-process.js';
 import { freePort } from './redis.js';
 
 /** Start-up of a replica (tsx, loading the index) on a busy 2-core machine. */
@@ -26,8 +25,6 @@ export const WEBHOOK_URL = 'https://bot.example.org/tg/hook';
 /** The one secret all replicas share. */
 export const WEBHOOK_SECRET = 'replica-secret-0123456789abcdef';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 export interface Replica {
   name: string;
   port: number;
@@ -39,44 +36,6 @@ export interface Replica {
   post(update: Update): Promise<number>;
   /** SIGTERM and wait for the exit (SIGKILL after REPLICA_STOP_TIMEOUT_MS). Idempotent. */
   stop(): Promise<void>;
-}
-
-/** Spawns `src/main.ts` with `env` over a clean environment (no webhook variables needed: they are set here). */
-export function spawnMain(env: Record<string, string>): { proc: ChildProcess; output: () => string; exited: Replica['exited'] } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      EMBEDDER: 'lexical',
-      LOG_LEVEL: 'info',
-      WEBHOOK_URL: '',
-      WEBHOOK_SECRET: '',
-      WEBHOOK_PORT: '',
-      CORPUS_DIR: '',
-      EMBEDDING_MODEL: '',
-      ALLOW_REMOTE_MODELS: 'false',
-      MODEL_CACHE_DIR: '',
-      RATE_LIMIT_MAX: '',
-      RATE_LIMIT_WINDOW_S: '',
-      REDIS_URL: '',
-      DIALOGUE_TTL_MIN: '',
-      DEBUG: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout!.on('data', (d) => {
-    output += d;
-  });
-  proc.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { proc, output: () => output, exited };
 }
 
 /**
