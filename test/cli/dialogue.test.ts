@@ -26,26 +26,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs `src/cli/chat.ts` with `input` on its stdin (a pipe), the lexical embedder and the test index. */
-function chat(input: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', 'chat.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, EMBEDDER: 'lexical', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const chat = (input: string): Promise<CliRun> => spawnCli('chat.ts', [], env, input);
 
 describe('ask --json --dialogue', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it(
