@@ -24,6 +24,7 @@ import { unhandledFeature } from './features/unhandled.js';
 import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { outgoingAgent } from './outgoing-agent.js';
 import { resendRejected } from './rejected.js';
 import { htmlByDefault } from './parse-mode.js';
 import { PAGE_SIZE } from './reply.js';
@@ -84,7 +85,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
-  const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
+  // our agent tells the reply journal when a request has left (src/bot/outgoing-agent.ts)
+  const client = { ...(apiRoot ? { apiRoot } : {}), baseFetchConfig: { agent: outgoingAgent(apiRoot), compress: true } };
+  const bot = new Bot<BotContext>(token, { client, ...(botInfo ? { botInfo } : {}) });
   // innermost first: every retry waits its turn in the throttle; every resent part is retried
   if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));

@@ -51,6 +51,10 @@ export function createLmdbInbox(
     async recordSent(updateId, index, call) {
       journal.append(updateId, index, call);
     },
+    recordAttempt(updateId, index, call, refused = false) {
+      if (refused) journal.appendRefused(updateId, index);
+      else journal.appendWritten(updateId, index, call);
+    },
     async finish(updateId) {
       let removed = false;
       await root.transaction(() => {

@@ -31,13 +31,18 @@ export interface StateStore {
   inbox?: UpdateInbox;
 }
 
-/** One Bot API call an update made that Telegram accepted (a line of the update's reply journal). */
+/** One Bot API call an update made that reached Telegram (a line of the update's reply journal). */
 export interface SentCall {
   method: string;
   /** The call's `chat_id` (or `inline_message_id`) as a string, when it had one. */
   target?: string;
-  /** What Telegram answered (e.g. the Message sent). */
+  /** What Telegram answered (e.g. the Message sent); undefined when `unanswered`. */
   result: unknown;
+  /**
+   * The request was written to Telegram and the process died before the answer came: presumed
+   * delivered (Telegram carries out a request it received whether or not the client is still there).
+   */
+  unanswered?: true;
 }
 
 /** An update in the inbox and the calls it made before the process stopped. */
@@ -59,8 +64,14 @@ export interface UpdateInbox {
   admit(updates: readonly Update[]): Promise<Update[]>;
   /** What the inbox holds, oldest update first (after a crash: what was not handled). */
   pending(): InboxEntry[];
-  /** Journals call number `index` (from 0) of an update; resolves once committed (a kill -9 keeps it). */
+  /** Journals call number `index` (from 0) of an update as accepted; resolves once committed (a kill -9 keeps it). */
   recordSent(updateId: number, index: number, call: SentCall): Promise<void>;
+  /**
+   * Journals that call number `index`'s request has been written to Telegram (its answer not yet
+   * seen), or with `refused`, that Telegram answered it with an error. Synchronous: called the
+   * moment the request's last byte leaves, and kept by a kill -9 right after.
+   */
+  recordAttempt(updateId: number, index: number, call: Pick<SentCall, 'method' | 'target'>, refused?: boolean): void;
   /** Removes a handled update and its journal from the inbox and records it as handled, in one transaction. */
   finish(updateId: number): Promise<void>;
   /** How many updates the inbox holds. */

@@ -98,6 +98,30 @@ describe('pollIntoInbox after a crash', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     expect(lines).toContain('INFO update 1: sendMessage #1 was delivered before the restart: not sent again');
   });
 
+  it('does not send again a reply whose request had reached Telegram when the process died, and sends one Telegram refused', async () => {
+    api = await startFakeBotApi();
+    const dir = join(root, `store-${++n}`);
+    // a kill -9 while two answers were on their way: the first request written, its answer unseen; the second refused (429)
+    const before = await openEmbeddedStore(dir);
+    await before.inbox.admit([question(1, 961), question(2, 962)]);
+    before.inbox.recordAttempt(1, 0, { method: 'sendMessage', target: '961' });
+    before.inbox.recordAttempt(2, 0, { method: 'sendMessage', target: '962' });
+    before.inbox.recordAttempt(2, 0, { method: 'sendMessage', target: '962' }, true);
+    await before.close();
+    expect([api.sendText({ chatId: 961, text: QUESTION }), api.sendText({ chatId: 962, text: QUESTION })]).toEqual([1, 2]);
+
+    store = await openEmbeddedStore(dir);
+    const { lines, logger } = logLines();
+    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: createFakeService(), logger, retry: { maxRetries: 0 } });
+    running = await startPolling(bot, { logger, store, timeoutS: 1 });
+    await until('both updates handled', () => store!.inbox.size() === 0 && sent('sendMessage', 962).length === 1);
+    await pause(300); // a copy for 961 would come now
+    expect([sent('sendMessage', 961).length, sent('sendMessage', 962).length]).toEqual([0, 1]);
+    expect(lines).toContain(
+      'INFO update 1: sendMessage #1 had reached Telegram when the process stopped (its answer unseen): presumed delivered, not sent again',
+    );
+  });
+
   it('confirms a fetched batch before it is handled, and keeps an unhandled update in the inbox over a stop', async () => {
     api = await startFakeBotApi();
     store = await openEmbeddedStore(join(root, `store-${++n}`));

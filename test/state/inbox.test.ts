@@ -68,4 +68,28 @@ describe('the embedded store inbox', () => {
     expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).toBe(`${JSON.stringify({ u: 1, i: 0, c: sent(50) })}\n`);
     await again.close();
   });
+
+  it('reads a written request without an answer back as presumed delivered, and a refused one as not sent', async () => {
+    const dir = freshDir();
+    const store = await openEmbeddedStore(dir);
+    await store.inbox.admit([update(1), update(2), update(3)]);
+    store.inbox.recordAttempt(1, 0, { method: 'sendMessage', target: '7' });
+    await store.inbox.recordSent(1, 0, sent(60)); // answered: the answer wins
+    store.inbox.recordAttempt(1, 1, { method: 'sendMessage', target: '7' }); // written, answer unseen
+    store.inbox.recordAttempt(2, 0, { method: 'editMessageText' });
+    store.inbox.recordAttempt(2, 0, { method: 'editMessageText' }, true); // refused (e.g. 429)
+    store.inbox.recordAttempt(3, 0, { method: 'sendMessage', target: '7' });
+    store.inbox.recordAttempt(3, 0, { method: 'sendMessage', target: '7' }, true);
+    store.inbox.recordAttempt(3, 0, { method: 'sendMessage', target: '7' }); // the retry, written
+    await store.close();
+
+    const again = await openEmbeddedStore(dir);
+    const unanswered = { method: 'sendMessage', target: '7', result: undefined, unanswered: true };
+    expect(again.inbox.pending()).toEqual([
+      { update: update(1), sent: [sent(60), unanswered] },
+      { update: update(2), sent: [] },
+      { update: update(3), sent: [unanswered] },
+    ]);
+    await again.close();
+  });
 });

@@ -300,7 +300,9 @@ export async function startFakeBotApi(
         }, latencyMs);
         timers.add(t);
       });
-      if (closed || res.destroyed || req.socket.destroyed) return; // the client went away: the request never arrived
+      // A request received whole is carried out even when its client has gone meanwhile, as Telegram
+      // does: a bot killed while waiting for the answer has still sent its message.
+      if (closed) return;
     }
     calls.push({ method, params, at: Date.now() });
     for (const listener of [...callListeners]) listener();
