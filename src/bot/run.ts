@@ -9,6 +9,7 @@ import type { BotContext } from './context.js';
 import { describeError, type Logger } from '../log.js';
 import { BodyTooLargeError, limitedHttpAdapter, MAX_UPDATE_BYTES, refuseDeclaredTooLarge } from './webhook-body.js';
 import { pollIntoInbox } from './inbox-polling.js';
+import { createInboxWorker } from './inbox-worker.js';
 import { handleOnce, type HandledLog } from './once.js';
 import { pollUpdates } from './polling.js';
 
@@ -85,20 +86,28 @@ export async function startPolling(
  * answering POSTs on the path of `url`, each checked against `secret` (Telegram's
  * X-Telegram-Bot-Api-Secret-Token header, else 401) and refused with 413 past MAX_UPDATE_BYTES
  * (1 MB; checked on Content-Length and counted as the body streams), then calls setWebhook. The command menu is registered in the
- * background. Handled update ids are
- * recorded in `store` (default: in memory): an update Telegram delivers again, to this replica or
- * another one sharing the store, is acknowledged without a second reply.
+ * background. With a store that has an inbox (the embedded one), each update is written there
+ * before Telegram's request is answered 200, then handled from it like long polling's
+ * (src/bot/inbox-worker.ts: fairly, once, its replies journalled, what a crash leaves handled at the
+ * next start). Otherwise handled update ids are recorded in `store` (default: in memory): an update
+ * Telegram delivers again, to this replica or another one sharing the store, is acknowledged
+ * without a second reply.
  */
 export async function startWebhook(
   bot: Bot<BotContext>,
-  options: { url: string; port: number; secret: string; logger: Logger; host?: string; store?: HandledLog },
+  options: { url: string; port: number; secret: string; logger: Logger; host?: string; store?: HandledLog & Pick<StateStore, 'inbox'> },
 ): Promise<RunningBot> {
   const { url, port, secret, logger, host = '127.0.0.1', store = createMemoryStore() } = options;
   await init(bot);
   const path = new URL(url).pathname;
+  const worker = store.inbox ? createInboxWorker(bot, { logger, inbox: store.inbox }) : undefined;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
   const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
-  bot.handleUpdate = handleOne;
+  bot.handleUpdate = worker
+    ? async (update) => {
+        await worker.admit([update]); // on disk: now Telegram may hear 200
+      }
+    : handleOne;
   const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), {
     secretToken: secret,
     onTimeout: 'return',
@@ -143,7 +152,7 @@ export async function startWebhook(
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await handleOne.idle();
+        await (worker ? worker.halt() : handleOne.idle());
         await commands;
       })()),
   };

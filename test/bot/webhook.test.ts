@@ -1,14 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import { createLogger } from '../../src/log.js';
 import { startWebhook, type RunningBot } from '../../src/bot/run.js';
+import { openEmbeddedStore } from '../../src/state/embedded.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { createFakeService } from './fake-service.js';
 
 /** Each test here runs the bot against a fake Bot API (or Redis) on 127.0.0.1: a busy machine must not fail it at the 5 s default. */
 const SERVER_TEST_TIMEOUT_MS = 15_000;
 
+/** The longest a test here waits for the bot to answer (below the test's own timeout, so a miss fails with its figures). */
+const REACT_MS = 8_000;
 const SECRET = 'webhook-secret-0123456789abcdef';
 let api: FakeBotApi;
 let running: RunningBot | undefined;
@@ -54,15 +60,15 @@ function postChunked(url: string, bytes: number, secret: string): Promise<{ stat
   });
 }
 
-const update = (id: number, text: string) =>
+const update = (id: number, text: string, chatId = 9) =>
   JSON.stringify({
     update_id: id,
     message: {
       message_id: id,
       date: 0,
       text,
-      chat: { id: 9, type: 'private', first_name: 'U' },
-      from: { id: 9, is_bot: false, first_name: 'U' },
+      chat: { id: chatId, type: 'private', first_name: 'U' },
+      from: { id: chatId, is_bot: false, first_name: 'U' },
     },
   });
 const post = (url: string, body: string, secret?: string) =>
@@ -121,5 +127,42 @@ describe('startWebhook', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
     expect(sent).toBeLessThan(20 * 1024 * 1024); // the server closed the connection long before the 50 MB were sent
     expect(logs).toEqual(['WARN webhook: refused a request body over 1048576 bytes']);
     expect(api.calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+  });
+
+  it('with the embedded store: writes an update to the inbox before answering 200, answers it once however often it comes, and answers at start what a crash left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webhook-inbox-'));
+    const store = await openEmbeddedStore(dir);
+    try {
+      api = await startFakeBotApi();
+      await store.inbox.admit([JSON.parse(update(30, 'What is the risk-based approach?', 930))]); // left by a crash
+      const logger = createLogger({ level: 'error' });
+      const bot = createBot({ token: api.token, apiRoot: api.apiRoot, service: createFakeService(), store, logger });
+      running = await startWebhook(bot, { url: 'https://bot.example.org/tg/hook', port: 0, secret: SECRET, logger, store });
+      const base = `http://127.0.0.1:${running.port}`;
+      const toChat = (chatId: number) => api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
+      const first = await post(`${base}/tg/hook`, update(31, 'What is the risk-based approach?', 931), SECRET);
+      // when 200 comes, the update is on disk: in the inbox, or already handled
+      expect([first.status, store.inbox.pending().some((e) => e.update.update_id === 31) || (await store.wasHandled(31))]).toEqual([
+        200,
+        true,
+      ]);
+      expect((await post(`${base}/tg/hook`, update(31, 'What is the risk-based approach?', 931), SECRET)).status).toBe(200); // again
+      const end = Date.now() + REACT_MS;
+      while ((toChat(930).length === 0 || toChat(931).length === 0 || store.inbox.size() > 0) && Date.now() < end)
+        await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 200)); // a second copy would come now
+      expect([toChat(930).length, toChat(931).length, store.inbox.size(), await store.wasHandled(30), await store.wasHandled(31)]).toEqual([
+        1,
+        1,
+        0,
+        true,
+        true,
+      ]);
+      await running.stop();
+      running = undefined;
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
