@@ -22,8 +22,9 @@ export const watchRequests = <R>(watch: RequestWatch, call: () => Promise<R>): P
 /**
  * The keep-alive HTTP(S) agent of the bot's Bot API client (grammY's `baseFetchConfig.agent`; it
  * keeps grammY's own default of keep-alive connections). It adds one thing: a request made inside
- * `watchRequests` tells its watch when its last byte has left (the request's `finish`, emitted in
- * the same turn of the event loop as the write) and when Telegram refused it. A Bot API request
+ * `watchRequests` tells its watch when its last byte has left (the request's `finish`, which
+ * follows the socket write before any other I/O is handled: about 0.2 ms measured here) and when
+ * Telegram refused it. A Bot API request
  * that has reached Telegram is carried out even when the client is gone by the time the answer
  * comes back, so "written" is the moment a reply counts as sent (a kill -9 after it must not send
  * the reply again).
