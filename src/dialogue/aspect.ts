@@ -4,7 +4,7 @@ import { fold, stem, words } from '../text/fold.js';
 import { isContent } from './classify.js';
 import { analyse, compile, inList, type WordList } from './lexicon.js';
 import { placeOf } from './state.js';
-import { ASPECTS, type AspectId } from './words.js';
+import { ASPECTS, BACK_REFERENCES, type AspectId } from './words.js';
 
 /** What a follow-up asks of the previous topic: the aspects it names, and words of its own. */
 export interface AspectQuery {
@@ -40,6 +40,8 @@ const cues = (text: string): Cue[] =>
     .map((e) => e.trim())
     .filter(Boolean)
     .map((e) => (e === '#year' ? 'year' : fold(e).split(/\s+/)));
+/** Openers that draw on the paragraph before (words.ts). */
+const BACK = cues(BACK_REFERENCES);
 /** Per aspect, its cues by weight: a sign that gives it counts 2, a hint 1. */
 const CUES: Record<AspectId, Array<[number, Cue[]]>> = Object.fromEntries(
   Object.entries(ASPECTS).map(([id, a]) => [
@@ -73,7 +75,9 @@ export function readAspect(text: string): AspectQuery {
  * example", "сондықтан", a year in a reference it cites) or 1 for a hint ("in particular", "қажет"),
  * so an aspect lifts a passage only about as relevant as the best. The best is shown, and the next
  * when it too gives the aspect and scores nearly as high; the others follow. With own words the
- * passages of the rewritten question (`query`) join the topic's. Undefined when no passage gives
+ * passages of the rewritten question (`query`) join the topic's. Asked "why?", a paragraph that the
+ * next one draws on ("In this regard, …") is the reason: it ranks as high as that next one and is
+ * shown first, with it. Undefined when no passage gives
  * anything asked (the caller asks `query` as is). The order does not depend on `lang` (cues are
  * looked up in every language's variant), so "in Russian" shows the same places again.
  */
@@ -90,12 +94,14 @@ export async function aspectRanking(
   const pool = interleave(relevance(topic.passages), relevance(own?.passages ?? []));
   const gives = pool.map(({ p }, i) => (i < WINDOW ? score(service, p, asked) : 0));
   if (!gives.some((g) => g > 0)) return undefined;
-  const order = pool
-    .map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i }))
-    .sort((x, y) => y.s - x.s || x.i - y.i);
+  const scored = pool.map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i }));
+  const pairs = asked.aspects.includes('reason') ? antecedents(service, pool.slice(0, WINDOW)) : new Map<number, number>();
+  for (const [before, opener] of pairs) scored[before].s = Math.max(scored[before].s, scored[opener].s);
+  const order = scored.sort((x, y) => y.s - x.s || (pairs.get(x.i) === y.i ? -1 : pairs.get(y.i) === x.i ? 1 : x.i - y.i));
   const passages = order.map(({ p }, i) => ({ ...p, rank: i + 1 }));
   const second = order[1];
-  const shown = second && second.gives > 0 && second.s >= SECOND_SHOWN * order[0].s ? 2 : 1;
+  const reasonThen = second !== undefined && pairs.get(order[0].i) === second.i; // "because …" then "in this regard …"
+  const shown = reasonThen || (second && second.gives > 0 && second.s >= SECOND_SHOWN * order[0].s) ? 2 : 1;
   return {
     query,
     lang: topic.answered ? topic.lang : (own?.lang ?? topic.lang),
@@ -105,6 +111,24 @@ export async function aspectRanking(
     shown,
     coverage: topic.coverage ?? own?.coverage,
   };
+}
+
+/**
+ * The paragraphs of `pool` that the next paragraph of their section draws on ("In this regard, …"),
+ * when both are in the pool: index of the one before → index of the opener.
+ */
+function antecedents(service: ArticleService, pool: Array<{ p: Passage }>): Map<number, number> {
+  const at = new Map(pool.map(({ p }, i) => [placeOf(p.id), i]));
+  const pairs = new Map<number, number>();
+  pool.forEach(({ p }, opener) => {
+    const m = /^(.*):(\d+)$/.exec(placeOf(p.id));
+    const before = m ? at.get(`${m[1]}:${Number(m[2]) - 1}`) : undefined;
+    if (before === undefined || pairs.has(before)) return;
+    const texts = service.variants(p.id).map((c) => c.text);
+    if ((texts.length > 0 ? texts : [p.text, p.sourceText]).some((t) => BACK.some((cue) => cue !== 'year' && opensWith(words(t), cue))))
+      pairs.set(before, opener);
+  });
+  return pairs;
 }
 
 /** A page of a ranking: the first shows its best passages (the rest after "More"), later pages all of theirs. */
@@ -151,6 +175,10 @@ function score(service: ArticleService, p: Passage, asked: AspectQuery): number 
   const found = (cue: Cue) => (cue === 'year' ? years : tokens.some((ws) => hasPhrase(ws, cue)));
   const aspects = asked.aspects.map((id) => CUES[id].find(([, list]) => list.some(found))?.[0] ?? 0);
   return OWN_WORD_WEIGHT * own + aspects.reduce((a, b) => a + b, 0);
+}
+
+function opensWith(ws: string[], cue: string[]): boolean {
+  return cue.length <= ws.length && cue.every((c, j) => fits(ws[j], c));
 }
 
 function hasPhrase(ws: string[], cue: string[]): boolean {

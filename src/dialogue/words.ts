@@ -155,6 +155,14 @@ export const ORDINAL_WORDS: Record<Lang, string[]> = {
 };
 
 /** What a follow-up may ask about the previous topic instead of naming a new one. */
+/**
+ * Openers by which a paragraph draws on the one before it ("In this regard, …", "Осыған байланысты …"):
+ * asked "why?", the paragraph before is the reason. Written like an aspect's `gives`.
+ */
+export const BACK_REFERENCES = `осыған байланысты | соған байланысты | сондықтан | осылайша | осыдан | в связи с этим | в этой связи |
+  поэтому | таким образом | следовательно | in this regard | in this connection | therefore | hence | thus | accordingly |
+  consequently | for this reason | as a result`;
+
 export type AspectId = 'reason' | 'purpose' | 'example' | 'date' | 'effect' | 'place' | 'means';
 
 /** One aspect: how a reader asks for it, how the "↪" line names it, and the article's words that give it. */

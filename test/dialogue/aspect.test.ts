@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aspectRanking, pageOf, readAspect } from '../../src/dialogue/aspect.js';
 import { createFakeService } from '../bot/fake-service.js';
+import type { ArticleService, Passage } from '../../src/retrieval/types.js';
 
 const ids = (answer: { passages: Array<{ id: string; rank: number }> } | undefined) => answer?.passages.map((p) => `${p.rank}:${p.id}`);
 
@@ -80,6 +81,43 @@ describe('aspectRanking', () => {
     expect(await aspectRanking(service, 'What is the finding?', 'q', readAspect('explain it'), 'en')).toBeUndefined();
     expect(await aspectRanking(service, 'What is the finding?', 'q', readAspect('where?'), 'en')).toBeUndefined();
     expect(service.asked).toHaveLength(1);
+  });
+});
+
+describe('aspectRanking: a paragraph the next one draws on', () => {
+  // three passages of one section: 11 opens "In this regard", 10 before it, 3 elsewhere
+  const passage = (position: number, text: string, score: number): Passage => ({
+    rank: 0,
+    id: `en:discussion:${position}`,
+    section: { id: 'discussion', title: 'Discussion' },
+    lang: 'en',
+    text,
+    sourceText: text,
+    score,
+    official: false,
+    alsoIn: [],
+    citations: [],
+  });
+  const OPENER = passage(11, 'In this regard, clarifying legal liability for the unlawful use of AI is of particular importance.', 1);
+  const BEFORE = passage(10, 'The wide use of AI gives rise to new types of offences in criminal law, such as fraud.', 0.6);
+  const OTHER = passage(3, 'A number of acts on informatization have been adopted.', 0.9);
+  const serviceOf = (passages: Passage[]) =>
+    ({
+      ask: async (query: string) => ({ query, lang: 'en', answered: true, passages, total: passages.length }),
+      variants: () => [],
+    }) as unknown as ArticleService;
+
+  it('is the reason: asked "why?", it comes first and the opener with it', async () => {
+    const ranked = await aspectRanking(serviceOf([OPENER, OTHER, BEFORE]), 'liability', 'liability — why?', readAspect('why?'), 'en');
+    expect([ranked?.passages.map((p) => p.id), ranked?.shown]).toEqual([['en:discussion:10', 'en:discussion:11', 'en:discussion:3'], 2]);
+  });
+
+  it("is not lifted for another aspect, nor when it is not among the topic's passages", async () => {
+    const example = await aspectRanking(serviceOf([OPENER, OTHER, BEFORE]), 'liability', 'q', readAspect('give an example'), 'en');
+    expect(example?.passages.map((p) => p.id)).toEqual(['en:discussion:10', 'en:discussion:11', 'en:discussion:3']); // "such as": an example
+    expect(example?.shown).toBe(1);
+    const alone = await aspectRanking(serviceOf([OPENER, OTHER]), 'liability', 'q', readAspect('why?'), 'en');
+    expect([alone?.passages.map((p) => p.id), alone?.shown]).toEqual([['en:discussion:11', 'en:discussion:3'], 1]);
   });
 });
 
