@@ -82,7 +82,7 @@ const LATIN: Record<string, string> = {
   ğ: 'г',
   h: 'х',
   i: 'и',
-  ı: 'ы',
+  ı: 'и', // і in the 2021 alphabet, и in the 2018 one: both fold to и
   j: 'ж',
   k: 'к',
   l: 'л',
@@ -114,7 +114,24 @@ const LATIN: Record<string, string> = {
 
 /** Words of a text (letters and digits; hyphenated words give their parts), already folded. */
 export function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).flatMap(unstump);
+}
+
+/**
+ * Russian stump compounds, spelled out: the stump, the word it stands for, and what the first
+ * letters of that word look like (so "национальный" itself is not split).
+ */
+const STUMPS: Array<[string, string, string]> = [
+  ['нац', 'национальная', 'нацио'],
+  ['гос', 'государственный', 'госуд'],
+  ['соц', 'социальный', 'социа'],
+];
+
+/** "нацбезопасность" → "национальная", "безопасность"; other words as they are. */
+function unstump(word: string): string[] {
+  for (const [stump, full, own] of STUMPS)
+    if (word.startsWith(stump) && !word.startsWith(own) && word.length - stump.length >= 5) return [full, word.slice(stump.length)];
+  return [word];
 }
 
 /** Compound prefixes after which the word's own stem starts (киберқалқан ≠ киберқауіпсіздік). */

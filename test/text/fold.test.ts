@@ -39,7 +39,7 @@ describe('kazakhLatinToCyrillic', () => {
   it('returns Kazakh Latin as folded Cyrillic', () => {
     expect(kazakhLatinToCyrillic('Jasandy intellekt turaly zań')).toBe('жасанды интеллект туралы зан');
     expect(kazakhLatinToCyrillic('Qazaqstan')).toBe('казакстан');
-    expect(kazakhLatinToCyrillic('Shyǵys, chempıon, zhol, Tsentr')).toBe('шыгыс, чемпыон, жол, центр');
+    expect(kazakhLatinToCyrillic('Shyǵys, chempıon, zhol, Tsentr')).toBe('шыгыс, чемпион, жол, центр');
     expect(kazakhLatinToCyrillic('ÁĞÑÖÜŪŞÇ')).toBe('агноуушч');
   });
 
@@ -49,6 +49,14 @@ describe('kazakhLatinToCyrillic', () => {
 
   it('returns ý of the 2018 alphabet as у', () => {
     expect(kazakhLatinToCyrillic('Jasandy intellekt týraly zań')).toBe('жасанды интеллект туралы зан');
+  });
+});
+
+describe('kazakhLatinToCyrillic (the 2021 alphabet)', () => {
+  it('returns ı (і in 2021) and ä, ñ, ū, ü, ö, ş, ğ as the folded Cyrillic letters', () => {
+    expect(
+      ['Zertteu ädısterı qandai?', 'Zertteudıñ qorytyndysy', 'Ūlttyq', 'negızgı sözder', 'şeşım', 'ğylym'].map(kazakhLatinToCyrillic),
+    ).toEqual(['зерттеу адистери кандай?', 'зерттеудин корытындысы', 'улттык', 'негизги создер', 'шешим', 'гылым']);
   });
 });
 
@@ -68,6 +76,28 @@ describe('words', () => {
     expect(words('Заңның күші — 2025 жылы!')).toEqual(['заннын', 'куши', '2025', 'жылы']);
     expect(words('формальды-құқықтық әдіс, 3.5%')).toEqual(['формальды', 'кукыктык', 'адис', '3', '5']);
     expect(words('  ...  ')).toEqual([]);
+  });
+});
+
+describe('words (Russian stump compounds)', () => {
+  it('spells out нац-, гос-, соц- before a word of their own, and leaves the full words alone', () => {
+    expect(words('ИИ и нацбезопасность, госорганы, соцзащита')).toEqual([
+      'ии',
+      'и',
+      'национальная',
+      'безопасность',
+      'государственный',
+      'органы',
+      'социальный',
+      'защита',
+    ]);
+    expect(words('национальной государственных социальные наций соцсети')).toEqual([
+      'национальной',
+      'государственных',
+      'социальные',
+      'наций',
+      'соцсети',
+    ]);
   });
 });
 
