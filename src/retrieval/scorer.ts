@@ -7,6 +7,7 @@ import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
 import { stem, words } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { isPlaceName } from '../text/countries.js';
+import { focusWord } from '../text/focus.js';
 import { coverage } from './abstain.js';
 import { createBm25 } from './bm25.js';
 import {
@@ -105,12 +106,18 @@ export function createScorer(deps: {
     glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id),
   );
 
+  /** Whether an article word (stemmed, any language) starts with `prefix` ("uni" → university): a shortening, not a new word. */
+  const startsSomeWord = (prefix: string) => LANGS.some((l) => [...vocab[l]].some((w) => w.startsWith(prefix)));
+
   async function score(text: string, lang: Lang): Promise<Scored> {
     const analysed = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
     const { voice } = analysed;
     const terms = topics.wholeArticle(words(text), analysed.terms);
     const fused = new Float64Array(chunks.length);
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
+    // "Какие штрафы …?": the thing asked for weighs more when the article never uses it (a shortening like "uni" is no new word)
+    const askedWord = focusWord(text, lang);
+    const focus = askedWord !== undefined && !startsSomeWord(stem(askedWord, lang)) ? stem(askedWord, lang) : undefined;
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them
     // … and "how does a neural network work?": beside a word the article never uses, an everyday author word ("work") covers nothing
     const unknown = terms.some((t) => queryTokens([t]).every((token) => bm25.df(token) === 0));
@@ -123,6 +130,7 @@ export function createScorer(deps: {
         known: (t) => counts(t) && bm25.df(t) > 0,
         idf,
         names,
+        focus,
       });
     if (terms.length === 0) return { terms, fused, coverage: covers };
     // the article's voice still finds its own word ("the authors analyse …"), by stem only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, DEFAULT_ABSTENTION, UNKNOWN_WORD_WEIGHT } from '../../src/retrieval/abstain.js';
+import { coverage, DEFAULT_ABSTENTION, UNKNOWN_FOCUS_WEIGHT, UNKNOWN_WORD_WEIGHT } from '../../src/retrieval/abstain.js';
 
 const IDF: Record<string, number> = { law: 1, ai: 2, '#ai': 3, '2024': 4, zz: 5, china: 6 };
 const idf = (t: string) => IDF[t] ?? 0;
@@ -75,6 +75,16 @@ describe('coverage', () => {
         inputs((t) => t === 'law'),
       ),
     ).toBe(1 / (1 + 6 * 0.5));
+  });
+
+  it('returns the thing asked about, when the article never uses it, at UNKNOWN_FOCUS_WEIGHT (a known one at its own weight)', () => {
+    const terms = [
+      { stem: 'law', concepts: [] },
+      { stem: 'china', concepts: [] },
+    ];
+    expect(UNKNOWN_FOCUS_WEIGHT).toBe(2);
+    expect(coverage(terms, { ...inputs((t) => t === 'law'), focus: 'china' })).toBe(1 / (1 + 6 * 2));
+    expect(coverage(terms, { ...inputs((t) => t === 'china'), focus: 'law' })).toBe((6 * 0.5) / (1 + 6 * 0.5));
   });
 
   it('returns 0 when the question names something the article never names, whatever else it covers', () => {

@@ -92,6 +92,20 @@ describe('createScorer (through the service)', () => {
     expect((await first(q)).answered).toBe(false);
   });
 
+  it.each(['Какой штраф за дипфейк?', 'Дипфейк үшін айыппұл қанша?', 'how much is the fine for deepfakes'])(
+    'returns answered false for "%s": the thing it asks for is not in the article, though the rest is near',
+    async (q) => {
+      expect((await first(q)).answered).toBe(false);
+    },
+  );
+
+  it.each([
+    ['which uni does Saimova work at', 'author-details'],
+    ['Какой подход закрепляет AI Act?', 'discussion'],
+  ])('returns for "%s" an answer: what it asks for is a shortening of an article word, or in the article', async (q, section) => {
+    expect(await first(q)).toMatchObject({ answered: true, section });
+  });
+
   it.each([
     ['besinshi qorytyndy', 'results/finding-5'],
     ['al besinshisi she?', 'results/finding-5'],
