@@ -8,7 +8,7 @@ export type Knows = (word: string) => boolean;
 /**
  * The article's vocabulary from the service's own sections (every language the service shows):
  * a word is known when one of its stems (Kazakh, Russian or English rules; Kazakh in Latin letters
- * transliterated first) is a stem of an article word.
+ * transliterated first) is a stem of an article word, or begins with the same five letters as one.
  * ```ts
  * const knows = articleVocabulary(service); knows('Евросоюзе') === true; knows('China') === false
  * ```
@@ -20,8 +20,16 @@ export function articleVocabulary(service: ArticleService): Knows {
       for (const chunk of service.section(id, lang)) for (const w of words(chunk.text)) for (const s of stemsOf(w)) stems.add(s);
     }
   }
-  return (word) => words(word).some((w) => stemsOf(w).some((s) => stems.has(s)));
+  const heads = new Set([...stems].filter((s) => s.length >= SHARED_HEAD).map((s) => s.slice(0, SHARED_HEAD)));
+  return (word) =>
+    words(word).some((w) => stemsOf(w).some((s) => stems.has(s) || (s.length >= SHARED_HEAD && heads.has(s.slice(0, SHARED_HEAD)))));
 }
+
+/**
+ * Letters two stems share at their start to count as one word whose root alternates (утвердили and
+ * утверждённая: д/жд; защитить and защищённый: т/щ).
+ */
+const SHARED_HEAD = 5;
 
 /** Stems of a folded word by every rule that may apply; Kazakh ones with й read as и (Kazakh Latin writes both as i). */
 export function stemsOf(w: string): string[] {

@@ -70,6 +70,11 @@ export function createGlossary(concepts: Concept[]): Glossary {
       }
     }
   }
+  for (const { id, stems, long } of shortenedWordings(concepts)) {
+    const list = byFirst.get(stems[0]) ?? [];
+    if (!list.some((e) => e.id === id && e.stems.join(' ') === stems.join(' '))) list.push({ id, stems, long });
+    byFirst.set(stems[0], list);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
   const sectionsOf = new Map(concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
@@ -130,6 +135,43 @@ export function createGlossary(concepts: Concept[]): Glossary {
       );
     });
   }
+}
+
+/**
+ * Wordings people shorten: where a wording of a concept contains another concept's wording, that
+ * concept's one-word wording may stand in its place ("Концепция развития искусственного интеллекта"
+ * is also "Концепция развития ИИ"; "Concept for the Development of AI"), in the same language.
+ */
+function shortenedWordings(concepts: Concept[]): Array<{ id: string; stems: string[]; long: string }> {
+  const out: Array<{ id: string; stems: string[]; long: string }> = [];
+  for (const lang of LANGS) {
+    const stemsOf = (wording: string) => words(wording).map((w) => stem(w, lang));
+    const parts = concepts.flatMap((d) => {
+      const short = d[lang].map(stemsOf).filter((s) => s.length === 1);
+      return d[lang]
+        .map(stemsOf)
+        .filter((s) => s.length > 1)
+        .flatMap((full) => short.map((one) => ({ id: d.id, full, one: one[0] })));
+    });
+    for (const c of concepts) {
+      for (const wording of c[lang]) {
+        const stems = stemsOf(wording);
+        for (const { id, full, one } of parts) {
+          const at = id === c.id ? -1 : indexOfRun(stems, full);
+          if (at < 0) continue;
+          const shortened = [...stems.slice(0, at), one, ...stems.slice(at + full.length)];
+          out.push({ id: c.id, stems: shortened, long: at === 0 ? one : stem(words(wording)[0], lang, SENSE_STEM_LEN) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Where `run` starts as consecutive items of `list`, or -1. */
+function indexOfRun(list: string[], run: string[]): number {
+  for (let i = 0; i + run.length <= list.length; i++) if (run.every((r, k) => list[i + k] === r)) return i;
+  return -1;
 }
 
 /**

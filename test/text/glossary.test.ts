@@ -32,6 +32,18 @@ describe('createGlossary', () => {
     expect(g.match(stems('artificial general intelligence', 'en'))).toEqual([]);
   });
 
+  it("returns a wording shortened by another concept's one-word wording: 'Концепция развития ИИ' for the Concept", () => {
+    const g = createGlossary([
+      { id: 'ai', kk: ['жасанды интеллект', 'ЖИ'], ru: ['искусственный интеллект', 'ИИ'], en: ['artificial intelligence', 'AI'] },
+      { id: 'concept', kk: ['ЖИ тұжырымдамасы'], ru: ['Концепция развития искусственного интеллекта'], en: ['AI development concept'] },
+    ]);
+    const found = (text: string, lang: Lang) => g.match(stems(text, lang)).filter((m) => m.id === 'concept');
+    expect(found('концепция развития ИИ на 2024 год', 'ru')).toEqual([{ id: 'concept', start: 0, length: 3 }]);
+    expect(found('Концепция развития искусственного интеллекта', 'ru')).toEqual([{ id: 'concept', start: 0, length: 4 }]);
+    // a one-word wording in the concept itself is not lengthened, nor a wording shortened into another language
+    expect([found('artificial intelligence development concept', 'en'), found('концепция развития AI', 'ru')]).toEqual([[], []]);
+  });
+
   it('returns the concept for each language and inflection of its wordings', () => {
     const g = createGlossary([AI]);
     expect(g.match(stems('Жасанды интеллекттің құқықтық мәртебесі', 'kk'))).toEqual([{ id: 'ai', start: 0, length: 2 }]);
