@@ -5,6 +5,7 @@ import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
 import { kazakhLatinToCyrillic, words } from '../text/fold.js';
+import { withoutIntroduction } from '../text/introduction.js';
 import { createSpeller } from '../text/spell.js';
 import type { AbstentionRule } from '../index/abstention-rule.js';
 import { COVERAGE_PLACES } from './abstain.js';
@@ -128,8 +129,8 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
 
   /** Language and search text of a cleaned question: Kazakh in Latin letters transliterated, typos corrected. */
   function readQuestion(asked: string): { text: string; lang: Lang } {
-    // "US" in capitals is the country, not the pronoun
-    const query = expandAbbreviations(asked);
+    // "US" in capitals is the country, not the pronoun; "My name is Aigerim." is no part of the question
+    const query = expandAbbreviations(withoutIntroduction(asked));
     const detected = detectLang(query);
     const kazakhLatin = detected.kazakhLatin || (detected.lang === 'en' && scorer.readsAsKazakhLatin(query));
     // typos ("artifical inteligence") are corrected against the article's own words and the glossary

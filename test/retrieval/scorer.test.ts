@@ -99,6 +99,20 @@ describe('createScorer (through the service)', () => {
     },
   );
 
+  it.each(['что предлагают авторы?', 'what do the authors recommend?', 'авторлар қандай шаралар ұсынады?'])(
+    'returns for "%s" the finding that says what should be done, not the Methods',
+    async (q) => {
+      expect(await first(q)).toMatchObject({ answered: true, section: 'results/finding-5' });
+    },
+  );
+
+  it.each([
+    ['My name is Aigerim. What are the findings?', 'results/finding-1'],
+    ['Меня зовут Айгерим, какие методы использованы?', 'methods'],
+  ])('returns for "%s" an answer: the name of a reader introducing themselves is not asked about', async (q, section) => {
+    expect(await first(q)).toMatchObject({ answered: true, section });
+  });
+
   it.each([
     ['which uni does Saimova work at', 'author-details'],
     ['Какой подход закрепляет AI Act?', 'discussion'],

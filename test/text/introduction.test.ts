@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { withoutIntroduction } from '../../src/text/introduction.js';
+
+describe('withoutIntroduction', () => {
+  it('returns the question after the clauses in which the reader introduces themselves, in each language', () => {
+    expect(
+      [
+        'My name is Aigerim. What are the findings?',
+        'Hi! I study at Narxoz. What methods did the authors use?',
+        "Hello, I am a law student at KazNU and I'm writing my term paper … what should change in the law?",
+        "I'm a lawyer, what does the article say about liability?",
+        'Меня зовут Айгерим, какие выводы в статье?',
+        'Здравствуйте! Я студентка КазНУ. Какова цель статьи?',
+        'Сәлем! Мен ҚазҰУ-да оқимын. Мақаланың мақсаты қандай?',
+        'Менің атым Айгерим, тұжырымдар қандай?',
+        'Мен Нархозда окимын, зерттеу адистери кандай?',
+      ].map(withoutIntroduction),
+    ).toEqual([
+      'What are the findings?',
+      'What methods did the authors use?',
+      'what should change in the law?',
+      'what does the article say about liability?',
+      'какие выводы в статье?',
+      'Какова цель статьи?',
+      'Мақаланың мақсаты қандай?',
+      'тұжырымдар қандай?',
+      'зерттеу адистери кандай?',
+    ]);
+  });
+
+  it('returns the text unchanged when it does not open with an introduction, or when nothing else is left', () => {
+    const unchanged = [
+      'I am interested in the findings, especially the third',
+      'What is the risk-based approach?',
+      'My name is Aigerim',
+      'Мен бұл мақаланы оқыдым, тұжырымдар қандай?',
+    ];
+    expect(unchanged.map(withoutIntroduction)).toEqual(unchanged);
+  });
+});
