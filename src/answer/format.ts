@@ -28,6 +28,7 @@ const MAX_ECHO_CHARS = 200;
  * reply shows (`answer.shown`, else all), each with its section reference, a "translated from
  * Kazakh" marker, its answering sentence visible and the rest of a long paragraph in an expandable
  * quote, and the sections that repeat it; then the references they cite, each once; then the source line.
+ * When the article never uses the word the question asks about (`answer.unnamed`), a line above says so.
  * ```ts
  * for (const part of formatAnswerHtml(answer, 'en')) await ctx.reply(part, { parse_mode: 'HTML' });
  * ```
@@ -166,7 +167,8 @@ function answerUnits(answer: Answer, ui: Lang, options: TextOptions = {}): Rich[
     units.push(passageUnit(shown[i], ui, answer.query, { citations: false, original: options.original }));
     i++;
   }
-  return [...units, ...(cited ? [cited] : []), sourceLine(ui)];
+  const unnamed = answer.unnamed ? [italic(fill(t(ui).unnamed, { w: answer.unnamed }))] : [];
+  return [...unnamed, ...units, ...(cited ? [cited] : []), sourceLine(ui)];
 }
 
 const isReference = (p: Passage) => p.section.id.startsWith('references/');

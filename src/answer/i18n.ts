@@ -16,6 +16,8 @@ export interface Messages {
   source: string;
   noAnswer: string;
   noAnswerHint: string;
+  /** Above passages found for a word the article never uses: {w} the word. */
+  unnamed: string;
   startIntro: string;
   startHowTo: string;
   startExamples: string;
@@ -61,6 +63,7 @@ const kk: Messages = {
   source: 'Дереккөз',
   noAnswer: 'Мақалада бұл сұрақ туралы айтылмайды: «{q}»',
   noAnswerHint: 'Мазмұнын /sections, ал негізгі бес тұжырымын /findings арқылы қараңыз.',
+  unnamed: 'Мақалада «{w}» деген сөз жоқ. Мағынасы ең жақын үзінділер:',
   startIntro: 'Мен бір ғылыми мақала бойынша сұрақтарға жауап беремін:',
   startHowTo:
     'Сұрағыңызды қазақ, орыс немесе ағылшын тілінде жазыңыз — мақаланың тиісті үзінділерін бөлім сілтемелерімен және дереккөздерімен ' +
@@ -120,6 +123,7 @@ const ru: Messages = {
   source: 'Источник',
   noAnswer: 'В статье об этом не говорится: «{q}»',
   noAnswerHint: 'Посмотрите оглавление — /sections, или пять основных выводов — /findings.',
+  unnamed: 'Слово «{w}» в статье не встречается. Ближайшие по смыслу фрагменты:',
   startIntro: 'Я отвечаю на вопросы об одной научной статье:',
   startHowTo:
     'Задайте вопрос на казахском, русском или английском — я пришлю подходящие фрагменты статьи со ссылками на разделы и источники.',
@@ -176,6 +180,7 @@ const en: Messages = {
   source: 'Source',
   noAnswer: 'The article does not address this question: “{q}”',
   noAnswerHint: 'See the table of contents with /sections or the five main findings with /findings.',
+  unnamed: 'The article does not use the word “{w}”. The passages closest in meaning:',
   startIntro: 'I answer questions about one scientific article:',
   startHowTo:
     'Ask in Kazakh, Russian or English — I reply with the passages of the article that answer it, with section references and citations.',

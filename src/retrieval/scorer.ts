@@ -4,7 +4,7 @@ import { findingNumber, sectionTitle } from '../corpus/sections.js';
 import type { Embedder } from '../embedding/types.js';
 import type { Glossary } from '../text/glossary.js';
 import { analyze, CONCEPT_PREFIX, type Term } from '../text/analyze.js';
-import { stem, words } from '../text/fold.js';
+import { fold, stem, words } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { isPlaceName } from '../text/countries.js';
 import { focusWord } from '../text/focus.js';
@@ -60,6 +60,11 @@ export interface Scored {
    * of those sections, which are then best read in the article's order. Undefined otherwise.
    */
   browsing?: (chunk: number) => boolean;
+  /**
+   * The word naming what the question asks about, as written, when it is a glossary concept's
+   * narrower wording the article never uses ("deepfakes", found through "fraud"): an answer says so.
+   */
+  unnamed?: string;
 }
 
 /**
@@ -118,6 +123,9 @@ export function createScorer(deps: {
     // "Какие штрафы …?": the thing asked for weighs more when the article never uses it (a shortening like "uni" is no new word)
     const askedWord = focusWord(text, lang);
     const focus = askedWord !== undefined && !startsSomeWord(stem(askedWord, lang)) ? stem(askedWord, lang) : undefined;
+    // "deepfakes", found through "fraud": the reply says the word itself is not in the article
+    const byMeaning = askedWord !== undefined && glossary.isNarrower(stem(askedWord, lang));
+    const unnamed = byMeaning ? ((text.match(/[\p{L}\p{N}]+/gu) ?? []).find((w) => fold(w) === askedWord) ?? askedWord) : undefined;
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them
     // … and "how does a neural network work?": beside a word the article never uses, an everyday author word ("work") covers nothing
     const unknown = terms.some((t) => queryTokens([t]).every((token) => bm25.df(token) === 0));
@@ -132,7 +140,7 @@ export function createScorer(deps: {
         names,
         focus,
       });
-    if (terms.length === 0) return { terms, fused, coverage: covers };
+    if (terms.length === 0) return { terms, fused, coverage: covers, unnamed };
     // the article's voice still finds its own word ("the authors analyse …"), by stem only
     const qTokens = [...queryTokens(terms), ...voice.map((t) => t.stem)];
     const lexical = bm25.scores(qTokens.map((token) => ({ token })));
@@ -169,7 +177,7 @@ export function createScorer(deps: {
       };
       fused[i] = fuse(parts, sectionPrior(chunks[i].sectionId, named, voice.length > 0) * authorPrior(asked, authorsIn[i]), weights);
     }
-    return { terms, fused, coverage: covers, browsing };
+    return { terms, fused, coverage: covers, browsing, unnamed };
   }
 
   return {

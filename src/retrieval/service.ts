@@ -91,7 +91,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     const query = cleanQuestion(question);
     const { text, lang: queryLang } = readQuestion(query);
     const lang = options.lang ?? queryLang;
-    const { terms, fused, coverage, browsing } = await scorer.score(text, queryLang);
+    const { terms, fused, coverage, browsing, unnamed } = await scorer.score(text, queryLang);
     const none: Answer = { query, lang, answered: false, passages: [], total: 0, shown: 0 };
     if (terms.length === 0) return none;
     const ranked = places
@@ -124,7 +124,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
               passages.map((p) => p.score),
               showRule,
             );
-    return { query, lang, answered: true, passages, total: kept.length, shown, coverage: covered };
+    return { query, lang, answered: true, passages, total: kept.length, shown, coverage: covered, ...(unnamed ? { unnamed } : {}) };
   }
 
   /** Language and search text of a cleaned question: Kazakh in Latin letters transliterated, typos corrected. */

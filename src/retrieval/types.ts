@@ -52,6 +52,11 @@ export interface Answer {
   shown?: number;
   /** Share of the question's words covered by the best of the first three places (what the abstention rule compares). */
   coverage?: number;
+  /**
+   * The word naming what was asked about, as the reader wrote it, when the article never uses it:
+   * the passages are the nearest ones ("deepfakes" → the passages on fraud), and the reply says so.
+   */
+  unnamed?: string;
 }
 
 export interface AskOptions {

@@ -15,13 +15,23 @@ const ASKS_AFTER = new Set(fold('қанша қандай кім кімдер').s
 /** English words between "how" and the asked-for thing: "how much is the fine", "how many users". */
 const HOW = new Set(['much', 'many']);
 /** English words that may stand between the question word and the asked-for thing ("what is the …", "what kind of …"). */
-const EN_BETWEEN = new Set('is are was were the a an kind kinds type types sort sorts of much many'.split(' '));
+const EN_BETWEEN = new Set('is are was were the a an kind kinds type types sort sorts of much many about any'.split(' '));
+/** Words after which the rest names the asked-for thing wherever they stand ("… say about deepfakes", "mention UNESCO"), folded. */
+const ABOUT: Record<Lang, Set<string>> = {
+  en: new Set(['about', 'mention', 'mentions', 'mentioned', 'regarding', 'concerning']),
+  ru: new Set(fold('про насчёт насчет упоминается упоминаются упоминает упомянут упомянуты').split(' ')),
+  kk: new Set(),
+};
+/** Kazakh words after which the word before them is the asked-for thing ("дипфейк туралы не айтылған?"), folded. */
+const KK_ABOUT = new Set(fold('туралы жайлы жайында').split(' '));
 
 /**
  * The word a question asks about, folded: the content word right after its question word
  * ("Какие штрафы предусматривает AI Act?" → штрафы; "what is the fine …" → fine; "how many users
  * …" → users), or in Kazakh the word before a question word that ends it ("айыппұл қанша?" →
- * айыппул). Undefined when the question has none (a keyword query, "tell me more", "what they think").
+ * айыппул); first of all, the word after "about", "mention", "про", "упоминается" or before "туралы"
+ * ("what does it say about deepfakes?" → deepfakes). Undefined when the question has none (a
+ * keyword query, "tell me more", "what they think").
  */
 export function focusWord(text: string, lang: Lang): string | undefined {
   const ws = words(text);
@@ -29,6 +39,12 @@ export function focusWord(text: string, lang: Lang): string | undefined {
   if (lang === 'kk' && ws.length >= 2 && ASKS_AFTER.has(ws[ws.length - 1])) {
     const before = ws[ws.length - 2];
     return content(before) ? before : undefined;
+  }
+  const about = ws.findIndex((w, i) => ABOUT[lang].has(w) || (KK_ABOUT.has(w) && i > 0 && content(ws[i - 1])));
+  if (about >= 0) {
+    if (KK_ABOUT.has(ws[about])) return ws[about - 1];
+    const next = ws.slice(about + 1).find((w) => !EN_BETWEEN.has(w) && w !== 'ли');
+    if (next !== undefined && content(next)) return next;
   }
   for (let i = 0; i < ws.length; i++) {
     const asks = ASKS_BEFORE[lang].has(ws[i]) || (lang === 'en' && ws[i] === 'how' && HOW.has(ws[i + 1] ?? ''));

@@ -12,6 +12,12 @@ export interface Concept {
   sections?: string[];
   /** Broader concepts a mention also counts for (an author's name → `authors`). */
   implies?: string[];
+  /**
+   * Wordings of the lists above (any language) that name something more specific the article never
+   * names itself ("deepfake" under fraud): asked about, the concept's passages answer, and the reply
+   * says the word itself is not in the article.
+   */
+  narrower?: string[];
 }
 
 /** A concept found in a word sequence: words `start` … `start + length - 1`, or the words at `positions` when they are apart. */
@@ -25,6 +31,8 @@ export interface ConceptMatch {
 /** Matches concepts in a stemmed word sequence. */
 export interface Glossary {
   readonly concepts: readonly Concept[];
+  /** Whether a stem (of any language's rules) is that of a `narrower` wording. */
+  isNarrower(stem: string): boolean;
   /**
    * Concepts mentioned in a sequence of stems (all words, function words included), one per mention.
    * `long` (the same words stemmed at `SENSE_STEM_LEN`) separates senses that share a short stem: when
@@ -79,8 +87,20 @@ export function createGlossary(concepts: Concept[]): Glossary {
   const implied = new Map(concepts.filter((c) => c.implies).map((c) => [c.id, c.implies!]));
   const sectionsOf = new Map(concepts.filter((c) => c.sections).map((c) => [c.id, c.sections!]));
   const phrases = [...byFirst.values()].flat().filter((e) => e.stems.length > 1);
+  const narrower = new Set(
+    concepts.flatMap((c) =>
+      (c.narrower ?? []).flatMap((w) =>
+        LANGS.map((lang) =>
+          words(w)
+            .map((x) => stem(x, lang))
+            .join(' '),
+        ),
+      ),
+    ),
+  );
   return {
     concepts,
+    isNarrower: (s) => narrower.has(s),
     matchAnyOrder(stems, found) {
       const have = new Set(found.map((m) => m.id));
       const explained = new Set(found.flatMap((m) => m.positions ?? Array.from({ length: m.length }, (_, k) => m.start + k)));

@@ -31,6 +31,17 @@ describe('formatAnswerHtml', () => {
     expect(short[1]).toBe(`<blockquote>${SENTENCE_2}</blockquote>`);
   });
 
+  it('says above the passages that the article never uses the word asked about, in the reader language', () => {
+    const found = answer([passage({ text: SENTENCE_2 })], { unnamed: 'deepfakes' });
+    expect(formatAnswerHtml(found, 'en')[0].split('\n')[0]).toBe(
+      '<i>The article does not use the word “deepfakes”. The passages closest in meaning:</i>',
+    );
+    expect(formatAnswerText({ ...found, unnamed: 'дипфейки' }, 'ru').split('\n')[0]).toBe(
+      'Слово «дипфейки» в статье не встречается. Ближайшие по смыслу фрагменты:',
+    );
+    expect(formatAnswerHtml(answer([passage({ text: SENTENCE_2 })]), 'en')[0]).not.toContain('does not use the word');
+  });
+
   it('returns only the passages the answer shows; the rest waits behind "More"', () => {
     const passages = [1, 2, 3].map((rank) => passage({ rank, text: `Passage ${rank}.` }));
     const html = formatAnswerHtml(answer(passages, { shown: 2 }), 'en')[0];

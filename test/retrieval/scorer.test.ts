@@ -106,6 +106,14 @@ describe('createScorer (through the service)', () => {
     },
   );
 
+  it('names the word asked about when the article never uses it and the answer is the nearest passages', async () => {
+    const [deepfakes, risk] = [
+      await service.ask('Does the article mention deepfakes?'),
+      await service.ask('What is the risk-based approach?'),
+    ];
+    expect([deepfakes.answered, deepfakes.unnamed, risk.answered, risk.unnamed]).toEqual([true, 'deepfakes', true, undefined]);
+  });
+
   it.each([
     ['My name is Aigerim. What are the findings?', 'results/finding-1'],
     ['Меня зовут Айгерим, какие методы использованы?', 'methods'],

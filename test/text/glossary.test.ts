@@ -44,6 +44,24 @@ describe('createGlossary', () => {
     expect([found('artificial intelligence development concept', 'en'), found('концепция развития AI', 'ru')]).toEqual([[], []]);
   });
 
+  it('tells the stems of narrower wordings (the article never names them) in every inflection', () => {
+    const g = createGlossary([
+      {
+        id: 'fraud',
+        kk: ['алаяқтық', 'дипфейк'],
+        ru: ['мошенничество', 'дипфейк'],
+        en: ['fraud', 'deepfake'],
+        narrower: ['дипфейк', 'deepfake'],
+      },
+    ]);
+    expect(['deepfakes', 'дипфейки', 'fraud', 'мошенничество'].map((w) => g.isNarrower(stem(w, /^[a-z]/.test(w) ? 'en' : 'ru')))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('returns the concept for each language and inflection of its wordings', () => {
     const g = createGlossary([AI]);
     expect(g.match(stems('Жасанды интеллекттің құқықтық мәртебесі', 'kk'))).toEqual([{ id: 'ai', start: 0, length: 2 }]);
