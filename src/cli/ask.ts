@@ -89,6 +89,7 @@ export function toJson(answer: Answer): Record<string, unknown> {
       citations: p.citations,
     })),
     shown: answer.shown ?? answer.passages.length,
+    ...(answer.unnamed ? { unnamed: answer.unnamed } : {}),
     reply: formatAnswerText(answer, answer.lang),
   };
 }
