@@ -1,28 +1,28 @@
 /**
  * The state store benchmark of issue 10, runnable alone (`npx tsx bench/state.ts [--quick] [--no-crash]`)
  * and from `npm run bench`:
- * - 10,000 users press a /lang button at once through the real bot (fake Bot API, embedded store)
- *   while 100 other users ask questions: time until every choice is stored, peak RSS of this
- *   process (bot, fake API and driver together), the other users' reply time p95;
+ * - 10,000 users press a /lang button at once through the real bot process (`node dist/main.js`,
+ *   production throttle, embedded store; the fake Bot API and the driver in this process) while
+ *   other users ask questions: time until every choice is stored, the bot process's peak RSS, the
+ *   other users' reply time p95;
  * - one write with 1,000,000 stored users, and opening that store (start-up);
  * - the crash trial: 5 bursts × 50 questions, kill -9 at 5 points, 100 ms Bot API latency.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot } from '../src/bot/bot.js';
-import { createLogger } from '../src/log.js';
-import { startPolling } from '../src/bot/run.js';
 import { storeUserSessions } from '../src/bot/session.js';
 import { runEntry } from '../src/entry.js';
 import { log } from '../src/log.js';
-import { loadRetrievalConfig } from '../src/config.js';
+import { loadRetrievalConfig, PROJECT_ROOT } from '../src/config.js';
 import type { ArticleService } from '../src/retrieval/types.js';
 import { openService } from '../src/setup.js';
 import { openEmbeddedStore } from '../src/state/embedded.js';
 import { runCrashTrial, type TrialResult } from '../test/reliability/crash-trial.js';
-import { percentile, QUESTIONS } from '../test/reliability/model.js';
+import { percentile, QUESTIONS, TOKEN } from '../test/reliability/model.js';
 import { startFakeBotApi } from '../test/support/fake-bot-api.js';
+import { spawnMain, type MainProcess } from '../test/support/main-process.js';
 
 export interface StateBenchResult {
   langPress: {
@@ -42,40 +42,47 @@ export interface StateBenchResult {
   crash?: TrialResult;
 }
 
+/** How long the bot process may take to start (index opened, first getUpdates) on a busy 2-core machine. */
+const BOT_START_TIMEOUT_MS = 60_000;
+/** How long the bot process may take to stop after SIGTERM (its STOP_TIMEOUT_S is 10 s). */
+const BOT_STOP_TIMEOUT_MS = 15_000;
+
 /**
  * 10,000 /lang presses at once through the bot, 100 questions from other users pushed among them,
- * and up to 100 more sent one every 20 ms while the presses are handled.
+ * and up to 100 more sent one every 20 ms while the presses are handled. The bot runs as its own
+ * process, as in production: `node dist/main.js` (`built`, what `npm start` runs; the caller builds
+ * it) or src/main.ts under tsx, with its production throttle, DATA_DIR in a temp folder and the
+ * index in `indexDir`; this process holds only the fake Bot API and the driver. Peak RSS is the bot
+ * process's own (VmHWM), read just before it is stopped; every choice is then read back from the
+ * store it left in DATA_DIR.
  */
-export async function benchLangPresses(service: ArticleService, users = 10_000, others = 100) {
-  const api = await startFakeBotApi();
+export async function benchLangPresses(indexDir: string, users = 10_000, others = 100, options: { built?: boolean } = {}) {
+  const api = await startFakeBotApi({ token: TOKEN });
   const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
-  const store = await openEmbeddedStore(dir);
-  const logger = createLogger({ level: 'error' });
-  const bot = createBot({
-    token: api.token,
-    apiRoot: api.apiRoot,
-    service,
-    store,
-    logger,
-    rateLimit: { max: 1000, windowS: 20 },
-    throttle: false,
-  }); // the store's capacity, not Telegram's ~30 messages/s (throttle.ts)
-  const running = await startPolling(bot, { logger, store, timeoutS: 1 });
-  let peak = process.memoryUsage().rss;
-  let [t0, allConfirmedMs, pushed] = [Date.now(), 0, 0];
-  const during = new Map<number, number>();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (!allConfirmedMs && api.confirmedUpdateIds().length >= pushed) allConfirmedMs = Date.now() - t0;
-    if (during.size < others && !pressesDone) {
-      const chatId = 6_000_000 + during.size;
-      during.set(chatId, Date.now());
-      api.sendText({ chatId, text: QUESTIONS[during.size % QUESTIONS.length] });
-    }
-  }, 20);
-  let pressesDone = false;
+  const langs = ['kk', 'ru', 'en'] as const;
+  // a generous rate limit: the figure is the store's capacity, not the flood guard's
+  const env = {
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DATA_DIR: dir,
+    INDEX_DIR: indexDir,
+    RATE_LIMIT_MAX: '1000',
+    LOG_LEVEL: 'warn',
+  };
+  const bot = spawnMain(env, { built: options.built });
+  let sampler: NodeJS.Timeout | undefined;
   try {
-    const langs = ['kk', 'ru', 'en'] as const;
+    await waitUntil(() => api.calls.some((c) => c.method === 'getUpdates'), BOT_START_TIMEOUT_MS, bot, 'to start polling');
+    let [t0, allConfirmedMs, pushed, pressesDone] = [Date.now(), 0, 0, false];
+    const during = new Map<number, number>();
+    sampler = setInterval(() => {
+      if (!allConfirmedMs && api.confirmedUpdateIds().length >= pushed) allConfirmedMs = Date.now() - t0;
+      if (during.size < others && !pressesDone) {
+        const chatId = 6_000_000 + during.size;
+        during.set(chatId, Date.now());
+        api.sendText({ chatId, text: QUESTIONS[during.size % QUESTIONS.length] });
+      }
+    }, 20);
     const asked = new Map<number, number>();
     t0 = Date.now();
     for (let i = 0; i < users; i++) {
@@ -91,14 +98,25 @@ export async function benchLangPresses(service: ArticleService, users = 10_000, 
     for (let seen = 0, i = 0; seen < users; await pause(10)) {
       for (; i < api.calls.length; i++) if (api.calls[i].method === 'answerCallbackQuery') seen++;
       if (Date.now() - t0 > 120_000) throw new Error(`only ${seen} of ${users} presses answered after 120 s`);
+      if (bot.proc.exitCode !== null) throw new Error(`the bot exited during the burst:\n${bot.output()}`);
     }
     const allStoredMs = Date.now() - t0;
     pressesDone = true;
     await pause(300); // the questions' last replies
-    const users$ = storeUserSessions(store);
-    const stored = await Promise.all(Array.from({ length: users }, (_, i) => users$.read(String(1_000_000 + i))));
-    const wrong = stored.filter((s, i) => s?.lang !== langs[i % 3]).length;
-    if (wrong > 0) throw new Error(`${wrong} of ${users} language choices are not stored`);
+    clearInterval(sampler);
+    const peakRssMB = Math.round(peakRssKB(bot.proc.pid!) / 1024);
+    bot.proc.kill('SIGTERM');
+    const exit = await Promise.race([bot.exited, pause(BOT_STOP_TIMEOUT_MS).then(() => undefined)]);
+    if (exit?.code !== 0) throw new Error(`the bot did not stop cleanly (${JSON.stringify(exit)}):\n${bot.output()}`);
+    const store = await openEmbeddedStore(dir);
+    try {
+      const users$ = storeUserSessions(store);
+      const stored = await Promise.all(Array.from({ length: users }, (_, i) => users$.read(String(1_000_000 + i))));
+      const wrong = stored.filter((s, i) => s?.lang !== langs[i % 3]).length;
+      if (wrong > 0) throw new Error(`${wrong} of ${users} language choices are not stored`);
+    } finally {
+      await store.close();
+    }
     const firstReply = new Map<number, number>();
     for (const c of api.calls)
       if (c.method === 'sendMessage' && !firstReply.has(Number(c.params.chat_id))) firstReply.set(Number(c.params.chat_id), c.at);
@@ -108,7 +126,7 @@ export async function benchLangPresses(service: ArticleService, users = 10_000, 
       users,
       allStoredMs,
       allConfirmedMs,
-      peakRssMB: Math.round(peak / 2 ** 20),
+      peakRssMB,
       othersP95Ms: percentile(among, 95),
       othersAnswered: among.filter(Number.isFinite).length,
       duringP95Ms: percentile(meanwhile, 95),
@@ -116,10 +134,27 @@ export async function benchLangPresses(service: ArticleService, users = 10_000, 
     };
   } finally {
     clearInterval(sampler);
-    await running.stop();
-    await store.close();
+    if (bot.proc.exitCode === null && bot.proc.signalCode === null) {
+      bot.proc.kill('SIGKILL');
+      await bot.exited;
+    }
     await api.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The most memory the process has held at once (VmHWM of /proc/<pid>/status), KB. */
+function peakRssKB(pid: number): number {
+  const found = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!found) throw new Error(`/proc/${pid}/status has no VmHWM line`);
+  return Number(found[1]);
+}
+
+/** Waits until `done()` holds, checking every 10 ms; throws when the bot exits first or after `timeoutMs`. */
+async function waitUntil(done: () => boolean, timeoutMs: number, bot: MainProcess, what: string): Promise<void> {
+  for (const start = Date.now(); !done(); await pause(10)) {
+    if (bot.proc.exitCode !== null) throw new Error(`the bot exited with ${bot.proc.exitCode} before it began ${what}:\n${bot.output()}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`the bot did not begin ${what} within ${timeoutMs} ms:\n${bot.output()}`);
   }
 }
 
@@ -164,7 +199,10 @@ export async function benchState(
       options.service ??
       (await openService({ ...loadRetrievalConfig({ EMBEDDER: 'lexical' }), indexDir }, { log: () => undefined })).service;
     log('state: 10,000 users press a /lang button at once …');
-    const langPress = await benchLangPresses(service, options.quick ? 2000 : 10_000);
+    // the bot as production runs it (`npm start`: node dist/main.js), built first when src/ changed
+    const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building dist/ failed (see above)');
+    const langPress = await benchLangPresses(indexDir, options.quick ? 2000 : 10_000, 100, { built: true });
     log(`state: 1,000,000 stored users${options.quick ? ' (quick: 100,000)' : ''} …`);
     const million = await benchMillion(options.quick ? 100_000 : 1_000_000);
     let crash: TrialResult | undefined;

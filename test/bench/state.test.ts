@@ -22,7 +22,7 @@ describe('benchLangPresses', () => {
   it(
     'stores every choice (it throws otherwise) and answers every other user',
     async () => {
-      const r = await benchLangPresses(service, 300, 10);
+      const r = await benchLangPresses(indexDir, 300, 10); // src/main.ts under tsx: no build racing other tests
       expect([r.users, r.othersAnswered]).toEqual([300, 10]);
       expect(r.allStoredMs).toBeGreaterThan(0);
       expect(r.peakRssMB).toBeGreaterThan(0);

@@ -16,9 +16,14 @@ export interface MainProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts src/main.ts with the lexical embedder, no model download and `env` over the cleared variables. */
-export function spawnMain(env: Record<string, string>): MainProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Starts src/main.ts with the lexical embedder, no model download and `env` over the cleared variables.
+ * `built`: runs dist/main.js as `npm start` does (`node --enable-source-maps dist/main.js`; the caller
+ * builds it first with scripts/build-if-stale.mjs) instead of the sources under tsx.
+ */
+export function spawnMain(env: Record<string, string>, options: { built?: boolean } = {}): MainProcess {
+  const args = options.built ? ['--enable-source-maps', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
