@@ -25,6 +25,7 @@ import { groupGate } from './group.js';
 import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { resendRejected } from './rejected.js';
+import { botApiFetch } from './http-fetch.js';
 import { htmlByDefault } from './parse-mode.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
@@ -84,7 +85,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
-  const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot } : {}, ...(botInfo ? { botInfo } : {}) });
+  const client = { fetch: botApiFetch as never, ...(apiRoot ? { apiRoot } : {}) };
+  const bot = new Bot<BotContext>(token, { client, ...(botInfo ? { botInfo } : {}) });
   // innermost first: every retry waits its turn in the throttle; every resent part is retried
   if (limits !== false) bot.api.config.use(throttle(limits));
   bot.api.config.use(autoRetry({ ...retry, logger }));
