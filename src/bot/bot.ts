@@ -26,6 +26,7 @@ import { describeError, redactingLogger, type Logger } from '../log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { outgoingAgent } from './outgoing-agent.js';
 import { resendRejected } from './rejected.js';
+import { botApiFetch } from './http-fetch.js';
 import { htmlByDefault } from './parse-mode.js';
 import { PAGE_SIZE } from './reply.js';
 import { autoRetry, type RetryOptions } from './retry.js';
@@ -85,8 +86,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   } = options;
   const ttlMs = dialogueTtlMin * 60_000;
   const logger = redactingLogger(options.logger, [token]);
-  // our agent tells the reply journal when a request has left (src/bot/outgoing-agent.ts)
-  const client = { ...(apiRoot ? { apiRoot } : {}), baseFetchConfig: { agent: outgoingAgent(apiRoot), compress: true } };
+  // our lean fetch (src/bot/http-fetch.ts) over our agent, which tells the reply journal when a request has left (outgoing-agent.ts)
+  const client = { fetch: botApiFetch as never, ...(apiRoot ? { apiRoot } : {}), baseFetchConfig: { agent: outgoingAgent(apiRoot) } };
   const bot = new Bot<BotContext>(token, { client, ...(botInfo ? { botInfo } : {}) });
   // innermost first: every retry waits its turn in the throttle; every resent part is retried
   if (limits !== false) bot.api.config.use(throttle(limits));

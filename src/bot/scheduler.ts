@@ -4,7 +4,10 @@
  * at most `concurrency` run at once. The next item to start is taken from the lanes in turn, and
  * within a lane from the keys in the order they became ready, a key going to the back after each
  * item: a question waits for at most about one button press however many thousands are queued,
- * and a chat with many updates does not hold up the others.
+ * and a chat with many updates does not hold up the others. While several lanes have work, none
+ * holds more than its share of the slots (`concurrency` / lanes with work, rounded up): slow items
+ * (answers waiting for Telegram's 30 messages a second) cannot take every slot and hold the quick
+ * ones (button presses) to their pace. A lane alone may use every slot.
  * ```ts
  * const scheduler = createFairScheduler({ concurrency: 64, keyOf, laneOf, run: handle });
  * scheduler.push(update);
@@ -40,6 +43,7 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
   const busy = new Set<string>();
   const lanes = new Map<string, Deque<string>>(); // keys ready to start their next item, per lane
   const laneNames: string[] = [];
+  const laneRunning = new Map<string, number>(); // items started and not finished, per lane
   let turn = 0;
   let [queued, running, halted] = [0, 0, false];
   let waiters: Array<() => void> = [];
@@ -52,13 +56,20 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
     }
     lanes.get(lane)!.push(key);
   };
+  /** The next key to start: lanes in turn, skipping one at its share of the slots while another lane waits. */
   const nextKey = (): string | undefined => {
-    for (let i = 0; i < laneNames.length; i++) {
-      const lane = laneNames[(turn + i) % laneNames.length];
-      const key = lanes.get(lane)!.shift();
-      if (key !== undefined) {
-        turn = (turn + i + 1) % laneNames.length;
-        return key;
+    let withWork = 0;
+    for (const lane of laneNames) if (lanes.get(lane)!.size() > 0 || (laneRunning.get(lane) ?? 0) > 0) withWork++;
+    const share = Math.ceil(concurrency / Math.max(1, withWork));
+    for (const fair of [true, false]) {
+      for (let i = 0; i < laneNames.length; i++) {
+        const lane = laneNames[(turn + i) % laneNames.length];
+        if (fair && (laneRunning.get(lane) ?? 0) >= share) continue;
+        const key = lanes.get(lane)!.shift();
+        if (key !== undefined) {
+          turn = (turn + i + 1) % laneNames.length;
+          return key;
+        }
       }
     }
     return undefined;
@@ -73,13 +84,16 @@ export function createFairScheduler<T>(options: FairSchedulerOptions<T>): FairSc
   const start = (key: string) => {
     const items = perKey.get(key)!;
     const item = items.shift()!;
+    const lane = laneOf(item);
     busy.add(key);
     queued--;
     running++;
+    laneRunning.set(lane, (laneRunning.get(lane) ?? 0) + 1);
     void run(item)
       .catch(() => undefined)
       .then(() => {
         running--;
+        laneRunning.set(lane, laneRunning.get(lane)! - 1);
         busy.delete(key);
         if (items.size() > 0) ready(key);
         else perKey.delete(key);

@@ -43,6 +43,29 @@ describe('throttle', () => {
   );
 
   it(
+    'paces edits within their own chat only: 90 confirmations to 90 chats and a new message to another all go at once',
+    async () => {
+      const d = await delays([
+        ...Array.from({ length: 90 }, (_, i) => ({ method: 'editMessageText', chat_id: 100 + i })),
+        { method: 'sendMessage', chat_id: 7 },
+      ]);
+      expect(d.filter((ms) => ms >= 300)).toEqual([]);
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'counts an edit against its chat: four messages and edits to one chat go at once, the fifth a second later',
+    async () => {
+      const methods = ['sendMessage', 'editMessageText', 'sendMessage', 'editMessageText', 'editMessageText'];
+      const d = await delays(methods.map((method) => ({ method, chat_id: 7 })));
+      expect(d.slice(0, 4).every((ms) => ms < 300)).toBe(true);
+      expect(d[4]).toBeGreaterThanOrEqual(900);
+    },
+    THROTTLE_TEST_TIMEOUT_MS,
+  );
+
+  it(
     'paces a group at 3 at once, then one every 3 s',
     async () => {
       const d = await delays(Array.from({ length: 4 }, () => ({ method: 'sendMessage', chat_id: -100123 })));

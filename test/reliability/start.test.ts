@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { START_NODE_ARGS } from '../support/main-process.js';
 import {
   expectedReply,
   openRealService,
@@ -129,7 +130,7 @@ describe('npm start', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
         await answering(s, api, 9501);
         // npm execs nothing itself: its one child is node running dist/main.js (no shell, no tsx in between)
         const others = processesWith(s.marker).filter((pid) => pid !== s.npm.pid);
-        expect(others.map(command)).toEqual(['node --enable-source-maps dist/main.js']);
+        expect(others.map(command)).toEqual([['node', ...START_NODE_ARGS, 'dist/main.js'].join(' ')]);
         const sentAt = Date.now();
         s.npm.kill(signal);
         expect(await s.exited).toEqual({ code: 0, signal: null });
