@@ -27,13 +27,16 @@ export function langFeature(users: StorageAdapter<SessionData>): Composer<BotCon
     // a store that is away (Redis down) drops the write: read it back, and never say "saved" when it is not
     if ((await users.read(key))?.lang !== lang) return ack(ctx, t(lang).langNotSaved);
     ctx.session = chosen; // grammY writes it back after the update: the same value, not written again
-    await ack(ctx, t(lang).langSet);
     const text = escapeHtml(t(lang).langSet);
-    await ctx.editMessageText(text).catch(async (err) => {
-      if (err instanceof GrammyError && /not modified/.test(err.description)) return;
-      if (err instanceof GrammyError && err.error_code === 400) return replyHtml(ctx, [text]); // message gone or too old to edit
-      throw err;
-    });
+    // the toast and the edit go out together: one round trip to Telegram per press, not two
+    await Promise.all([
+      ack(ctx, t(lang).langSet),
+      ctx.editMessageText(text).catch(async (err) => {
+        if (err instanceof GrammyError && /not modified/.test(err.description)) return;
+        if (err instanceof GrammyError && err.error_code === 400) return replyHtml(ctx, [text]); // message gone or too old to edit
+        throw err;
+      }),
+    ]);
   });
   return composer;
 }
