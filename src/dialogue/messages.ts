@@ -1,5 +1,6 @@
 import { ARTICLE } from '../answer/article.js';
 import type { Lang } from '../corpus/types.js';
+import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { SmalltalkKind } from './classify.js';
 
 /** The dialogue's own interface strings (small talk, notices, the "understood as" line), per language. */
@@ -9,6 +10,10 @@ export interface DialogueMessages {
   tryAsking: string;
   nothingMore: string;
   askFirst: string;
+  /** A message with no letter or digit ("😀😀", "???"). */
+  noWords: string;
+  /** A message longer than a question may be. */
+  tooLong: string;
   /** Example questions offered after small talk (buttons in Telegram, numbers in the terminal). */
   suggestions: string[];
 }
@@ -36,6 +41,8 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     tryAsking: 'Try asking:',
     nothingMore: 'That is all the article says on this. Ask another question, or see /findings.',
     askFirst: 'Ask a question about the article first, e.g. “What are the main findings?”',
+    noWords: 'There are no words in this message. Type a question about the article, e.g. “What are the main findings?”',
+    tooLong: `This message is too long. Ask a question about the article in at most ${MAX_QUESTION_CHARS} characters.`,
     suggestions: [
       'What are the main findings of the article?',
       'Which law regulates artificial intelligence in Kazakhstan?',
@@ -60,6 +67,8 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     tryAsking: 'Например, спросите:',
     nothingMore: 'Больше статья об этом ничего не говорит. Задайте другой вопрос или посмотрите /findings.',
     askFirst: 'Сначала задайте вопрос о статье, например: «Каковы основные выводы?»',
+    noWords: 'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
+    tooLong: `Сообщение слишком длинное. Задайте вопрос о статье не длиннее ${MAX_QUESTION_CHARS} символов.`,
     suggestions: [
       'Каковы основные выводы статьи?',
       'Какой закон регулирует искусственный интеллект в Казахстане?',
@@ -84,6 +93,8 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     tryAsking: 'Мысалы, сұраңыз:',
     nothingMore: 'Мақалада бұл туралы басқа ештеңе айтылмайды. Басқа сұрақ қойыңыз немесе /findings қараңыз.',
     askFirst: 'Алдымен мақала туралы сұрақ қойыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
+    noWords: 'Хабарламада сөз жоқ. Мақала туралы сұрақ жазыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
+    tooLong: `Хабарлама тым ұзын. Мақала туралы сұрақты ${MAX_QUESTION_CHARS} таңбадан аспайтындай етіп қойыңыз.`,
     suggestions: [
       'Мақаланың негізгі тұжырымдары қандай?',
       'Қазақстанда жасанды интеллектті қандай заң реттейді?',
