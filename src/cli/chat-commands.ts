@@ -8,14 +8,11 @@ import type { ArticleService } from '../retrieval/types.js';
 /** The chat's own commands: the bot's (`COMMANDS`, as README lists them) plus /quit. */
 const HELP: Record<Lang, string> = {
   en: `Ask about the article in Kazakh, Russian or English; follow up ("and the fifth?", "why?"), say "more" or "in Russian".
-Commands: /start (start over), /help, /about (the article), /sections [n] (contents; n: that section), /findings (the five findings),
-/lang [kk|ru|en] (interface language), /quit or Ctrl+D to leave.`,
+Commands: /start (start over), /help, /about (the article), /sections [n] (contents; n: that section), /findings (the five findings), /lang [kk|ru|en] (interface language), /quit or Ctrl+D to leave.`,
   ru: `Спрашивайте о статье на казахском, русском или английском; уточняйте («а пятый?», «почему?»), пишите «ещё» или «на казахском».
-Команды: /start (начать заново), /help, /about (о статье), /sections [n] (оглавление; n — этот раздел), /findings (пять выводов),
-/lang [kk|ru|en] (язык интерфейса), /quit или Ctrl+D — выход.`,
+Команды: /start (начать заново), /help, /about (о статье), /sections [n] (оглавление; n — этот раздел), /findings (пять выводов), /lang [kk|ru|en] (язык интерфейса), /quit или Ctrl+D — выход.`,
   kk: `Мақала туралы қазақ, орыс немесе ағылшын тілінде сұраңыз; нақтылаңыз («ал бесіншісі ше?», «неге?»), «тағы» не «орысша» деп жазыңыз.
-Командалар: /start (басынан бастау), /help, /about (мақала туралы), /sections [n] (мазмұны; n — сол бөлім), /findings (бес тұжырым),
-/lang [kk|ru|en] (интерфейс тілі), /quit не Ctrl+D — шығу.`,
+Командалар: /start (басынан бастау), /help, /about (мақала туралы), /sections [n] (мазмұны; n — сол бөлім), /findings (бес тұжырым), /lang [kk|ru|en] (интерфейс тілі), /quit не Ctrl+D — шығу.`,
 };
 
 /** The chat's help text in a language. */

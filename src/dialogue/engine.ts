@@ -219,7 +219,8 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     async respond(stored, text, opts = {}) {
       const state = current(stored, now(), ttlMs);
       const unusable = unusableAs(text);
-      if (unusable) return { reply: { ...base(noticeLang(state, opts.lang), 'question'), notice: unusable }, state: { ...state, at: now() } };
+      if (unusable)
+        return { reply: { ...base(noticeLang(state, opts.lang), 'question'), notice: unusable }, state: { ...state, at: now() } };
       const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
       const prev = replied >= 0 ? replied : state.turns.length - 1;
       // a refused turn shows no passage: a follow-up builds only on an answered one

@@ -37,6 +37,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `I am a bot that answers questions about one article, “${ARTICLE.title.en}” (${ARTICLE.year}): I reply with its own ` +
         `passages and the sections they come from.`,
       howAreYou: 'All well, thank you! I am here to answer questions about the article on the legal problems of AI.',
+      chatter: '🙂 What else would you like to know about the article?',
     },
     tryAsking: 'Try asking:',
     nothingMore: 'That is all the article says on this. Ask another question, or see /findings.',
@@ -63,6 +64,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `Я бот, который отвечает на вопросы об одной статье — «${ARTICLE.title.ru}» (${ARTICLE.year}): присылаю её фрагменты и ` +
         `разделы, откуда они.`,
       howAreYou: 'Всё хорошо, спасибо! Я здесь, чтобы отвечать на вопросы о статье о правовых проблемах ИИ.',
+      chatter: '🙂 Что ещё вы хотели бы узнать о статье?',
     },
     tryAsking: 'Например, спросите:',
     nothingMore: 'Больше статья об этом ничего не говорит. Задайте другой вопрос или посмотрите /findings.',
@@ -89,6 +91,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `Мен бір мақала — «${ARTICLE.title.kk}» (${ARTICLE.year}) — бойынша сұрақтарға жауап беретін ботпын: оның үзінділерін ` +
         `бөлімдерімен жіберемін.`,
       howAreYou: 'Жақсы, рахмет! Мен ЖИ-дің құқықтық мәселелері туралы мақала бойынша сұрақтарға жауап беремін.',
+      chatter: '🙂 Мақала туралы тағы не білгіңіз келеді?',
     },
     tryAsking: 'Мысалы, сұраңыз:',
     nothingMore: 'Мақалада бұл туралы басқа ештеңе айтылмайды. Басқа сұрақ қойыңыз немесе /findings қараңыз.',
@@ -111,10 +114,10 @@ export const dialogueText = (lang: Lang): DialogueMessages => MESSAGES[lang];
 
 /**
  * Indices of the suggestions small talk offers: the overview questions after a greeting or a
- * question about the bot, the more specific ones after thanks or a goodbye.
+ * question about the bot, the more specific ones after thanks, a goodbye or chatter ("lol").
  */
 export function suggestionsFor(kind: SmalltalkKind): number[] {
-  const start = kind === 'thanks' || kind === 'bye' ? SUGGESTIONS_SHOWN : 0;
+  const start = kind === 'thanks' || kind === 'bye' || kind === 'chatter' ? SUGGESTIONS_SHOWN : 0;
   return Array.from({ length: SUGGESTIONS_SHOWN }, (_, i) => start + i);
 }
 
