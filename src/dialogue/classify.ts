@@ -33,6 +33,9 @@ export interface ClassifyContext {
   answered?: boolean;
 }
 
+/** Russian prepositions that may close a connective ("а что про", "а как с") and set the case of the subject after them. */
+const RU_PREPOSITIONS = new Set(['про', 'о', 'об', 'с', 'со', 'в', 'во', 'на']);
+
 /** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
 const MAX_ELLIPTICAL_WORDS = 5;
 /** A back-reference ("it", "это") is a follow-up unless the message names this many topics the article knows. */
@@ -102,6 +105,9 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   if (elliptical && content.length > 0 && ordinals.length > 0) return { act: 'question', lang, text: span(rest) };
   if (elliptical && content.length > 0) {
     const via = rest.slice(0, rest.indexOf(content[0]));
+    // "а что про ЕС?": the preposition closing the connective still governs the subject's case
+    const governs = a.tokens[a.tokens.indexOf(content[0]) - 1];
+    if (via.length === 0 && lang === 'ru' && governs && RU_PREPOSITIONS.has(governs.key)) via.push(governs);
     return via.length > 0
       ? ({ ...followup('substitute', span(content)), via: span(via) } as Followup)
       : followup('substitute', span(content));
