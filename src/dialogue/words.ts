@@ -161,7 +161,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
 export const LAUGHTER = /^(?:[aeioаеио]?(?:[hх][aeiouаеиоыя])+[hх]?|(?:[aа][hх])+[aа]?|l[oua]l|lmf?ao|rofl|kek|кек|лол|xd|хд)$/;
 
 /** Emoji that laugh or grin with tears (😂 🤣 😆 😅 😹): a message of these alone is chatter, not a message with no words. */
-export const LAUGHING_EMOJI = /^(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}]|[\s\p{P}\u{FE0F}\u{200D}]|\p{Emoji_Modifier})+$/u;
+export const LAUGHING_EMOJI = /^(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}]|\u{FE0F}|\u{200D}|[\s\p{P}]|\p{Emoji_Modifier})+$/u;
 
 /** Ordinals to write into a rewritten question, per language (1–5). */
 export const ORDINAL_WORDS: Record<Lang, string[]> = {
