@@ -8,18 +8,23 @@ import { bold, cat, DEFAULT_PART_CHARS, italic, joinRich, link, packParts, plain
 /** The commands the bot offers, in menu order. */
 export const COMMANDS = ['start', 'help', 'about', 'sections', 'findings', 'lang'] as const;
 
+/*
+ * Each view is built once as Rich units (`…View`) and rendered as Telegram HTML by the bot and as
+ * plain text by the terminal chat, so both show the same content, source line and markers.
+ */
+
 /** /start: what the bot is, which article, how to ask; the example buttons go under it. */
-export function formatStartHtml(ui: Lang): string {
+export function startView(ui: Lang): Rich[] {
   const m = t(ui);
-  return renderAll(
-    [
-      joinRich([m.startIntro, cat(bold(ARTICLE.title[ui]), ` — ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`)], '\n'),
-      plain(m.startHowTo),
-      plain(m.startExamples),
-    ],
-    'html',
-  );
+  return [
+    joinRich([m.startIntro, cat(bold(ARTICLE.title[ui]), ` — ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`)], '\n'),
+    plain(m.startHowTo),
+    plain(m.startExamples),
+  ];
 }
+
+/** `startView` as Telegram HTML. */
+export const formatStartHtml = (ui: Lang): string => renderAll(startView(ui), 'html');
 
 /** /help: how to ask, the buttons, inline mode, groups, and the command list. */
 export function formatHelpHtml(ui: Lang, botUsername: string): string {
@@ -41,38 +46,43 @@ export function formatHelpHtml(ui: Lang, botUsername: string): string {
 }
 
 /** /about: the title in the three languages, authors, DOI, licence and link. */
-export function formatAboutHtml(ui: Lang): string {
+export function aboutView(ui: Lang): Rich[] {
   const m = t(ui);
-  return renderAll(
-    [
-      bold(m.aboutTitle),
-      joinRich(
-        LANGS.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))),
-        '\n',
-      ),
-      joinRich(
-        [
-          `${m.authors}: ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`,
-          cat('DOI: ', link(ARTICLE.url, ARTICLE.doi, ARTICLE.doi)),
-          cat(`${m.licence}: `, link(ARTICLE.licenceUrl, ARTICLE.licence)),
-          cat(`${m.link}: `, link(ARTICLE.url, ARTICLE.url)),
-        ],
-        '\n',
-      ),
-    ],
-    'html',
-  );
+  return [
+    bold(m.aboutTitle),
+    joinRich(
+      LANGS.map((l) => cat(italic(`${NATIVE_LANG_NAME[l]}:`), ' ', bold(ARTICLE.title[l]))),
+      '\n',
+    ),
+    joinRich(
+      [
+        `${m.authors}: ${ARTICLE.authors[ui].join(', ')} (${ARTICLE.year})`,
+        cat('DOI: ', link(ARTICLE.url, ARTICLE.doi, ARTICLE.doi)),
+        cat(`${m.licence}: `, link(ARTICLE.licenceUrl, ARTICLE.licence)),
+        cat(`${m.link}: `, link(ARTICLE.url, ARTICLE.url)),
+      ],
+      '\n',
+    ),
+  ];
 }
 
-/** A whole section (its chunks in order) under its reference, split into parts under the limit. */
-export function formatSectionHtml(title: string, chunks: Chunk[], ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
+/** `aboutView` as Telegram HTML. */
+export const formatAboutHtml = (ui: Lang): string => renderAll(aboutView(ui), 'html');
+
+/** A whole section (its chunks in order) under its reference, marked when translated, then the source line. */
+export function sectionView(title: string, chunks: Chunk[], ui: Lang): Rich[] {
   const heading = headingWithMarker(sectionRef(title), chunks.some((c) => !c.official) ? t(ui).translated : undefined);
   const body = chunks.length > 0 ? chunks.map((c) => plain(c.text)) : [italic(t(ui).sectionEmpty)];
-  return packParts([heading, ...body, sourceLine(ui)], 'html', maxChars);
+  return [heading, ...body, sourceLine(ui)];
 }
 
-/** /findings: the numbered findings, each with its reference. */
-export function formatFindingsHtml(findings: Array<{ title: string; chunks: Chunk[] }>, ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
+/** `sectionView` as Telegram HTML parts under the limit. */
+export function formatSectionHtml(title: string, chunks: Chunk[], ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
+  return packParts(sectionView(title, chunks, ui), 'html', maxChars);
+}
+
+/** /findings: the numbered findings, each with its reference (marked when translated), then the source line. */
+export function findingsView(findings: Array<{ title: string; chunks: Chunk[] }>, ui: Lang): Rich[] {
   const units = findings.map((f) =>
     joinRich(
       [
@@ -82,7 +92,12 @@ export function formatFindingsHtml(findings: Array<{ title: string; chunks: Chun
       '\n',
     ),
   );
-  return packParts([bold(t(ui).findingsTitle), ...units, sourceLine(ui)], 'html', maxChars);
+  return [bold(t(ui).findingsTitle), ...units, sourceLine(ui)];
+}
+
+/** `findingsView` as Telegram HTML parts under the limit. */
+export function formatFindingsHtml(findings: Array<{ title: string; chunks: Chunk[] }>, ui: Lang, maxChars = DEFAULT_PART_CHARS): string[] {
+  return packParts(findingsView(findings, ui), 'html', maxChars);
 }
 
 /** "Original" button: the official Kazakh text a translated passage stands for. */

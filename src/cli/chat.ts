@@ -1,26 +1,16 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { t } from '../answer/i18n.js';
-import { FINDING_IDS } from '../corpus/sections.js';
-import { LANGS, type Lang } from '../corpus/types.js';
+import type { Lang } from '../corpus/types.js';
 import { createDialogueEngine, type DialogueEngine } from '../dialogue/engine.js';
 import { dialogueText, suggestionsFor } from '../dialogue/messages.js';
 import type { DialogueState } from '../dialogue/state.js';
 import { UserError } from '../errors.js';
 import type { ArticleService } from '../retrieval/types.js';
 import { openService, retrievalSettings } from '../setup.js';
+import { chatCommand, chatHelp } from './chat-commands.js';
 import { replyText, type TurnRun } from './dialogue.js';
 import { helpAsked, runEntry } from '../entry.js';
 import { log } from '../log.js';
-
-const HELP: Record<Lang, string> = {
-  en: `Ask about the article in Kazakh, Russian or English; follow up ("and the fifth?", "why?"), say "more" or "in Russian".
-Commands: /help, /lang [kk|ru|en] (interface language), /sections (contents), /findings (the five findings), /quit or Ctrl+D to leave.`,
-  ru: `Спрашивайте о статье на казахском, русском или английском; уточняйте («а пятый?», «почему?»), пишите «ещё» или «на казахском».
-Команды: /help, /lang [kk|ru|en] (язык интерфейса), /sections (оглавление), /findings (пять выводов), /quit или Ctrl+D — выход.`,
-  kk: `Мақала туралы қазақ, орыс немесе ағылшын тілінде сұраңыз; нақтылаңыз («ал бесіншісі ше?», «неге?»), «тағы» не «орысша» деп жазыңыз.
-Командалар: /help, /lang [kk|ru|en] (интерфейс тілі), /sections (мазмұны), /findings (бес тұжырым), /quit не Ctrl+D — шығу.`,
-};
 
 export interface ChatOptions {
   service: ArticleService;
@@ -28,7 +18,7 @@ export interface ChatOptions {
   output: Writable;
   /** Show a prompt and keep line history (a terminal). Defaults to false (a pipe: plain lines in, plain text out). */
   terminal?: boolean;
-  /** Interface language at start. Defaults to English. */
+  /** Interface language until /lang chooses one (and of notices before the conversation has a language). Defaults to English. */
   lang?: Lang;
 }
 
@@ -48,11 +38,12 @@ export async function runChat(options: ChatOptions): Promise<void> {
     output.write(text.endsWith('\n') ? text : `${text}\n`);
   };
   const blank = () => output.write('\n');
-  let ui: Lang = options.lang ?? 'en';
+  const fallback: Lang = options.lang ?? 'en';
+  let chosen: Lang | undefined;
   let state: DialogueState | undefined;
   let offered: string[] = [];
 
-  write(`${HELP[ui]}\n\n`);
+  write(`${chatHelp(fallback)}\n\n`);
   if (terminal) rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -60,52 +51,28 @@ export async function runChat(options: ChatOptions): Promise<void> {
     if (!terminal && line) write(`› ${line}`);
     if (line === '/quit' || line === '/exit') break;
     if (line.startsWith('/')) {
-      const [command, arg] = line.split(/\s+/);
-      if (command === '/lang' && LANGS.includes(arg as Lang)) {
-        ui = arg as Lang;
-        write(t(ui).langSet);
-      } else if (command === '/lang')
-        write(`${t(ui).langChoose} ${LANGS.join(', ')} (/lang kk)`); // none or an unknown one
-      else write(commandText(service, command, ui));
+      const done = chatCommand(service, line, chosen ?? fallback);
+      chosen = done.lang ?? chosen;
+      if (done.reset) state = undefined;
+      if (done.offer) offered = done.offer;
+      write(`${done.text}\n`);
       blank();
     } else if (line) {
       const message = /^[1-9]$/.test(line) && offered[Number(line) - 1] ? offered[Number(line) - 1] : line;
       try {
-        const step = await engine.respond(state, message);
+        const step = await engine.respond(state, message, { lang: { chosen, fallback } });
         state = step.state;
         const run: TurnRun = { dialogue: 1, turn: 0, message, reply: step.reply };
         offered = step.reply.smalltalk ? suggestionsFor(step.reply.smalltalk).map((i) => dialogueText(step.reply.lang).suggestions[i]) : [];
         write(`${replyText(run)}\n`);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
-        write(`${err.message}\n\n`); // a turn of the conversation (👍, a long paste), not a failed command
+        write(`${err.message}\n\n`); // a turn the service refused, not a failed command
       }
     }
     if (terminal) rl.prompt();
   }
   rl.close();
-}
-
-/** The text of /help, /sections and /findings (and of an unknown command) in the interface language. */
-function commandText(service: ArticleService, command: string, ui: Lang): string {
-  if (command === '/help') return `${HELP[ui]}\n`;
-  if (command === '/sections') {
-    return `${t(ui).sectionsTitle.replace(/ — .*$/, '')}\n${service
-      .sectionIds()
-      .map((id) => `  § ${service.sectionTitle(id, ui)}`)
-      .join('\n')}\n`;
-  }
-  if (command === '/findings') {
-    const blocks = FINDING_IDS.map(
-      (id) =>
-        `§ ${service.sectionTitle(id, ui)}\n${service
-          .section(id, ui)
-          .map((c) => c.text)
-          .join('\n')}`,
-    );
-    return `${t(ui).findingsTitle}\n\n${blocks.join('\n\n')}\n`;
-  }
-  return `${t(ui).unknownCommand}\n`;
 }
 
 const USAGE = 'usage: npm run chat   (type questions; /help inside the chat lists its commands; Ctrl+D or /quit leaves)';

@@ -2,10 +2,11 @@ import type { Lang } from '../corpus/types.js';
 import { expandAbbreviations } from '../text/countries.js';
 import { isStopword, namesArticle } from '../text/stopwords.js';
 import { analyse, inList, ordinalOf, phraseAt, type Analysed, type Lexicon, type Token, type WordList } from './lexicon.js';
+import { LAUGHING_EMOJI, LAUGHTER } from './words.js';
 
 /** What a chat message does with the conversation. */
 export type Act = 'question' | 'followup' | 'more' | 'language' | 'smalltalk';
-export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou';
+export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'about' | 'howAreYou' | 'chatter';
 
 /** How a follow-up is rewritten: a new subject in the old frame, another ordinal, or an aspect of the old topic. */
 export type FollowupKind = 'substitute' | 'ordinal' | 'aspect';
@@ -31,6 +32,9 @@ export interface ClassifyContext {
   /** Whether the previous turn was answered (a follow-up builds only on an answer). Defaults to true. */
   answered?: boolean;
 }
+
+/** Russian prepositions that may close a connective ("а что про", "а как с") and set the case of the subject after them. */
+const RU_PREPOSITIONS = new Set(['про', 'о', 'об', 'с', 'со', 'в', 'во', 'на']);
 
 /** A message with at most this many words after its opening "and"/"ал" and no question word is elliptical ("and the USA?"). */
 const MAX_ELLIPTICAL_WORDS = 5;
@@ -101,6 +105,9 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   if (elliptical && content.length > 0 && ordinals.length > 0) return { act: 'question', lang, text: span(rest) };
   if (elliptical && content.length > 0) {
     const via = rest.slice(0, rest.indexOf(content[0]));
+    // "а что про ЕС?": the preposition closing the connective still governs the subject's case
+    const governs = a.tokens[a.tokens.indexOf(content[0]) - 1];
+    if (via.length === 0 && lang === 'ru' && governs && RU_PREPOSITIONS.has(governs.key)) via.push(governs);
     return via.length > 0
       ? ({ ...followup('substitute', span(content)), via: span(via) } as Followup)
       : followup('substitute', span(content));
@@ -137,7 +144,7 @@ function stripCues(a: Analysed): { rest: Token[]; cue: boolean } {
       cue = true;
       continue;
     }
-    if (start < tokens.length - 1 && (inList(lex.social.greeting, tokens[start].key) || inList(lex.social.thanks, tokens[start].key))) {
+    if (start < tokens.length - 1 && isCourtesy(lex, tokens[start])) {
       start++;
       continue;
     }
@@ -163,12 +170,26 @@ function language(a: Analysed, rest: Token[]): Classified {
   return { act: 'language', lang: a.lang, target: named[0] ?? 'kk', original: original && (named.length === 0 || named[0] === 'kk') };
 }
 
-const KIND_ORDER: SmalltalkKind[] = ['about', 'howAreYou', 'bye', 'thanks', 'greeting'];
+const KIND_ORDER: SmalltalkKind[] = ['about', 'howAreYou', 'bye', 'thanks', 'greeting', 'chatter'];
+
+/** True for laughter ("ahaha", "хахах", "lol"): letters typed twice or more count once. */
+export const isLaughter = (word: string): boolean => {
+  const once = word.toLowerCase().replace(/(.)\1+/gu, '$1');
+  return once.length >= 3 && LAUGHTER.test(once);
+};
+
+/** A word that may open a message without being part of it: a greeting, thanks, "ok", chatter. */
+function isCourtesy(lex: Lexicon, t: Token): boolean {
+  const { greeting, thanks, chatter } = lex.social;
+  return inList(greeting, t.key) || inList(thanks, t.key) || inList(chatter, t.key) || isLaughter(t.text);
+}
 
 /** The kind of small talk when the whole message is small talk, else undefined. */
 function smalltalk(a: Analysed): SmalltalkKind | undefined {
   const { tokens, lex } = a;
-  if (tokens.length === 0) return undefined; // emoji or punctuation only: the bot's "type a question" hint
+  // emoji or punctuation only: laughter is chatter, anything else the "no words" notice
+  if (tokens.length === 0) return LAUGHING_EMOJI.test(a.text.trim()) && /\p{Extended_Pictographic}/u.test(a.text) ? 'chatter' : undefined;
+  if (isLaughter(tokens.map((t) => t.text).join(''))) return 'chatter'; // "ха-ха", "ha ha ha"
   const kinds = new Set<SmalltalkKind>();
   for (let i = 0; i < tokens.length; ) {
     const phrase = (['about', 'howAreYou'] as const)
@@ -179,7 +200,9 @@ function smalltalk(a: Analysed): SmalltalkKind | undefined {
       i += phrase[1];
       continue;
     }
-    const word = (['greeting', 'thanks', 'bye'] as const).find((k) => inList(lex.social[k], tokens[i].key));
+    const word =
+      (['greeting', 'thanks', 'bye', 'chatter'] as const).find((k) => inList(lex.social[k], tokens[i].key)) ??
+      (isLaughter(tokens[i].text) ? 'chatter' : undefined);
     if (!word) return undefined;
     kinds.add(word);
     i++;
@@ -190,7 +213,7 @@ function smalltalk(a: Analysed): SmalltalkKind | undefined {
 /** "Hi, what are the findings?" → "what are the findings?" (the greeting is not part of the question). */
 function withoutGreeting(text: string, a: Analysed): string {
   let i = 0;
-  while (i < a.tokens.length && (inList(a.lex.social.greeting, a.tokens[i].key) || inList(a.lex.social.thanks, a.tokens[i].key))) i++;
+  while (i < a.tokens.length && isCourtesy(a.lex, a.tokens[i])) i++;
   if (i === 0 || i === a.tokens.length) return text;
   return text.slice(a.tokens[i].start).trim();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../corpus/types.js';
-import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
+import { QuestionError } from '../errors.js';
+import { cleanQuestion, MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
 import { aspectRanking, pageOf, readAspect } from './aspect.js';
 import { classify, type Act, type Followup, type SmalltalkKind } from './classify.js';
@@ -19,13 +20,35 @@ export interface DialogueReply {
   showUnderstood: boolean;
   /** The page of passages (or "not addressed") when retrieval ran, or a follow-up was refused. */
   answer?: Answer;
-  /** Set instead of an answer: nothing more to show, or "more"/"in Russian" before any question. */
-  notice?: 'nothingMore' | 'askFirst';
+  /**
+   * Set instead of an answer: nothing more to show, "more"/"in Russian" before any question, a
+   * message with no words ("😀😀", "???") or one longer than the service takes.
+   */
+  notice?: Notice;
   smalltalk?: SmalltalkKind;
   /** Index in the returned state of the turn this reply shows (message ids are attached to it), or -1. */
   turn: number;
   /** Key of that turn for a "More" button (10 URL-safe characters), or '' when there is none. */
   key: string;
+}
+
+export type Notice = 'nothingMore' | 'askFirst' | 'noWords' | 'tooLong';
+
+/** The languages a chat's notices may be in, besides the conversation's own. */
+export interface LangPreference {
+  /** Chosen by the reader (/lang). */
+  chosen?: Lang;
+  /** The reader's device or Telegram language, when nothing else tells. */
+  fallback?: Lang;
+}
+
+/**
+ * The language of a notice about a message that has no language of its own ("😀😀"): the one the
+ * reader chose, else the language of the conversation so far (its last turn), else the fallback,
+ * else English. Pure.
+ */
+export function noticeLang(state: DialogueState | undefined, pref: LangPreference = {}): Lang {
+  return pref.chosen ?? state?.turns[state.turns.length - 1]?.lang ?? pref.fallback ?? 'en';
 }
 
 export interface DialogueStep {
@@ -46,8 +69,11 @@ export interface DialogueOptions {
 }
 
 export interface DialogueEngine {
-  /** Answers one chat message; `replyTo` is the id of the bot message it replies to (that turn continues). */
-  respond(stored: DialogueState | undefined, text: string, options?: { replyTo?: number }): Promise<DialogueStep>;
+  /**
+   * Answers one chat message; `replyTo` is the id of the bot message it replies to (that turn
+   * continues); `lang` picks the language of a notice about a message with no words (`noticeLang`).
+   */
+  respond(stored: DialogueState | undefined, text: string, options?: { replyTo?: number; lang?: LangPreference }): Promise<DialogueStep>;
   /** Asks a fresh question (an example button), optionally in a given language. */
   ask(stored: DialogueState | undefined, question: string, lang?: Lang): Promise<DialogueStep>;
   /** The next page of the turn shown by message `messageId` (else the turn with `key`); undefined when neither is remembered. */
@@ -192,6 +218,9 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
   return {
     async respond(stored, text, opts = {}) {
       const state = current(stored, now(), ttlMs);
+      const unusable = unusableAs(text);
+      if (unusable)
+        return { reply: { ...base(noticeLang(state, opts.lang), 'question'), notice: unusable }, state: { ...state, at: now() } };
       const replied = opts.replyTo === undefined ? -1 : turnOfMessage(state, opts.replyTo);
       const prev = replied >= 0 ? replied : state.turns.length - 1;
       // a refused turn shows no passage: a follow-up builds only on an answered one
@@ -232,4 +261,15 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       return page(state, index, state.turns[index].lang);
     },
   };
+}
+
+/** The notice for a message the service would refuse (no letter or digit, too long), or undefined. */
+function unusableAs(text: string): Notice | undefined {
+  try {
+    cleanQuestion(text);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof QuestionError)) throw err;
+    return err.kind === 'too-long' ? 'tooLong' : 'noWords';
+  }
 }

@@ -21,7 +21,7 @@ export interface WordList {
 /** The compiled lists of one language. */
 export type Lexicon = { [K in Exclude<keyof DialogueWords, 'languages' | 'social' | 'socialPhrases' | 'ordinals'>]: WordList } & {
   languages: Record<Lang | 'original', WordList>;
-  social: Record<'greeting' | 'thanks' | 'bye', WordList>;
+  social: Record<'greeting' | 'thanks' | 'bye' | 'chatter', WordList>;
   socialPhrases: Record<'about' | 'howAreYou', WordList>;
   ordinals: WordList[];
 };

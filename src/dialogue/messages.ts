@@ -1,5 +1,6 @@
 import { ARTICLE } from '../answer/article.js';
 import type { Lang } from '../corpus/types.js';
+import { MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { SmalltalkKind } from './classify.js';
 
 /** The dialogue's own interface strings (small talk, notices, the "understood as" line), per language. */
@@ -9,6 +10,10 @@ export interface DialogueMessages {
   tryAsking: string;
   nothingMore: string;
   askFirst: string;
+  /** A message with no letter or digit ("😀😀", "???"). */
+  noWords: string;
+  /** A message longer than a question may be. */
+  tooLong: string;
   /** Example questions offered after small talk (buttons in Telegram, numbers in the terminal). */
   suggestions: string[];
 }
@@ -32,10 +37,13 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `I am a bot that answers questions about one article, “${ARTICLE.title.en}” (${ARTICLE.year}): I reply with its own ` +
         `passages and the sections they come from.`,
       howAreYou: 'All well, thank you! I am here to answer questions about the article on the legal problems of AI.',
+      chatter: '🙂 What else would you like to know about the article?',
     },
     tryAsking: 'Try asking:',
     nothingMore: 'That is all the article says on this. Ask another question, or see /findings.',
     askFirst: 'Ask a question about the article first, e.g. “What are the main findings?”',
+    noWords: 'There are no words in this message. Type a question about the article, e.g. “What are the main findings?”',
+    tooLong: `This message is too long. Ask a question about the article in at most ${MAX_QUESTION_CHARS} characters.`,
     suggestions: [
       'What are the main findings of the article?',
       'Which law regulates artificial intelligence in Kazakhstan?',
@@ -56,10 +64,13 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `Я бот, который отвечает на вопросы об одной статье — «${ARTICLE.title.ru}» (${ARTICLE.year}): присылаю её фрагменты и ` +
         `разделы, откуда они.`,
       howAreYou: 'Всё хорошо, спасибо! Я здесь, чтобы отвечать на вопросы о статье о правовых проблемах ИИ.',
+      chatter: '🙂 Что ещё вы хотели бы узнать о статье?',
     },
     tryAsking: 'Например, спросите:',
     nothingMore: 'Больше статья об этом ничего не говорит. Задайте другой вопрос или посмотрите /findings.',
     askFirst: 'Сначала задайте вопрос о статье, например: «Каковы основные выводы?»',
+    noWords: 'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
+    tooLong: `Сообщение слишком длинное. Задайте вопрос о статье не длиннее ${MAX_QUESTION_CHARS} символов.`,
     suggestions: [
       'Каковы основные выводы статьи?',
       'Какой закон регулирует искусственный интеллект в Казахстане?',
@@ -80,10 +91,13 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
         `Мен бір мақала — «${ARTICLE.title.kk}» (${ARTICLE.year}) — бойынша сұрақтарға жауап беретін ботпын: оның үзінділерін ` +
         `бөлімдерімен жіберемін.`,
       howAreYou: 'Жақсы, рахмет! Мен ЖИ-дің құқықтық мәселелері туралы мақала бойынша сұрақтарға жауап беремін.',
+      chatter: '🙂 Мақала туралы тағы не білгіңіз келеді?',
     },
     tryAsking: 'Мысалы, сұраңыз:',
     nothingMore: 'Мақалада бұл туралы басқа ештеңе айтылмайды. Басқа сұрақ қойыңыз немесе /findings қараңыз.',
     askFirst: 'Алдымен мақала туралы сұрақ қойыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
+    noWords: 'Хабарламада сөз жоқ. Мақала туралы сұрақ жазыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
+    tooLong: `Хабарлама тым ұзын. Мақала туралы сұрақты ${MAX_QUESTION_CHARS} таңбадан аспайтындай етіп қойыңыз.`,
     suggestions: [
       'Мақаланың негізгі тұжырымдары қандай?',
       'Қазақстанда жасанды интеллектті қандай заң реттейді?',
@@ -100,10 +114,10 @@ export const dialogueText = (lang: Lang): DialogueMessages => MESSAGES[lang];
 
 /**
  * Indices of the suggestions small talk offers: the overview questions after a greeting or a
- * question about the bot, the more specific ones after thanks or a goodbye.
+ * question about the bot, the more specific ones after thanks, a goodbye or chatter ("lol").
  */
 export function suggestionsFor(kind: SmalltalkKind): number[] {
-  const start = kind === 'thanks' || kind === 'bye' ? SUGGESTIONS_SHOWN : 0;
+  const start = kind === 'thanks' || kind === 'bye' || kind === 'chatter' ? SUGGESTIONS_SHOWN : 0;
   return Array.from({ length: SUGGESTIONS_SHOWN }, (_, i) => start + i);
 }
 

@@ -27,8 +27,11 @@ export interface DialogueWords {
   requests: string;
   /** Words naming a reply language (a whole message of these and fillers asks for that language). */
   languages: Record<Lang | 'original', string>;
-  /** Greetings, thanks, goodbyes, "ok": a whole message of these is small talk. */
-  social: Record<'greeting' | 'thanks' | 'bye', string>;
+  /**
+   * Greetings, thanks, goodbyes, "ok", and chatter ("lol", "wow", "ого"; laughter of any length is `LAUGHTER`): a whole
+   * message of these is small talk.
+   */
+  social: Record<'greeting' | 'thanks' | 'bye' | 'chatter', string>;
   /** Whole small-talk questions: about the bot, "how are you". */
   socialPhrases: Record<'about' | 'howAreYou', string>;
   /** Ordinals 1–5, every form people type (word stems ending in `*` match any ending). */
@@ -63,6 +66,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
       thanks: `thanks thank you thx ty tnx cheers great cool nice ok okay k fine good perfect awesome excellent got it i see understood clear
         appreciate appreciated much lot a very so helpful wonderful amazing super brilliant alright sure yes yeah yep no nope`,
       bye: 'bye goodbye good night see you later cya farewell take care',
+      chatter: 'lol lmao lmfao rofl kk kek xd omg wow whoa oh ohh oops hmm hm huh heh interesting funny',
     },
     socialPhrases: {
       about: `who are you | what are you | what can you do | what do you do | what do you know | what is this | what is this bot | how does this work |
@@ -103,6 +107,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
       thanks: `спасибо спс благодарю благодарствую большое огромное очень понятно ясно хорошо отлично ок окей ладно супер класс круто понял поняла
         приятно здорово прекрасно замечательно да ага нет`,
       bye: 'пока до свидания свиданья встречи увидимся всего доброго хорошего счастливо прощай',
+      chatter: 'лол кек ржу ору ого ух вау хм ой ох ах угу мда интересно забавно смешно прикольно понятненько ясненько',
     },
     socialPhrases: {
       about: `кто ты | ты кто | кто вы | вы кто | что ты умеешь | что ты можешь | что вы умеете | что умеешь | что ты такое | что это за бот |
@@ -137,6 +142,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
         кеш жарық боттым бот`,
       thanks: `рахмет рақмет рахмат көп үлкен алғыс айтамын жақсы түсінікті түсіндім керемет тамаша өте жарайды болады мақұл ок иә жоқ`,
       bye: 'сау бол болыңыз болыңдар көріскенше кездескенше хош қош',
+      chatter: 'мәссаған ойбай ой па шіркін қызық қызықты күлкілі ұқтым білдім',
     },
     socialPhrases: {
       about: `сен кімсің | сіз кімсіз | кімсің | кімсіз | не істей аласың | не істей аласыз | не білесің | не білесіз | сен не істейсің |
@@ -146,6 +152,16 @@ export const WORDS: Record<Lang, DialogueWords> = {
     ordinals: ['бірінші* біріншісі', 'екінші*', 'үшінші*', 'төртінші*', 'бесінші*'],
   },
 };
+
+/**
+ * Laughter as people type it, in any language, once letters typed twice or more are written once
+ * ("хааахах" → "хахах"): "haha", "ahah", "hehe", "ахаха", "хехе", "lol", "lmao", "xd". Matched on a
+ * whole word, or on a whole message's words run together ("ха-ха", "ha ha"); three letters at least.
+ */
+export const LAUGHTER = /^(?:[aeioаеио]?(?:[hх][aeiouаеиоыя])+[hх]?|(?:[aа][hх])+[aа]?|l[oua]l|lmf?ao|rofl|kek|кек|лол|xd|хд)$/;
+
+/** Emoji that laugh or grin with tears (😂 🤣 😆 😅 😹): a message of these alone is chatter, not a message with no words. */
+export const LAUGHING_EMOJI = /^(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}]|\u{FE0F}|\u{200D}|[\s\p{P}]|\p{Emoji_Modifier})+$/u;
 
 /** Ordinals to write into a rewritten question, per language (1–5). */
 export const ORDINAL_WORDS: Record<Lang, string[]> = {

@@ -60,8 +60,12 @@ describe('questions in a private chat', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
 
   it('gives a hint for a question the service rejects, and an apology with a redacted log for a failure', async () => {
     h = await startHarness();
-    h.service.failNext(new QuestionError('too-long', 'the question is 1200 characters long; ask in at most 1000'));
     expect((await say(h, 'x'.repeat(1200)))[0].params.text).toBe(
+      'This message is too long. Ask a question about the article in at most 1000 characters.',
+    );
+    expect(h.service.asked).toEqual([]);
+    h.service.failNext(new QuestionError('too-long', 'the question is 1200 characters long; ask in at most 1000'));
+    expect((await say(h, 'What is the approach?'))[0].params.text).toBe(
       'Please type a question about the article as text (up to 1000 characters).',
     );
     h.service.failNext(new Error(`index at /bot${h.api.token}/x is broken`));
@@ -70,6 +74,19 @@ describe('questions in a private chat', { timeout: SERVER_TEST_TIMEOUT_MS }, () 
     expect(h.logs.filter((l) => l.includes(' ERROR '))).toEqual([
       expect.stringMatching(/ ERROR update \d+ failed: index at \/bot\[redacted\]\/x is broken$/),
     ]);
+  });
+});
+
+describe('messages with no words', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
+  it('answers them in the language of the conversation, else of Telegram, with a capital letter', async () => {
+    h = await startHarness();
+    expect((await say(h, '😀😀', { languageCode: 'kk' }))[0].params.text).toBe(
+      'Хабарламада сөз жоқ. Мақала туралы сұрақ жазыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
+    );
+    await say(h, 'Что такое риск-ориентированный подход?', { languageCode: 'en' });
+    expect((await say(h, '???', { languageCode: 'en' }))[0].params.text).toBe(
+      'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
+    );
   });
 });
 

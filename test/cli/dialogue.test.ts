@@ -91,17 +91,47 @@ describe('eval --dialogues', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
 });
 
 describe('npm run chat', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
-  it('offers the languages for /lang with an unknown one, and answers an emoji-only turn with the hint, not an error', async () => {
-    const run = await chat('/lang english\n👍\n/quit\n');
+  it("offers the languages for /lang with an unknown one, and answers an emoji-only turn with the notice in the chat's language", async () => {
+    const run = await chat('/lang english\n👍\n/lang ru\n???\n/quit\n');
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n').slice(3, 8)).toEqual([
+    expect(run.stdout.split('\n').slice(3, 14)).toEqual([
       '› /lang english',
       'Choose the interface language: kk, ru, en (/lang kk)',
       '',
       '› 👍',
-      expect.stringMatching(/^the question has no words/),
+      'There are no words in this message. Type a question about the article, e.g. “What are the main findings?”',
+      '',
+      '› /lang ru',
+      'Язык интерфейса: русский.',
+      '',
+      '› ???',
+      'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
     ]);
   });
+
+  it(
+    'answers /about and /findings with the source line, and chatter after an answer with small talk',
+    async () => {
+      const run = await chat('/about\nЧто такое риск-ориентированный подход?\nахах\n😀😀\n/findings\n/quit\n');
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines[lines.indexOf('› /about') + 1]).toBe('About the article');
+      expect(lines.slice(lines.indexOf('› ахах') + 1, lines.indexOf('› ахах') + 4)).toEqual([
+        '🙂 Что ещё вы хотели бы узнать о статье?',
+        '',
+        'Например, спросите:',
+      ]);
+      // a message with no words in a Russian conversation: the notice in Russian
+      expect(lines[lines.indexOf('› 😀😀') + 1]).toBe(
+        'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
+      );
+      const findings = lines.slice(lines.indexOf('› /findings'), lines.indexOf('› /quit'));
+      expect(findings.filter((l) => l.startsWith('§ '))).toHaveLength(5);
+      expect(findings.every((l) => !l.startsWith('§ ') || l.endsWith(' · translated from Kazakh'))).toBe(true);
+      expect(findings[findings.length - 2]).toMatch(/^Source: Berdiyarova, Saimova, Abdullaeva \(2026\) .* · CC BY-NC 4\.0$/);
+    },
+    CLI_MS,
+  );
 
   it(
     'answers lines from a pipe as a transcript, follows up, runs commands and stops at /quit',
@@ -133,7 +163,7 @@ describe('npm run chat', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
         '↪ law regulates artificial intelligence in Kazakhstan — when was it adopted?',
       );
       expect(lines[lines.indexOf('› /lang ru') + 1]).toBe('Язык интерфейса: русский.');
-      expect(lines[lines.indexOf('› /sections') + 2]).toBe('  § Сведения о публикации');
+      expect(lines[lines.indexOf('› /sections') + 2]).toBe(' 1. § Сведения о публикации');
       expect(run.stdout).not.toContain('never read');
     },
     CLI_MS,

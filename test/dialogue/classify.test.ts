@@ -21,6 +21,38 @@ function summary(c: Classified): string {
 }
 
 describe('classify', () => {
+  it('reads chatter after an answer (laughter, "wow", "kk", laughing emoji) as small talk, and keeps one-word follow-ups', () => {
+    const chatter = ['lol', 'haha', 'Hahahaha!', 'lmaooo', 'kk', 'wow', '😂', '🤣🤣!', 'ахах', 'хаха', 'Хааахах', 'ха-ха', 'ого', 'қызық'];
+    expect(chatter.map((m) => act(m))).toEqual([
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:en',
+      'smalltalk:chatter:ru',
+      'smalltalk:chatter:ru',
+      'smalltalk:chatter:ru',
+      'smalltalk:chatter:ru',
+      'smalltalk:chatter:ru',
+      'smalltalk:chatter:kk',
+    ]);
+    expect(['ясно', 'түсінікті', 'ok'].map((m) => act(m))).toEqual(['smalltalk:thanks:ru', 'smalltalk:thanks:kk', 'smalltalk:thanks:en']);
+    // a grin without tears is no word at all: the engine's "no words" notice, not small talk
+    expect(['😀😀', '???', 'ha'].map((m) => act(m))).toEqual(['question:en', 'question:en', 'question:en']);
+    expect(['why?', 'неге?', 'more', 'тағы', 'example', 'ахах, а почему?', 'lol and what about the EU?'].map((m) => act(m))).toEqual([
+      'followup:aspect:en:why',
+      'followup:aspect:kk:неге',
+      'more:en',
+      'more:kk',
+      'followup:aspect:en:example',
+      'followup:aspect:ru:почему',
+      'followup:substitute:en:EU',
+    ]);
+  });
+
   it('reads small talk in each language, Kazakh also without Kazakh letters and in Latin letters, with or without a previous turn', () => {
     expect(
       ['thank you', 'Hi!', 'hello bot', 'ok thanks', 'who are you?', 'what can you do?', 'how are you', 'bye'].map((m) => act(m, false)),

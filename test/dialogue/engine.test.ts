@@ -189,4 +189,26 @@ describe('createDialogueEngine', () => {
     expect(state!.turns).toHaveLength(6);
     expect(JSON.stringify(state).length).toBeLessThan(3000);
   });
+
+  it("answers a message with no words with a notice in the chosen language, else the conversation's, else the fallback", async () => {
+    const { engine, service } = setup();
+    const noWords = async (
+      state: DialogueState | undefined,
+      text: string,
+      lang?: { chosen?: 'kk' | 'ru' | 'en'; fallback?: 'kk' | 'ru' | 'en' },
+    ) => (await engine.respond(state, text, { lang })).reply;
+    expect(await noWords(undefined, '😀😀')).toMatchObject({
+      act: 'question',
+      lang: 'en',
+      notice: 'noWords',
+      understoodAs: null,
+      turn: -1,
+    });
+    expect((await noWords(undefined, '???', { fallback: 'kk' })).lang).toBe('kk');
+    const ru = await engine.respond(undefined, 'Что такое риск-ориентированный подход?');
+    expect((await noWords(ru.state, '???', { fallback: 'en' })).lang).toBe('ru');
+    expect((await noWords(ru.state, '😀😀', { chosen: 'kk', fallback: 'en' })).lang).toBe('kk');
+    expect(await noWords(ru.state, 'x'.repeat(1001))).toMatchObject({ lang: 'ru', notice: 'tooLong' });
+    expect(service.asked.map((a) => a.question)).toEqual(['Что такое риск-ориентированный подход?']);
+  });
 });

@@ -51,6 +51,38 @@ describe('rewrite', () => {
     expect(standalone('Какой первый вывод?', 'а о Евросоюзе?').standalone).toBe('Что в статье говорится о Евросоюзе?');
   });
 
+  it('keeps the base frame only where any subject fits, and words the rest so that no case is wrong', () => {
+    const rewritten = (pairs: Array<[string, string]>) => pairs.map(([base, f]) => standalone(base, f).standalone);
+    expect(
+      rewritten([
+        ['Какие риски создаёт ИИ?', 'а что про ЕС?'],
+        ['Какие проблемы авторского права?', 'а интелектуальная собственость?'],
+        ['Что говорится о персональных данных?', 'а интелектуальная собственость?'],
+        ['Что говорится о США?', 'а про интеллектуальную собственность?'],
+        ['Что говорится о США?', 'а ЕС?'],
+        ['Что такое риск-ориентированный подход?', 'а ЕС?'],
+        ['What do they propose about liability?', 'and what about national security?'],
+        ['What risks does AI create?', 'and in China?'],
+      ]),
+    ).toEqual([
+      'Что в статье говорится про ЕС?',
+      'Что в статье говорится про: интелектуальная собственость?',
+      'Что говорится про: интелектуальная собственость?',
+      'Что говорится про интеллектуальную собственность?',
+      'Что говорится о ЕС?',
+      'Что такое ЕС?',
+      'What does the article say about national security?',
+      'What does the article say about China?',
+    ]);
+  });
+
+  it('keeps a name capitalised from Kazakh Latin, and brings in Kazakh letters only where the question has them', () => {
+    expect(standalone('Qazaqstanda JI-di qandai zan rettaidi?', 'al Resei she?').standalone).toBe('Мақалада Ресей туралы не айтылған?');
+    expect(standalone('биринши тужырым кандай?', 'ал бесиншиси ше?').standalone).toBe('бесинши тужырым кандай?');
+    expect(standalone('кандай зан ЖИ-ди реттейди?', 'ал бесиншиси ше?').standalone).toBe('зан ЖИ-ди реттейди — бесиншиси?');
+    expect(standalone('Бірінші тұжырым қандай?', 'ал бесиншиси ше?').standalone).toBe('Бесінші тұжырым қандай?');
+  });
+
   it("asks for an aspect of the base question's topic, without making it the base", () => {
     expect(standalone('What does the article say about offences committed with AI?', 'what kinds exactly?')).toEqual({
       standalone: 'offences committed with AI — what kinds exactly?',

@@ -11,6 +11,7 @@ import { MAX_QUESTION_CHARS } from '../../src/retrieval/question.js';
 import { escapeHtml } from '../../src/answer/rich.js';
 import { formatHelpHtml } from '../../src/answer/views.js';
 import { ALLOWED_UPDATES } from '../../src/bot/run.js';
+import { dialogueText } from '../../src/dialogue/messages.js';
 import { telegramHtmlProblems } from '../support/telegram-html.js';
 import {
   BOT_USERNAME,
@@ -27,6 +28,9 @@ import {
 
 const en = t('en');
 const BAD = escapeHtml(fill(en.badQuestion, { max: MAX_QUESTION_CHARS })); // 'Please type a question about the article as text (up to 1000 characters).'
+/** The dialogue's notices for a message with no words and one over MAX_QUESTION_CHARS (English: no conversation yet, no Telegram language). */
+const NO_WORDS = escapeHtml(dialogueText('en').noWords); // 'There are no words in this message. Type a question about the article, …'
+const TOO_LONG = escapeHtml(dialogueText('en').tooLong); // 'This message is too long. Ask a question about the article in at most 1000 characters.'
 const UNHANDLED = escapeHtml(en.unhandled); // 'I answer text questions only. Help: /help'
 const UNKNOWN = escapeHtml(en.unknownCommand); // 'There is no such command. Help: /help'
 const STALE = en.stale;
@@ -96,22 +100,22 @@ async function replyTo(text: string, normal: 'en' | 'ru' = 'en'): Promise<string
 }
 
 describe('text messages', () => {
-  it('refuses a 4096-character message with the "up to 1000 characters" hint, and answers one of 1000', async () => {
+  it('refuses a 4096-character message with the "at most 1000 characters" notice, and answers one of 1000', async () => {
     const long = 'What is the risk-based approach? '.repeat(200).slice(0, 4096);
     expect(long).toHaveLength(4096);
-    expect(await replyTo(long)).toEqual([BAD]);
-    expect(await replyTo('x'.repeat(4096))).toEqual([BAD]);
+    expect(await replyTo(long)).toEqual([TOO_LONG]);
+    expect(await replyTo('x'.repeat(4096))).toEqual([TOO_LONG]);
     const max = 'What is the risk-based approach in the regulation of artificial intelligence? '.repeat(13).slice(0, 1000);
     const reply = await replyTo(max);
     expect(reply).toEqual(await expectedReply(real.service, max));
     expect(reply[0].split('\n')[0]).toBe('<b>1. § Results · finding 3</b> · <i>translated from Kazakh</i>');
   });
 
-  it('gives the hint for emoji only, white space only and zero-width characters only', async () => {
-    expect(await replyTo('😀🎉👍🏽❤️‍🔥🇰🇿')).toEqual([BAD]);
+  it('gives the "no words" notice for emoji, punctuation or zero-width characters only, the hint for white space only', async () => {
+    expect(await replyTo('😀🎉👍🏽❤️‍🔥🇰🇿')).toEqual([NO_WORDS]);
     expect(await replyTo(' \t\n\u00a0\u2003\u3000 ')).toEqual([BAD]);
-    expect(await replyTo('\u200b\u200c\u200d\u2060\ufeff')).toEqual([BAD]);
-    expect(await replyTo('?!… —')).toEqual([BAD]);
+    expect(await replyTo('\u200b\u200c\u200d\u2060\ufeff')).toEqual([NO_WORDS]);
+    expect(await replyTo('?!… —')).toEqual([NO_WORDS]);
   });
 
   it('answers a question with zero-width and direction characters inside exactly like the clean question', async () => {

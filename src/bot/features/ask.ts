@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
 import { questionText } from '../group.js';
+import { langPreference } from '../locale.js';
 import { allowQuestion, converse, replyBadQuestion } from '../reply.js';
 
 /**
@@ -18,7 +19,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     if (!(await allowQuestion(ctx, deps))) return;
     const quoted = ctx.message.reply_to_message;
     const replyTo = quoted && quoted.from?.id === ctx.me.id ? quoted.message_id : undefined;
-    await converse(ctx, deps, (stored) => deps.dialogue.respond(stored, question, { replyTo }));
+    await converse(ctx, deps, (stored) => deps.dialogue.respond(stored, question, { replyTo, lang: langPreference(ctx) }));
   });
   return composer;
 }
