@@ -22,6 +22,12 @@ export const META_PRIOR = 0.8;
  * the authors propose?").
  */
 export const VOICE_PRIOR = 0.5;
+/**
+ * What the Methods section counts unless the question names it: it says how the study looked at a
+ * subject ("the systemic method … civil law, criminal law …"), not what it found, so "which problems of
+ * criminal law does AI raise?" gets the finding first.
+ */
+export const METHODS_PRIOR = 0.9;
 
 /** The parts of one chunk's score, each in [0, 1]. */
 export interface ScoreParts {
@@ -46,11 +52,13 @@ export function fuse(parts: ScoreParts, prior: number, weights: FusionWeights = 
 /**
  * How much a chunk's evidence counts by its section: fully in a section the question names, else
  * `VOICE_PRIOR` in the author and publication sections when the question speaks of "the authors"
- * as the article's voice, else `META_PRIOR` in the sections about the article, else fully.
+ * as the article's voice, else `METHODS_PRIOR` in Methods, `META_PRIOR` in the sections about the
+ * article, else fully.
  */
 export function sectionPrior(sectionId: string, named: number, voice: boolean): number {
   if (named > 0) return 1;
   if (voice && isAboutSection(sectionId)) return VOICE_PRIOR;
+  if (sectionId === 'methods') return METHODS_PRIOR;
   return isMetaSection(sectionId) ? META_PRIOR : 1;
 }
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_WEIGHTS,
   fuse,
   META_PRIOR,
+  METHODS_PRIOR,
   namedSections,
   namedShare,
   normaliseVector,
@@ -28,6 +29,10 @@ describe('sectionPrior', () => {
     expect(sectionPrior('author-contributions', 0, false)).toBe(META_PRIOR);
     expect(sectionPrior('references/18', 0, true)).toBe(META_PRIOR);
     expect(sectionPrior('results/finding-4', 0, true)).toBe(1);
+  });
+
+  it('returns METHODS_PRIOR in Methods unless the question names it', () => {
+    expect([METHODS_PRIOR, sectionPrior('methods', 0, false), sectionPrior('methods', 0.5, false)]).toEqual([0.9, 0.9, 1]);
   });
 });
 

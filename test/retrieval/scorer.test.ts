@@ -99,6 +99,13 @@ describe('createScorer (through the service)', () => {
     },
   );
 
+  it.each([
+    ['what criminal law problems does AI cause?', 'results/finding-4'],
+    ['ИИ в гражданском и уголовном праве', 'methods'],
+  ])('returns for "%s" Methods first only when it is the best by far (it says how, not what)', async (q, section) => {
+    expect(await first(q)).toMatchObject({ answered: true, section });
+  });
+
   it.each(['что предлагают авторы?', 'what do the authors recommend?', 'авторлар қандай шаралар ұсынады?'])(
     'returns for "%s" the finding that says what should be done, not the Methods',
     async (q) => {
