@@ -86,6 +86,12 @@ export const turnKey = (question: string): string => createHash('sha256').update
 /** How many of an answer's passages the reply shows (all unless the service says otherwise). */
 /** Pages of passages already shown on the topic that "more" skips before it says there is nothing more. */
 const MORE_SKIP_PAGES = 3;
+/** A place that is one item of a list: a numbered finding. */
+const LIST_ITEM = /^results\/finding-\d+:/;
+/** The part of an item's text "more" searches by. */
+const DEEPER_QUERY_CHARS = 600;
+/** The question "more" after one finding asks: the finding's own (Kazakh) text, cut to DEEPER_QUERY_CHARS. */
+export const deeperQuery = (text: string): string => text.slice(0, DEEPER_QUERY_CHARS);
 
 export const shownCount = (answer: Answer): number =>
   Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
@@ -146,16 +152,30 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     };
   }
 
+  /**
+   * "More" after one finding (and no other): the passages its own words find (the Discussion and Conclusion on the
+   * same point), not the next findings of the list the question's ranking goes on with.
+   */
+  function deeper(turn: TurnState): Pick<TurnState, 'q' | 'base'> | undefined {
+    const items = turn.shown.filter((p) => LIST_ITEM.test(p));
+    const place = turn.shown[0];
+    if (turn.aspect !== undefined || items.length !== 1 || place !== items[0]) return undefined; // one finding first, not the list
+    // by the official Kazakh text: the same ranking whatever language the pages are shown in
+    const chunk = service.chunk(`kk:${place}`);
+    return chunk ? { q: deeperQuery(chunk.text), base: turn.base } : undefined;
+  }
+
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
     // never again what this conversation already showed on the same topic (an aspect turn shares its topic's passages)
     const seen = new Set(state.turns.filter((t) => t.base === turn.base).flatMap((t) => t.shown));
+    const ranking = deeper(turn) ?? turn;
     let offset = turn.next;
-    let answer = await answerFor(turn, turn.lang, offset, pageSize);
+    let answer = await answerFor(ranking, turn.lang, offset, pageSize);
     let unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !seen.has(placeOf(p.id)));
     for (let skipped = 0; answer.answered && unseen.length === 0 && answer.passages.length > 0 && skipped < MORE_SKIP_PAGES; skipped++) {
       offset += shownCount(answer);
-      answer = await answerFor(turn, turn.lang, offset, pageSize);
+      answer = await answerFor(ranking, turn.lang, offset, pageSize);
       unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !seen.has(placeOf(p.id)));
     }
     const reply = { ...base(readerLang, 'more'), understoodAs: turn.q, key: turnKey(turn.q) };
@@ -179,7 +199,8 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
 
   async function relang(state: DialogueState, index: number, target: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
-    const answer = await answerFor(turn, target, turn.start, turn.count || pageSize);
+    const ranking = turn.start > 0 ? (deeper(turn) ?? turn) : turn; // a "More" page is shown again from the ranking it came from
+    const answer = await answerFor(ranking, target, turn.start, turn.count || pageSize);
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const next = updateTurn(state, index, paged(turn, turn.start, ids, target), now());
     return {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAnswerHtml } from '../../src/answer/format.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import type { Lang } from '../../src/corpus/types.js';
-import { turnKey } from '../../src/dialogue/engine.js';
+import { deeperQuery, turnKey } from '../../src/dialogue/engine.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
 import { openService } from '../../src/setup.js';
 import type { FakeService } from './fake-service.js';
@@ -87,19 +87,22 @@ describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS 
 
       const fifthShown = await shownOn('What is the fifth finding?', 0);
       expect(fifthShown).toBe(1);
+      // "more" after one finding: what the finding's own words find (Discussion, Conclusion …), not the next findings
+      const deeper = deeperQuery(real.chunk('kk:results/finding-5:1')!.text);
       const more = await say(h, 'tell me more');
-      expect(texts(more)).toEqual(await expected('What is the fifth finding?', 'en', 1));
-      const moreShown = await shownOn('What is the fifth finding?', 1);
+      expect(texts(more)).toEqual(await expected(deeper, 'en', 1));
+      expect(more[0].params.text).not.toContain('§ Results · finding');
+      const moreShown = await shownOn(deeper, 1);
       expect(ranks(more[0].params.text)).toEqual(Array.from({ length: moreShown }, (_, i) => 2 + i));
 
       const russian = await say(h, 'in Russian please');
-      expect(texts(russian)).toEqual(await expected('What is the fifth finding?', 'ru', 1));
+      expect(texts(russian)).toEqual(await expected(deeper, 'ru', 1));
       expect(russian[0].params.text.split('\n')[0]).toMatch(/^<b>2\. § .+<\/b> · <i>перевод с казахского<\/i>$/);
 
       await h.restartBot();
       const { callback, messages } = await press(h, buttons(first[0])['More ▸'], { messageId: 2 });
       expect(callback.params.text).toBeUndefined();
-      expect(texts(messages)).toEqual(await expected('What is the first finding?', 'en', 1));
+      expect(texts(messages)).toEqual(await expected(deeperQuery(real.chunk('kk:results/finding-1:1')!.text), 'en', 1));
 
       // the current turn is now the first question's; a reply to the "fifth" answer (message 4) continues that one
       const why = await say(h, 'why?', { replyTo: 4 });
@@ -108,9 +111,9 @@ describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS 
       expect(h.service.asked.map((a) => a.question)).toEqual([
         'What is the first finding?',
         'What is the fifth finding?',
-        'What is the fifth finding?',
-        'What is the fifth finding?',
-        'What is the first finding?',
+        deeper,
+        deeper,
+        deeperQuery(real.chunk('kk:results/finding-1:1')!.text),
         'What is the fifth finding?',
       ]);
     },
