@@ -1,7 +1,7 @@
 import type { Chunk } from '../chunking/chunk.js';
 import { LANGS, type Lang } from '../corpus/types.js';
-import { hasKazakhLetters, kazakhLatinToCyrillic, stem, words } from '../text/fold.js';
-import { isStopword } from '../text/stopwords.js';
+import { hasKazakhLetters, kazakhLatinToCyrillic, russianLatinToCyrillic, stem, words } from '../text/fold.js';
+import { isStopword, isStopwordIn } from '../text/stopwords.js';
 
 /** The article's own word stems per language (each chunk's words stemmed by its language's rules). */
 export type Vocabulary = Record<Lang, Set<string>>;
@@ -28,15 +28,17 @@ export function resolveCyrillicLang(text: string, guess: Lang, vocab: Vocabulary
 }
 
 /**
- * True when a Latin-letter question reads better as Kazakh in the Latin alphabet ("maqalanyn
- * maqsaty", "al besinshisi she?") than as English: more of its words, transliterated, are the
- * article's Kazakh words or Kazakh function words than are its English words or English function words.
+ * How a Latin-letter question reads best: as English, as Kazakh in the Latin alphabet ("maqalanyn
+ * maqsaty", "al besinshisi she?") or as Russian typed in Latin letters ("kakie vyvody v statye?"):
+ * the reading in which more of its words, transliterated, are that language's function words or the
+ * article's words in it. English wins a tie, then Kazakh.
  */
-export function readsAsKazakhLatin(text: string, vocab: Vocabulary): boolean {
-  const latin = text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? [];
-  const en = latin.filter((w) => isStopword(w) || vocab.en.has(stem(w, 'en'))).length;
-  const kk = latin
-    .map((w) => words(kazakhLatinToCyrillic(w))[0] ?? '')
-    .filter((w) => w && (isStopword(w) || vocab.kk.has(stem(w, 'kk')))).length;
-  return kk > en;
+export function latinReading(text: string, vocab: Vocabulary): Lang {
+  const latin = text.toLowerCase().match(/[a-z\u00C0-\u024F']+/g) ?? [];
+  const hits = (lang: Lang, read: (w: string) => string) =>
+    latin.map((w) => words(read(w))[0] ?? '').filter((w) => w && (isStopwordIn(w, lang) || vocab[lang].has(stem(w, lang)))).length;
+  const en = hits('en', (w) => w);
+  const kk = hits('kk', kazakhLatinToCyrillic);
+  const ru = hits('ru', russianLatinToCyrillic);
+  return ru > kk && ru > en ? 'ru' : kk > en ? 'kk' : 'en';
 }

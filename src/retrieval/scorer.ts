@@ -20,7 +20,7 @@ import {
   sectionPrior,
   type FusionWeights,
 } from './fusion.js';
-import { articleVocabulary, readsAsKazakhLatin, resolveCyrillicLang } from './question-lang.js';
+import { articleVocabulary, latinReading, resolveCyrillicLang } from './question-lang.js';
 import { createTopics, isAboutSection } from './topics.js';
 
 /** Nearest chunks to a query vector: chunk indexes and cosine similarities, best first. */
@@ -185,7 +185,7 @@ export function createScorer(deps: {
     /** The language of a Cyrillic question without Kazakh letters, by the article's own words (question-lang.ts). */
     resolveLang: (text: string, guess: Lang) => resolveCyrillicLang(text, guess, vocab),
     /** True when a Latin-letter question reads as Kazakh in the Latin alphabet (question-lang.ts). */
-    readsAsKazakhLatin: (text: string) => readsAsKazakhLatin(text, vocab),
+    latinReading: (text: string) => latinReading(text, vocab),
   };
 }
 

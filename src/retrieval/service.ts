@@ -4,7 +4,7 @@ import { citedNumbers, referenceId, SECTION_ORDER, sectionTitle, withoutReferenc
 import type { Embedder } from '../embedding/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Glossary } from '../text/glossary.js';
-import { kazakhLatinToCyrillic, words } from '../text/fold.js';
+import { kazakhLatinToCyrillic, russianLatinToCyrillic, words } from '../text/fold.js';
 import { withoutIntroduction } from '../text/introduction.js';
 import { createSpeller } from '../text/spell.js';
 import type { AbstentionRule } from '../index/abstention-rule.js';
@@ -132,10 +132,12 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
     // "US" in capitals is the country, not the pronoun; "My name is Aigerim." is no part of the question
     const query = expandAbbreviations(withoutIntroduction(asked));
     const detected = detectLang(query);
-    const kazakhLatin = detected.kazakhLatin || (detected.lang === 'en' && scorer.readsAsKazakhLatin(query));
+    // Latin letters: English, Kazakh in the Latin alphabet, or Russian typed in Latin ("kakie vyvody v statye?")
+    const reading = detected.kazakhLatin ? 'kk' : detected.lang === 'en' ? scorer.latinReading(query) : undefined;
+    const spelled = reading === 'kk' ? kazakhLatinToCyrillic(query) : reading === 'ru' ? russianLatinToCyrillic(query) : query;
     // typos ("artifical inteligence") are corrected against the article's own words and the glossary
-    const text = speller.correctText(kazakhLatin ? kazakhLatinToCyrillic(query) : query);
-    return { text, lang: kazakhLatin ? 'kk' : scorer.resolveLang(text, detected.lang) };
+    const text = speller.correctText(spelled);
+    return { text, lang: reading === 'kk' || reading === 'ru' ? reading : scorer.resolveLang(text, detected.lang) };
   }
 
   function toPassage(place: Place, score: number, rank: number, lang: Lang): Passage {

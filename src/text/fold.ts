@@ -65,6 +65,48 @@ export function kazakhLatinToCyrillic(text: string): string {
   return out;
 }
 
+/**
+ * Russian typed in Latin letters, informally ("kakie vyvody v statye?", "chto pro personalnye dannye")
+ * → Cyrillic: shch/sch щ, kh х, zh ж, ch ч, sh ш, ts ц, ya/ja я, yu/ju ю, yo/jo ё, y ы (й after a
+ * vowel at the end of a word: "kakoy"), ' ь.
+ */
+export function russianLatinToCyrillic(text: string): string {
+  const lower = text.normalize('NFC').toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; ) {
+    const digraph = RU_DIGRAPHS.find(([latin]) => lower.startsWith(latin, i));
+    if (digraph) {
+      out += digraph[1];
+      i += digraph[0].length;
+      continue;
+    }
+    const ch = lower[i];
+    const wordEnd = !/[a-z]/.test(lower[i + 1] ?? '');
+    out += ch === 'y' && wordEnd && 'aeiou'.includes(lower[i - 1] ?? '') ? 'й' : (RU_LATIN[ch] ?? ch);
+    i++;
+  }
+  return out;
+}
+
+const RU_DIGRAPHS: Array<[string, string]> = [
+  ['shch', 'щ'],
+  ['sch', 'щ'],
+  ['kh', 'х'],
+  ['zh', 'ж'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['ja', 'я'],
+  ['yu', 'ю'],
+  ['ju', 'ю'],
+  ['yo', 'ё'],
+  ['jo', 'ё'],
+];
+const RU_LATIN: Record<string, string> = Object.fromEntries(
+  [...'abvgdezijklmnoprstufhcwxqy'].map((c, i) => [c, [...'абвгдезийклмнопрстуфхцвхкы'][i]]).concat([["'", 'ь']]),
+);
+
 const LATIN_VOWELS = new Set('aeiouyıáäéóöúüūý');
 
 const DIGRAPHS: Record<string, string> = { sh: 'ш', ch: 'ч', zh: 'ж', ts: 'ц', ya: 'я', yu: 'ю', iy: 'ий' };

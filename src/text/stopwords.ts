@@ -1,3 +1,4 @@
+import type { Lang } from '../corpus/types.js';
 import { fold } from './fold.js';
 
 /**
@@ -61,4 +62,27 @@ export function namesArticle(folded: string): boolean {
 /** True when a folded word is a function or question word. */
 export function isStopword(folded: string): boolean {
   return FOLDED.has(folded) || ARTICLE.has(folded);
+}
+
+const BY_LANG: Record<Lang, Set<string>> = {
+  en: new Set(
+    EN.split(/\s+/)
+      .filter(Boolean)
+      .map((w) => fold(w)),
+  ),
+  ru: new Set(
+    RU.split(/\s+/)
+      .filter(Boolean)
+      .map((w) => fold(w)),
+  ),
+  kk: new Set(
+    KK.split(/\s+/)
+      .filter(Boolean)
+      .map((w) => fold(w)),
+  ),
+};
+
+/** True when a folded word is a function or question word of `lang` (or names the article). */
+export function isStopwordIn(folded: string, lang: Lang): boolean {
+  return BY_LANG[lang].has(folded) || ARTICLE.has(folded);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleVocabulary, readsAsKazakhLatin, resolveCyrillicLang } from '../../src/retrieval/question-lang.js';
+import { articleVocabulary, latinReading, resolveCyrillicLang } from '../../src/retrieval/question-lang.js';
 
 const vocab = articleVocabulary([
   { lang: 'kk', text: 'Мақаланың мақсаты құқықтық реттеуді талдау.' },
@@ -27,9 +27,12 @@ describe('resolveCyrillicLang', () => {
   });
 });
 
-describe('readsAsKazakhLatin', () => {
-  it("returns true when more words are the article's Kazakh words or Kazakh function words than English ones", () => {
-    expect(readsAsKazakhLatin('maqalanyn maqsaty', vocab)).toBe(true);
-    expect(readsAsKazakhLatin('the aim of the article', vocab)).toBe(false);
+describe('latinReading', () => {
+  it('returns the language whose function words or article words more of the transliterated words are: English, Kazakh or Russian', () => {
+    expect(
+      ['maqalanyn maqsaty', 'the aim of the article', 'kakie vyvody v statye?', 'chto v statye pro personalnye dannye?', 'kto avtory?'].map(
+        (q) => latinReading(q, vocab),
+      ),
+    ).toEqual(['kk', 'en', 'ru', 'ru', 'ru']);
   });
 });

@@ -122,6 +122,13 @@ describe('createScorer (through the service)', () => {
   });
 
   it.each([
+    ['kakie vyvody v statye?', 'results/finding-1'],
+    ['metody issledovaniya', 'methods'],
+  ])('returns for "%s", Russian typed in Latin letters, a Russian answer', async (q, section) => {
+    expect(await first(q)).toMatchObject({ lang: 'ru', answered: true, section });
+  });
+
+  it.each([
     ['My name is Aigerim. What are the findings?', 'results/finding-1'],
     ['Меня зовут Айгерим, какие методы использованы?', 'methods'],
   ])('returns for "%s" an answer: the name of a reader introducing themselves is not asked about', async (q, section) => {

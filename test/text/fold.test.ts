@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, hasKazakhLetters, kazakhLatinToCyrillic, stem, words } from '../../src/text/fold.js';
+import { fold, hasKazakhLetters, kazakhLatinToCyrillic, russianLatinToCyrillic, stem, words } from '../../src/text/fold.js';
 
 describe('fold', () => {
   it('returns Kazakh letters as the Russian-keyboard letters people type instead', () => {
@@ -57,6 +57,14 @@ describe('kazakhLatinToCyrillic (the 2021 alphabet)', () => {
     expect(
       ['Zertteu ädısterı qandai?', 'Zertteudıñ qorytyndysy', 'Ūlttyq', 'negızgı sözder', 'şeşım', 'ğylym'].map(kazakhLatinToCyrillic),
     ).toEqual(['зерттеу адистери кандай?', 'зерттеудин корытындысы', 'улттык', 'негизги создер', 'шешим', 'гылым']);
+  });
+});
+
+describe('russianLatinToCyrillic', () => {
+  it('returns Russian typed in Latin letters as Cyrillic: digraphs first, y as ы (й after a vowel at the end of a word)', () => {
+    expect(
+      ['kakie vyvody v statye?', 'kakoy zakon', 'shchit i zhurnal', "obyazatel'stvo", 'kto avtory?'].map(russianLatinToCyrillic),
+    ).toEqual(['какие выводы в статые?', 'какой закон', 'щит и журнал', 'обязательство', 'кто авторы?']);
   });
 });
 
