@@ -211,9 +211,13 @@ function smalltalk(a: Analysed): SmalltalkKind | undefined {
 }
 
 /** "Hi, what are the findings?" → "what are the findings?" (the greeting is not part of the question). */
+/** First-person pronouns, folded: never courtesy words at the start of a message. */
+const FIRST_PERSON = new Set(['i', 'я', 'мен']);
+
 function withoutGreeting(text: string, a: Analysed): string {
   let i = 0;
-  while (i < a.tokens.length && isCourtesy(a.lex, a.tokens[i])) i++;
+  // "I" starts a sentence ("I'm a student at …"), though "i see" lists it among the thanks
+  while (i < a.tokens.length && isCourtesy(a.lex, a.tokens[i]) && !FIRST_PERSON.has(a.tokens[i].key)) i++;
   if (i === 0 || i === a.tokens.length) return text;
   return text.slice(a.tokens[i].start).trim();
 }

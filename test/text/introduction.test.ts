@@ -14,6 +14,10 @@ describe('withoutIntroduction', () => {
         'Сәлем! Мен ҚазҰУ-да оқимын. Мақаланың мақсаты қандай?',
         'Менің атым Айгерим, тұжырымдар қандай?',
         'Мен Нархозда окимын, зерттеу адистери кандай?',
+        "I'm a law student at KazNU, writing a term paper. which law regulates AI in Kazakhstan?",
+        'Hi, I am Aida. What are the findings?',
+        'Привет, я Аида, студентка юрфака. Какие выводы в статье?',
+        'Сәлеметсіз бе, мен мемлекеттік қызметшімін. Киберқауіпсіздік туралы не айтылған?',
       ].map(withoutIntroduction),
     ).toEqual([
       'What are the findings?',
@@ -25,6 +29,10 @@ describe('withoutIntroduction', () => {
       'Мақаланың мақсаты қандай?',
       'тұжырымдар қандай?',
       'зерттеу адистери кандай?',
+      'which law regulates AI in Kazakhstan?',
+      'What are the findings?',
+      'Какие выводы в статье?',
+      'Киберқауіпсіздік туралы не айтылған?',
     ]);
   });
 
@@ -34,6 +42,7 @@ describe('withoutIntroduction', () => {
       'What is the risk-based approach?',
       'My name is Aigerim',
       'Мен бұл мақаланы оқыдым, тұжырымдар қандай?',
+      'Мен түсінбедім, неге?',
     ];
     expect(unchanged.map(withoutIntroduction)).toEqual(unchanged);
   });
