@@ -3,6 +3,7 @@ import type { Answer, ArticleService, Passage } from '../retrieval/types.js';
 import { fold, stem, words } from '../text/fold.js';
 import { isContent } from './classify.js';
 import { analyse, compile, inList, type WordList } from './lexicon.js';
+import { asksForItem, itemQuery } from './item.js';
 import { placeOf } from './state.js';
 import { ASPECTS, BACK_REFERENCES, type AspectId } from './words.js';
 
@@ -75,7 +76,8 @@ export function readAspect(text: string): AspectQuery {
  * example", "сондықтан", a year in a reference it cites) or 1 for a hint ("in particular", "қажет"),
  * so an aspect lifts a passage only about as relevant as the best. The best is shown, and the next
  * when it too gives the aspect and scores nearly as high; the others follow. With own words the
- * passages of the rewritten question (`query`) join the topic's. Asked "why?", a paragraph that the
+ * passages of the rewritten question (`query`) join the topic's. When the topic is one finding, the
+ * passages that elaborate it (src/dialogue/item.ts) stand in for the rest of the list. Asked "why?", a paragraph that the
  * next one draws on ("In this regard, …") is the reason: it ranks as high as that next one and is
  * shown first, with it. Undefined when no passage gives
  * anything asked (the caller asks `query` as is). The order does not depend on `lang` (cues are
@@ -91,7 +93,15 @@ export async function aspectRanking(
   if (asked.aspects.length === 0 && asked.stems.length === 0) return undefined;
   const topic = await service.ask(base, { lang, limit: POOL });
   const own = asked.stems.length > 0 ? await service.ask(query, { lang, limit: POOL }) : undefined;
-  const pool = interleave(relevance(topic.passages), relevance(own?.passages ?? []));
+  // "the fourth finding → why?": the finding's reasons and examples are in the passages that elaborate it (the reader has
+  // just read the finding itself), not in the other findings
+  const single = topic.answered && (topic.shown ?? topic.passages.length) === 1 ? topic.passages[0] : undefined;
+  const item = single && asksForItem(base, single.id) ? itemQuery(service, placeOf(single.id)) : undefined;
+  const elaboration = item === undefined ? undefined : await service.ask(item, { lang, limit: POOL });
+  const pool = interleave(
+    interleave(relevance(item ? [] : topic.passages), relevance((elaboration?.passages ?? []).filter((p) => p.id !== single?.id))),
+    relevance(own?.passages ?? []),
+  );
   const gives = pool.map(({ p }, i) => (i < WINDOW ? score(service, p, asked) : 0));
   if (!gives.some((g) => g > 0)) return undefined;
   const scored = pool.map(({ p, rel }, i) => ({ p, gives: gives[i], s: i < WINDOW ? rel * (1 + gives[i]) : 0, i }));

@@ -4,6 +4,7 @@ import { QuestionError } from '../errors.js';
 import { cleanQuestion, MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
 import { aspectRanking, pageOf, readAspect } from './aspect.js';
+import { asksForItem, itemQuery, LIST_ITEM } from './item.js';
 import { classify, type Act, type Followup, type SmalltalkKind } from './classify.js';
 import { rewrite } from './rewrite.js';
 import { addTurn, current, paged, placeOf, turnOfMessage, updateTurn, type DialogueState, type TurnState } from './state.js';
@@ -86,12 +87,6 @@ export const turnKey = (question: string): string => createHash('sha256').update
 /** How many of an answer's passages the reply shows (all unless the service says otherwise). */
 /** Pages of passages already shown on the topic that "more" skips before it says there is nothing more. */
 const MORE_SKIP_PAGES = 3;
-/** A place that is one item of a list: a numbered finding. */
-const LIST_ITEM = /^results\/finding-\d+:/;
-/** The part of an item's text "more" searches by. */
-const DEEPER_QUERY_CHARS = 600;
-/** The question "more" after one finding asks: the finding's own (Kazakh) text, cut to DEEPER_QUERY_CHARS. */
-export const deeperQuery = (text: string): string => text.slice(0, DEEPER_QUERY_CHARS);
 
 export const shownCount = (answer: Answer): number =>
   Math.min((answer as { shown?: number }).shown ?? answer.passages.length, answer.passages.length);
@@ -153,16 +148,16 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
   }
 
   /**
-   * "More" after one finding (and no other): the passages its own words find (the Discussion and Conclusion on the
+   * "More" after one finding asked for: the passages its own words find (the Discussion and Conclusion on the
    * same point), not the next findings of the list the question's ranking goes on with.
    */
   function deeper(turn: TurnState): Pick<TurnState, 'q' | 'base'> | undefined {
     const items = turn.shown.filter((p) => LIST_ITEM.test(p));
     const place = turn.shown[0];
-    if (turn.aspect !== undefined || items.length !== 1 || place !== items[0]) return undefined; // one finding first, not the list
-    // by the official Kazakh text: the same ranking whatever language the pages are shown in
-    const chunk = service.chunk(`kk:${place}`);
-    return chunk ? { q: deeperQuery(chunk.text), base: turn.base } : undefined;
+    // one finding asked for ("the fifth finding"), not the list, nor a topic a finding happens to answer
+    if (turn.aspect !== undefined || items.length !== 1 || place !== items[0] || !asksForItem(turn.q, place)) return undefined;
+    const q = itemQuery(service, place);
+    return q === undefined ? undefined : { q, base: turn.base };
   }
 
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAnswerHtml } from '../../src/answer/format.js';
 import { loadRetrievalConfig } from '../../src/config.js';
 import type { Lang } from '../../src/corpus/types.js';
-import { deeperQuery, turnKey } from '../../src/dialogue/engine.js';
+import { turnKey } from '../../src/dialogue/engine.js';
+import { aspectRanking, pageOf, readAspect } from '../../src/dialogue/aspect.js';
+import { deeperQuery } from '../../src/dialogue/item.js';
 import type { ArticleService } from '../../src/retrieval/types.js';
 import { openService } from '../../src/setup.js';
 import type { FakeService } from './fake-service.js';
@@ -106,8 +108,12 @@ describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS 
 
       // the current turn is now the first question's; a reply to the "fifth" answer (message 4) continues that one
       const why = await say(h, 'why?', { replyTo: 4 });
-      expect(texts(why)).toEqual(await expected('fifth finding — why?', 'en', 0, true));
-      // "why?" re-ranks the passages of the question it follows by the reasons they give
+      // "why?" after one finding re-ranks the passages that elaborate it by the reasons they give (not the finding again)
+      const ranked = (await aspectRanking(real, 'What is the fifth finding?', 'fifth finding — why?', readAspect('why?'), 'en'))!;
+      const whyParts = formatAnswerHtml(pageOf(ranked, 0, 3), 'en');
+      whyParts[0] = `<i>↪ fifth finding — why?</i>\n\n${whyParts[0]}`;
+      expect(texts(why)).toEqual(whyParts);
+      expect(why[0].params.text).not.toContain('§ Results · finding 5');
       expect(h.service.asked.map((a) => a.question)).toEqual([
         'What is the first finding?',
         'What is the fifth finding?',
@@ -115,6 +121,7 @@ describe('a conversation in a private chat', { timeout: PROCESS_TEST_TIMEOUT_MS 
         deeper,
         deeperQuery(real.chunk('kk:results/finding-1:1')!.text),
         'What is the fifth finding?',
+        deeper,
       ]);
     },
     INDEX_BUILD_MS,
