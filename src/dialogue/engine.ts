@@ -43,6 +43,9 @@ export interface LangPreference {
   fallback?: Lang;
 }
 
+/** Small talk that belongs to no language: a short Latin word ("ok", "lol", "thx") or no letters at all. */
+const UNIVERSAL_CHATTER = /^\s*(?:[a-z]{1,4}|[^\p{L}]*)[\s!?.)]*$/iu;
+
 /**
  * The language of a notice about a message that has no language of its own ("😀😀"): the one the
  * reader chose, else the language of the conversation so far (its last turn), else the fallback,
@@ -249,8 +252,11 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
       });
       const touched = { ...state, at: now() };
       switch (c.act) {
-        case 'smalltalk':
-          return { reply: { ...base(c.lang, 'smalltalk'), smalltalk: c.kind }, state: touched };
+        case 'smalltalk': {
+          // "ok", "lol", "😂" belong to no language: the reply speaks the chat's (chosen, else the conversation's)
+          const universal = UNIVERSAL_CHATTER.test(text) && (opts.lang?.chosen !== undefined || state.turns.length > 0);
+          return { reply: { ...base(universal ? noticeLang(state, opts.lang) : c.lang, 'smalltalk'), smalltalk: c.kind }, state: touched };
+        }
         case 'more':
           return prev < 0 ? { reply: { ...base(c.lang, 'more'), notice: 'askFirst' }, state: touched } : page(state, prev, c.lang);
         case 'language':

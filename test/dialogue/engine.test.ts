@@ -169,6 +169,25 @@ describe('createDialogueEngine', () => {
     expect(await engine.more(quoted.state, { messageId: 2 })).toBeUndefined();
   });
 
+  it('answers "ok" or "lol" (and "😂" with its notice) in the chosen language, else the conversation\'s; words of a language in that language', async () => {
+    const { engine } = setup();
+    const russian = await engine.respond(undefined, 'Каковы основные выводы?');
+    const langs = await Promise.all([
+      engine.respond(undefined, 'ok'),
+      engine.respond(undefined, 'ok', { lang: { chosen: 'kk' } }),
+      engine.respond(russian.state, 'lol'),
+      engine.respond(russian.state, '😂'),
+      engine.respond(russian.state, 'thanks a lot'),
+    ]);
+    expect(langs.map((s) => [s.reply.act, s.reply.lang])).toEqual([
+      ['smalltalk', 'en'],
+      ['smalltalk', 'kk'],
+      ['smalltalk', 'ru'],
+      ['question', 'ru'], // no words: the notice, in the conversation's language too
+      ['smalltalk', 'en'],
+    ]);
+  });
+
   it('answers small talk and "more" before any question without retrieval, keeping the state small', async () => {
     const { engine, service } = setup();
     expect((await engine.respond(undefined, 'thanks!')).reply).toMatchObject({
