@@ -33,7 +33,7 @@ export interface DialogueReply {
   key: string;
 }
 
-export type Notice = 'nothingMore' | 'askFirst' | 'noWords' | 'tooLong';
+export type Notice = 'nothingMore' | 'askFirst' | 'noWords' | 'tooLong' | 'noSuchFinding';
 
 /** The languages a chat's notices may be in, besides the conversation's own. */
 export interface LangPreference {
@@ -214,6 +214,11 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     const rewritten = rewrite(turn.base, c);
     const standalone = rewritten.standalone.slice(0, MAX_QUESTION_CHARS);
     const baseQ = rewritten.isBase ? standalone : turn.base;
+    // "and the sixth?" after the findings: there are only five (said, not searched for)
+    const findings = service.sectionIds().filter((id) => /^results\/finding-\d+$/.test(id)).length;
+    if (c.kind === 'ordinal' && c.ordinal > findings && findings > 0 && turn.shown.some((p) => LIST_ITEM.test(p))) {
+      return { reply: { ...base(c.lang, 'followup'), notice: 'noSuchFinding', turn: prev }, state: { ...state, at: now() } };
+    }
     if (c.kind === 'aspect' && c.unknown.length > 0) {
       // a follow-up about something the article never mentions ("does it apply in China?")
       const answer: Answer = { query: standalone, lang: c.lang, answered: false, passages: [], total: 0 };

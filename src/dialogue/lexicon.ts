@@ -147,7 +147,7 @@ export function phraseAt(list: WordList, tokens: Token[], i: number): number {
   return best;
 }
 
-/** The number (1–5) of an ordinal word, or 0. */
+/** The number (1–10) of an ordinal word, or 0. */
 export function ordinalOf(lex: Lexicon, key: string): number {
   return lex.ordinals.findIndex((l) => inList(l, key)) + 1;
 }

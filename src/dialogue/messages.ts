@@ -14,6 +14,8 @@ export interface DialogueMessages {
   noWords: string;
   /** A message longer than a question may be. */
   tooLong: string;
+  /** "and the sixth?" after the findings: there are only five. */
+  noSuchFinding: string;
   /** Example questions offered after small talk (buttons in Telegram, numbers in the terminal). */
   suggestions: string[];
 }
@@ -41,6 +43,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     },
     tryAsking: 'Try asking:',
     nothingMore: 'That is all the article says on this. Ask another question, or see /findings.',
+    noSuchFinding: 'The article states five findings; /findings lists them.',
     askFirst: 'Ask a question about the article first, e.g. “What are the main findings?”',
     noWords: 'There are no words in this message. Type a question about the article, e.g. “What are the main findings?”',
     tooLong: `This message is too long. Ask a question about the article in at most ${MAX_QUESTION_CHARS} characters.`,
@@ -68,6 +71,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     },
     tryAsking: 'Например, спросите:',
     nothingMore: 'Больше статья об этом ничего не говорит. Задайте другой вопрос или посмотрите /findings.',
+    noSuchFinding: 'В статье пять выводов; их список — /findings.',
     askFirst: 'Сначала задайте вопрос о статье, например: «Каковы основные выводы?»',
     noWords: 'В сообщении нет слов. Напишите вопрос о статье, например: «Каковы основные выводы?»',
     tooLong: `Сообщение слишком длинное. Задайте вопрос о статье не длиннее ${MAX_QUESTION_CHARS} символов.`,
@@ -95,6 +99,7 @@ const MESSAGES: Record<Lang, DialogueMessages> = {
     },
     tryAsking: 'Мысалы, сұраңыз:',
     nothingMore: 'Мақалада бұл туралы басқа ештеңе айтылмайды. Басқа сұрақ қойыңыз немесе /findings қараңыз.',
+    noSuchFinding: 'Мақалада бес тұжырым бар; тізімі — /findings.',
     askFirst: 'Алдымен мақала туралы сұрақ қойыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
     noWords: 'Хабарламада сөз жоқ. Мақала туралы сұрақ жазыңыз, мысалы: «Мақаланың негізгі тұжырымдары қандай?»',
     tooLong: `Хабарлама тым ұзын. Мақала туралы сұрақты ${MAX_QUESTION_CHARS} таңбадан аспайтындай етіп қойыңыз.`,

@@ -35,7 +35,8 @@ export interface DialogueWords {
   /** Whole small-talk questions: about the bot, "how are you". */
   socialPhrases: Record<'about' | 'howAreYou', string>;
   /** Ordinals 1–5, every form people type (word stems ending in `*` match any ending). */
-  ordinals: [string, string, string, string, string];
+  /** Ordinal words, first to tenth (the article numbers five findings: a higher one is answered that there are five). */
+  ordinals: string[];
 }
 
 export const WORDS: Record<Lang, DialogueWords> = {
@@ -73,7 +74,18 @@ export const WORDS: Record<Lang, DialogueWords> = {
         how do you work | how to use | help | help me | what should i ask | what can i ask | what can i ask you | are you a bot | who made you | what are you for`,
       howAreYou: 'how are you | how are you doing | how is it going | how are things | whats up | sup',
     },
-    ordinals: ['first 1st', 'second 2nd', 'third 3rd', 'fourth 4th', 'fifth 5th'],
+    ordinals: [
+      'first 1st',
+      'second 2nd',
+      'third 3rd',
+      'fourth 4th',
+      'fifth 5th',
+      'sixth 6th',
+      'seventh 7th',
+      'eighth 8th',
+      'ninth 9th',
+      'tenth 10th',
+    ],
   },
   ru: {
     connectives:
@@ -114,7 +126,7 @@ export const WORDS: Record<Lang, DialogueWords> = {
         как тобой пользоваться | как пользоваться | помощь | помоги | что спросить | что можно спросить | о чем тебя спросить | ты бот`,
       howAreYou: 'как дела | как ты | как вы | как поживаешь | как жизнь | как настроение | что нового',
     },
-    ordinals: ['перв*', 'втор*', 'трет*', 'четверт* четвёрт*', 'пят*'],
+    ordinals: ['перв*', 'втор*', 'трет*', 'четверт* четвёрт*', 'пят*', 'шест*', 'седьм*', 'восьм*', 'девят*', 'десят*'],
   },
   kk: {
     connectives: 'ал | және | енді | ал енді | сонда | ендеше | ал онда | тағы да | ал мысалы',
@@ -149,7 +161,18 @@ export const WORDS: Record<Lang, DialogueWords> = {
         қалай пайдаланамын | көмек | көмектес | көмектесші | не сұрауға болады | сен ботсың ба`,
       howAreYou: 'қалайсың | қалайсыз | халың қалай | хал қалай | жағдайың қалай | жағдай қалай | қалың қалай | не жаңалық',
     },
-    ordinals: ['бірінші* біріншісі', 'екінші*', 'үшінші*', 'төртінші*', 'бесінші*'],
+    ordinals: [
+      'бірінші* біріншісі',
+      'екінші*',
+      'үшінші*',
+      'төртінші*',
+      'бесінші*',
+      'алтыншы*',
+      'жетінші*',
+      'сегізінші*',
+      'тоғызыншы*',
+      'оныншы*',
+    ],
   },
 };
 

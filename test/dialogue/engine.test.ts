@@ -188,6 +188,15 @@ describe('createDialogueEngine', () => {
     ]);
   });
 
+  it('says there are five findings when asked for the sixth after one, without searching for "sixth"', async () => {
+    const { engine, service } = setup();
+    const first = await engine.respond(undefined, 'What is the first finding?');
+    const sixth = await engine.respond(first.state, 'and the sixth?');
+    expect(sixth.reply).toMatchObject({ act: 'followup', lang: 'en', notice: 'noSuchFinding', turn: 0 });
+    expect(service.asked.map((a) => a.question)).toEqual(['What is the first finding?']);
+    expect((await engine.respond(first.state, 'а шестой?')).reply).toMatchObject({ lang: 'ru', notice: 'noSuchFinding' });
+  });
+
   it('answers small talk and "more" before any question without retrieval, keeping the state small', async () => {
     const { engine, service } = setup();
     expect((await engine.respond(undefined, 'thanks!')).reply).toMatchObject({
