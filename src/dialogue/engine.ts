@@ -198,7 +198,13 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
   async function relang(state: DialogueState, index: number, target: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
     const ranking = turn.start > 0 ? (deeper(turn) ?? turn) : turn; // a "More" page is shown again from the ranking it came from
-    const answer = await answerFor(ranking, target, turn.start, turn.count || pageSize);
+    let answer = await answerFor(ranking, target, turn.start, turn.start > 0 ? pageSize : turn.count || pageSize);
+    if (turn.start > 0) {
+      // exactly the places that page showed (it left out what the conversation had shown before)
+      const last = new Set(turn.shown.slice(-turn.count));
+      const same = answer.passages.filter((p) => last.has(placeOf(p.id)));
+      if (same.length > 0) answer = { ...answer, passages: same, shown: same.length };
+    }
     const ids = answer.passages.slice(0, shownCount(answer)).map((p) => p.id);
     const next = updateTurn(state, index, paged(turn, turn.start, ids, target), now());
     return {
