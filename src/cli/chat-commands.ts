@@ -4,6 +4,7 @@ import { aboutView, COMMANDS, findingsView, sectionView, startView } from '../an
 import { FINDING_IDS } from '../corpus/sections.js';
 import { LANGS, type Lang } from '../corpus/types.js';
 import type { ArticleService } from '../retrieval/types.js';
+import { dialogueText } from '../dialogue/messages.js';
 
 /** The chat's own commands: the bot's (`COMMANDS`, as README lists them) plus /quit. */
 const HELP: Record<Lang, string> = {
@@ -25,9 +26,18 @@ export interface CommandResult {
   lang?: Lang;
   /** /start: the conversation is forgotten. */
   reset?: boolean;
-  /** Questions `1`–`n` stand for next (the /start examples). */
+  /** Questions `1`–`n` stand for next (the /start examples, the five findings). */
   offer?: string[];
+  /** A question the conversation now follows up on, asked without showing its answer (/findings). */
+  topic?: string;
 }
+
+/** "1"–"5" after /findings: that finding, in each language. */
+const FINDING_QUESTIONS: Record<Lang, string[]> = {
+  en: ['first', 'second', 'third', 'fourth', 'fifth'].map((n) => `What is the ${n} finding?`),
+  ru: ['первый', 'второй', 'третий', 'четвёртый', 'пятый'].map((n) => `Какой ${n} вывод?`),
+  kk: ['Бірінші', 'Екінші', 'Үшінші', 'Төртінші', 'Бесінші'].map((n) => `${n} тұжырым қандай?`),
+};
 
 /**
  * Runs one chat command (a line starting with `/`) in interface language `ui`: the bot's commands
@@ -50,7 +60,11 @@ export function chatCommand(service: ArticleService, line: string, ui: Lang): Co
       return { text: renderAll(aboutView(ui), 'text') };
     case 'findings': {
       const findings = FINDING_IDS.map((id) => ({ title: service.sectionTitle(id, ui), chunks: service.section(id, ui) }));
-      return { text: renderAll(findingsView(findings, ui), 'text') };
+      return {
+        text: renderAll(findingsView(findings, ui), 'text'),
+        offer: FINDING_QUESTIONS[ui].slice(0, findings.length),
+        topic: dialogueText(ui).suggestions[0],
+      };
     }
     case 'sections':
       return { text: sections(service, arg, ui) };

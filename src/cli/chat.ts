@@ -54,7 +54,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
       const done = chatCommand(service, line, chosen ?? fallback);
       chosen = done.lang ?? chosen;
       if (done.reset) state = undefined;
-      if (done.offer) offered = done.offer;
+      offered = done.offer ?? [];
+      if (done.topic) state = (await engine.ask(state, done.topic, chosen ?? fallback)).state;
       write(`${done.text}\n`);
       blank();
     } else if (line) {

@@ -105,6 +105,9 @@ describe('commands', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
       '<b>Пять выводов статьи</b>',
       ...[1, 2, 3, 4, 5].map((n) => `<b>§ Результаты · вывод ${n}</b> · <i>перевод с казахского</i>`),
     ]);
+    // the findings are now the topic: a follow-up builds on them (before, it was told to ask a question first)
+    const [third] = await say(h, 'а третий?', { languageCode: 'ru' });
+    expect(third.params.text.split('\n')[0]).toBe('<i>↪ выводы — третий?</i>');
   });
 
   it('answers unknown commands and non-text messages with a pointer to /help', async () => {

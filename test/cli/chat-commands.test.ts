@@ -35,6 +35,21 @@ describe('chatCommand', () => {
     ).toBe('§ Нәтижелер · тұжырым 1');
   });
 
+  it('makes /findings the topic and offers its five findings as 1–5, in the interface language', () => {
+    expect(run('/findings')).toMatchObject({
+      topic: 'What are the main findings of the article?',
+      offer: [
+        'What is the first finding?',
+        'What is the second finding?',
+        'What is the third finding?',
+        'What is the fourth finding?',
+        'What is the fifth finding?',
+      ],
+    });
+    expect(run('/findings', 'kk').offer?.[2]).toBe('Үшінші тұжырым қандай?');
+    expect(run('/about').offer).toBeUndefined();
+  });
+
   it('shows /about with the DOI and the licence', () => {
     expect(run('/about').text.split('\n').slice(-4)).toEqual([
       'Authors: Zh.S. Berdiyarova, Sh.A. Saimova, D.S. Abdullaeva (2026)',
