@@ -43,6 +43,9 @@ export const DEFAULT_PAGE_SIZE = 3;
  */
 const MAX_TOTAL = 4 * DEFAULT_PAGE_SIZE;
 
+/** Paragraphs of a section a reply shows when a question names the section ("the methods"); "More" goes on. */
+export const PARAGRAPHS_SHOWN = 3;
+
 /**
  * A list's items: the named section's subsections when it has them (the five findings, the 18
  * references; the Results lead-in and closing paragraphs follow under "More"), else its paragraphs.
@@ -106,10 +109,13 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
 
     let kept = withoutCitedReferences(ranked.filter((r) => r.score >= RELATIVE_FLOOR * best.score));
     let list = 0;
+    let listShown = 0;
     if (browsing) {
-      // "the main findings", "list of references": the named section's items in the article's order, all of them
+      // "the main findings", "list of references": the named section's items in the article's order, all of them;
+      // "the methods": its paragraphs in order, the first PARAGRAPHS_SHOWN shown (eight in a row are a wall of text)
       const items = listItems(kept.filter((r) => r.place.members.some(browsing)));
       list = items.length;
+      listShown = items.some((r) => r.place.sectionId.includes('/')) ? list : Math.min(list, PARAGRAPHS_SHOWN);
       kept = [...items, ...kept.filter((r) => !items.includes(r))];
     }
     kept = kept.slice(0, Math.max(MAX_TOTAL, list));
@@ -119,7 +125,7 @@ export function createArticleService(deps: ServiceDeps): ArticleService {
       offset > 0
         ? passages.length
         : list > 0
-          ? Math.min(list, passages.length)
+          ? Math.min(listShown, passages.length)
           : shownCount(
               passages.map((p) => p.score),
               showRule,
