@@ -111,8 +111,13 @@ export function createScorer(deps: {
     glossary.concepts.filter((c) => c.implies?.includes('authors') && bm25.has(i, CONCEPT_PREFIX + c.id)).map((c) => c.id),
   );
 
-  /** Whether an article word (stemmed, any language) starts with `prefix` ("uni" → university): a shortening, not a new word. */
-  const startsSomeWord = (prefix: string) => LANGS.some((l) => [...vocab[l]].some((w) => w.startsWith(prefix)));
+  /** Whether the article writes a word in some form: an article word starts with its first letters ("uni" → university). */
+  const articleWords = [...new Set(chunks.flatMap((c) => words(c.text)))];
+  const written = (word: string) => {
+    // an ending is no new word: "коды" → код (кодекс), "fines" → fine; "uni" → university
+    const head = /^[a-z]/.test(word) ? word.replace(/s$/, '').slice(0, 6) : word.slice(0, Math.max(3, Math.min(6, word.length - 1)));
+    return articleWords.some((w) => w.startsWith(head));
+  };
 
   async function score(text: string, lang: Lang): Promise<Scored> {
     const analysed = topics.articleVoice(analyze(text, glossary, lang, { question: true }).terms);
@@ -122,10 +127,14 @@ export function createScorer(deps: {
     const names = new Set([...properNames(text, lang), ...terms.filter((t) => isPlaceName(t.stem, lang)).map((t) => t.stem)]);
     // "Какие штрафы …?": the thing asked for weighs more when the article never uses it (a shortening like "uni" is no new word)
     const askedWord = focusWord(text, lang);
-    const focus = askedWord !== undefined && !startsSomeWord(stem(askedWord, lang)) ? stem(askedWord, lang) : undefined;
+    const focus = askedWord !== undefined && !written(askedWord) ? stem(askedWord, lang) : undefined;
     // "deepfakes", found through "fraud": the reply says the word itself is not in the article
     const byMeaning = askedWord !== undefined && glossary.isNarrower(stem(askedWord, lang));
-    const unnamed = byMeaning ? ((text.match(/[\p{L}\p{N}]+/gu) ?? []).find((w) => fold(w) === askedWord) ?? askedWord) : undefined;
+    // … and "What are the fines for …?": a thing the article never writes, answered (if at all) by what is nearest
+    const focusTerm = focus === undefined ? undefined : terms.find((t) => t.stem === focus);
+    const absent = focusTerm !== undefined && focusTerm.concepts.length === 0;
+    const unnamed =
+      byMeaning || absent ? ((text.match(/[\p{L}\p{N}]+/gu) ?? []).find((w) => fold(w) === askedWord) ?? askedWord) : undefined;
     // "weather in Astana": a word found only in the authors' details does not answer a question that is not about them
     // … and "how does a neural network work?": beside a word the article never uses, an everyday author word ("work") covers nothing
     const unknown = terms.some((t) => queryTokens([t]).every((token) => bm25.df(token) === 0));

@@ -122,6 +122,12 @@ describe('createScorer (through the service)', () => {
       await service.ask('What is the risk-based approach?'),
     ];
     expect([deepfakes.answered, deepfakes.unnamed, risk.answered, risk.unnamed]).toEqual([true, 'deepfakes', true, undefined]);
+    // a thing never written: answered with a note when the rest of the question is well covered, else refused
+    const [ru, en] = [
+      await service.ask('Какие штрафы за нарушение закона об ИИ?'),
+      await service.ask('What are the fines for violating the AI law?'),
+    ];
+    expect([ru.answered, ru.unnamed, en.answered]).toEqual([true, 'штрафы', false]);
   });
 
   it.each([
