@@ -4,8 +4,9 @@ import { QuestionError } from '../errors.js';
 import { cleanQuestion, MAX_QUESTION_CHARS } from '../retrieval/question.js';
 import type { Answer, ArticleService } from '../retrieval/types.js';
 import { aspectRanking, pageOf, readAspect } from './aspect.js';
-import { asksForItem, itemQuery, LIST_ITEM } from './item.js';
+import { itemRanking, LIST_ITEM } from './item.js';
 import { classify, type Act, type Followup, type SmalltalkKind } from './classify.js';
+import { type LangPreference, noticeLang, UNIVERSAL_CHATTER } from './notice-lang.js';
 import { rewrite } from './rewrite.js';
 import { addTurn, current, paged, placeOf, turnOfMessage, updateTurn, type DialogueState, type TurnState } from './state.js';
 import { articleVocabulary, sharesStem, type Knows } from './vocabulary.js';
@@ -33,27 +34,9 @@ export interface DialogueReply {
   key: string;
 }
 
+export { type LangPreference, noticeLang } from './notice-lang.js';
+
 export type Notice = 'nothingMore' | 'askFirst' | 'noWords' | 'tooLong' | 'noSuchFinding';
-
-/** The languages a chat's notices may be in, besides the conversation's own. */
-export interface LangPreference {
-  /** Chosen by the reader (/lang). */
-  chosen?: Lang;
-  /** The reader's device or Telegram language, when nothing else tells. */
-  fallback?: Lang;
-}
-
-/** Small talk that belongs to no language: a short Latin word ("ok", "lol", "thx") or no letters at all. */
-const UNIVERSAL_CHATTER = /^\s*(?:[a-z]{1,4}|[^\p{L}]*)[\s!?.)]*$/iu;
-
-/**
- * The language of a notice about a message that has no language of its own ("😀😀"): the one the
- * reader chose, else the language of the conversation so far (its last turn), else the fallback,
- * else English. Pure.
- */
-export function noticeLang(state: DialogueState | undefined, pref: LangPreference = {}): Lang {
-  return pref.chosen ?? state?.turns[state.turns.length - 1]?.lang ?? pref.fallback ?? 'en';
-}
 
 export interface DialogueStep {
   reply: DialogueReply;
@@ -150,24 +133,11 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
     };
   }
 
-  /**
-   * "More" after one finding asked for: the passages its own words find (the Discussion and Conclusion on the
-   * same point), not the next findings of the list the question's ranking goes on with.
-   */
-  function deeper(turn: TurnState): Pick<TurnState, 'q' | 'base'> | undefined {
-    const items = turn.shown.filter((p) => LIST_ITEM.test(p));
-    const place = turn.shown[0];
-    // one finding asked for ("the fifth finding"), not the list, nor a topic a finding happens to answer
-    if (turn.aspect !== undefined || items.length !== 1 || place !== items[0] || !asksForItem(turn.q, place)) return undefined;
-    const q = itemQuery(service, place);
-    return q === undefined ? undefined : { q, base: turn.base };
-  }
-
   async function page(state: DialogueState, index: number, readerLang: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
     // never again what this conversation already showed on the same topic (an aspect turn shares its topic's passages)
     const seen = new Set(state.turns.filter((t) => t.base === turn.base).flatMap((t) => t.shown));
-    const ranking = deeper(turn) ?? turn;
+    const ranking = itemRanking(service, turn) ?? turn;
     let offset = turn.next;
     let answer = await answerFor(ranking, turn.lang, offset, pageSize);
     let unseen = answer.passages.slice(0, shownCount(answer)).filter((p) => !seen.has(placeOf(p.id)));
@@ -197,7 +167,7 @@ export function createDialogueEngine(options: DialogueOptions): DialogueEngine {
 
   async function relang(state: DialogueState, index: number, target: Lang): Promise<DialogueStep> {
     const turn = state.turns[index];
-    const ranking = turn.start > 0 ? (deeper(turn) ?? turn) : turn; // a "More" page is shown again from the ranking it came from
+    const ranking = turn.start > 0 ? (itemRanking(service, turn) ?? turn) : turn; // a "More" page is shown again from the ranking it came from
     let answer = await answerFor(ranking, target, turn.start, turn.start > 0 ? pageSize : turn.count || pageSize);
     if (turn.start > 0) {
       // exactly the places that page showed (it left out what the conversation had shown before)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksForItem, deeperQuery, itemQuery } from '../../src/dialogue/item.js';
+import { asksForItem, deeperQuery, itemQuery, itemRanking } from '../../src/dialogue/item.js';
+import type { TurnState } from '../../src/dialogue/state.js';
 import { createFakeService } from '../bot/fake-service.js';
 
 describe('asksForItem', () => {
@@ -25,5 +26,31 @@ describe('itemQuery', () => {
     expect(itemQuery(service, place)).toBe(deeperQuery(service.chunk(`kk:${place}`)!.text));
     expect(itemQuery(service, 'discussion:3')).toBeUndefined();
     expect(deeperQuery('x'.repeat(700))).toHaveLength(600);
+  });
+});
+
+describe('itemRanking', () => {
+  it('returns the elaboration question for a turn that asked for one finding by number, undefined for a list, a topic or an aspect', () => {
+    const service = createFakeService();
+    const turn = (q: string, shown: string[], aspect?: string): TurnState => ({
+      q,
+      base: q,
+      ...(aspect ? { aspect } : {}),
+      lang: 'en',
+      start: 0,
+      count: shown.length,
+      next: shown.length,
+      shown,
+      msgs: [],
+    });
+    const third = turn('What is the third finding?', ['results/finding-3:1']);
+    expect(itemRanking(service, third)).toEqual({ q: itemQuery(service, 'results/finding-3:1'), base: third.q });
+    expect(
+      [
+        turn('What are the findings?', ['results/finding-1:1', 'results/finding-2:1']),
+        turn('How does AI affect criminal law?', ['results/finding-3:1']),
+        turn('What is the third finding?', ['results/finding-3:1'], 'why?'),
+      ].map((t) => itemRanking(service, t)),
+    ).toEqual([undefined, undefined, undefined]);
   });
 });
