@@ -1,6 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { expandAbbreviations } from '../text/countries.js';
 import { isStopword, namesArticle } from '../text/stopwords.js';
+import { isIntroductionOnly, withoutIntroduction } from '../text/introduction.js';
 import { analyse, inList, ordinalOf, phraseAt, type Analysed, type Lexicon, type Token, type WordList } from './lexicon.js';
 import { LAUGHING_EMOJI, LAUGHTER } from './words.js';
 
@@ -60,7 +61,7 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
   const text = expandAbbreviations(typed);
   const a = analyse(text);
   const { lang, lex } = a;
-  const social = smalltalk(a);
+  const social = smalltalk(a) ?? (isIntroductionOnly(text) ? 'greeting' : undefined);
   if (social) return { act: 'smalltalk', lang, kind: social };
   const { rest, cue } = stripCues(a);
   if (rest.length === 0 && cue) return { act: 'more', lang };
@@ -76,7 +77,8 @@ export function classify(typed: string, ctx: ClassifyContext): Classified {
     (t, i) => inList(lex.anaphora, t.key) && !inList(lex.interrogatives, t.key) && !(rest[i + 1] && namesArticle(rest[i + 1].key)),
   );
   const anaphora = pointsBack && !(has(lex.sayVerbs) && content.length > 0);
-  const question: Classified = { act: 'question', lang, text: withoutGreeting(text, a) };
+  // "My name is Aida. What are the findings?": the question is what follows the introduction (follow-ups build on it)
+  const question: Classified = { act: 'question', lang, text: withoutIntroduction(withoutGreeting(text, a)) };
   const aboutArticle = rest.some((t) => namesArticle(t.key)) && content.length === 0 && !anaphora && ordinals.length === 0;
   if (aboutArticle) return question;
   if (!ctx.previous) {

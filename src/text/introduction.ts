@@ -8,10 +8,10 @@ const GREETING = String.raw`^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|eve
 const CONNECTIVE = String.raw`(?:(?:and|и|а|және|жане)\s+)?`;
 /** Openings recognised in lower case. */
 const OPENINGS = [
-  `my name is|(?:i am|i'm|im) an?|i study|i work|i teach|i'm writing|i am writing`,
+  `my name is|(?:i am|i'm|im) an?|i study|i work|i teach|i'm writing|i am writing|menya zovut|men[iy]n? atym`,
   `меня зовут|я (?:студент|студентка|учусь|работаю|преподаю|преподаватель|юрист|аспирант|магистрант|пишу)`,
   // Kazakh: "мен …" ending in a first-person verb or copula (-мын/-мін, -пын/-пін, -бын/-бін)
-  String.raw`мен[іи]ң (?:атым|есімім|ес[іи]м[іи]м)|мен\s[^,.!?…]*?(?:мын|мін|мин|пын|пін|пин|бын|бін|бин)`,
+  String.raw`мен[іи][ңн] (?:атым|есімім|ес[іи]м[іи]м)|мен\s[^,.!?…]*?(?:мын|мін|мин|пын|пін|пин|бын|бін|бин)`,
 ];
 const INTRO = new RegExp(`${GREETING}${CONNECTIVE}(?:${OPENINGS.join('|')})(?=[\\s,.!?…]|$)`, 'iu');
 /** "I'm Aida", "я Аида", "Мен Аида": a first-person pronoun and a capitalised name (case-sensitive). */
@@ -26,6 +26,11 @@ function opensWithIntroduction(text: string): boolean {
   if (INTRO.test(text.toLowerCase())) return true;
   const greeting = GREETING_ONLY.exec(text)?.[0].length ?? 0;
   return NAMED.test(text.slice(greeting));
+}
+
+/** Whether `text` is only a self-introduction ("Hi, I'm Aida", "Менің атым Айгерім"): nothing is asked. */
+export function isIntroductionOnly(text: string): boolean {
+  return opensWithIntroduction(text) && withoutIntroduction(text) === text;
 }
 
 /**

@@ -231,6 +231,21 @@ describe('classify', () => {
     ).toEqual(['question:en', 'question:ru', 'question:kk', 'question:en', 'question:en', 'question:en', 'question:en']);
   });
 
+  it('leaves a self-introduction out of the question (follow-ups build on what it asks), and answers one alone as a greeting', () => {
+    const question = (m: string) => {
+      const c = classify(m, ctx(false));
+      return c.act === 'question' ? c.text : c.act;
+    };
+    expect(['I am a student at KazNU. What are the findings?', 'Меня зовут Аида, какие выводы?'].map(question)).toEqual([
+      'What are the findings?',
+      'какие выводы?',
+    ]);
+    expect(["Hi, I'm Aida", 'Сәлем, менің атым Айгерім'].map((m) => summary(classify(m, ctx(false))))).toEqual([
+      act('hello', false),
+      act('Сәлем', false),
+    ]);
+  });
+
   it('reads an ordinal with its own noun as a fresh question without the connective, in each language', () => {
     const text = (m: string) => {
       const c = classify(m, ctx());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutIntroduction } from '../../src/text/introduction.js';
+import { isIntroductionOnly, withoutIntroduction } from '../../src/text/introduction.js';
 
 describe('withoutIntroduction', () => {
   it('returns the question after the clauses in which the reader introduces themselves, in each language', () => {
@@ -18,6 +18,8 @@ describe('withoutIntroduction', () => {
         'Hi, I am Aida. What are the findings?',
         'Привет, я Аида, студентка юрфака. Какие выводы в статье?',
         'Сәлеметсіз бе, мен мемлекеттік қызметшімін. Киберқауіпсіздік туралы не айтылған?',
+        'Menya zovut Aida, kakie vyvody?',
+        'Менин атым Дана, макаланын корытындылары кандай?',
       ].map(withoutIntroduction),
     ).toEqual([
       'What are the findings?',
@@ -33,6 +35,8 @@ describe('withoutIntroduction', () => {
       'What are the findings?',
       'Какие выводы в статье?',
       'Киберқауіпсіздік туралы не айтылған?',
+      'kakie vyvody?',
+      'макаланын корытындылары кандай?',
     ]);
   });
 
@@ -45,5 +49,13 @@ describe('withoutIntroduction', () => {
       'Мен түсінбедім, неге?',
     ];
     expect(unchanged.map(withoutIntroduction)).toEqual(unchanged);
+  });
+
+  it('tells a message that only introduces the reader from one that asks something', () => {
+    expect(
+      ["Hi, I'm Aida", 'Сәлем, менің атым Айгерім', 'Меня зовут Аида', 'Меня зовут Аида, какие выводы?', 'What are the findings?'].map(
+        isIntroductionOnly,
+      ),
+    ).toEqual([true, true, true, false, false]);
   });
 });
