@@ -100,14 +100,19 @@ export async function startWebhook(
   const { url, port, secret, logger, host = '127.0.0.1', store = createMemoryStore() } = options;
   await init(bot);
   const path = new URL(url).pathname;
-  const worker = store.inbox ? createInboxWorker(bot, { logger, inbox: store.inbox }) : undefined;
   // after 9 s the request is answered but the update is still handled: stop() waits for those too
-  const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
-  bot.handleUpdate = worker
-    ? async (update) => {
-        await worker.admit([update]); // on disk: now Telegram may hear 200
-      }
-    : handleOne;
+  let finishHandling: () => Promise<unknown>;
+  if (store.inbox) {
+    const worker = createInboxWorker(bot, { logger, inbox: store.inbox });
+    bot.handleUpdate = async (update) => {
+      await worker.admit([update]); // on disk: now Telegram may hear 200
+    };
+    finishHandling = () => worker.halt();
+  } else {
+    const handleOne = handleOnce(bot.handleUpdate.bind(bot), { handled: store, logger });
+    bot.handleUpdate = handleOne;
+    finishHandling = () => handleOne.idle();
+  }
   const handleUpdate = webhookCallback(bot, limitedHttpAdapter(MAX_UPDATE_BYTES), {
     secretToken: secret,
     onTimeout: 'return',
@@ -152,7 +157,7 @@ export async function startWebhook(
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await (worker ? worker.halt() : handleOne.idle());
+        await finishHandling();
         await commands;
       })()),
   };

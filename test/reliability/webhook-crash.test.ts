@@ -4,13 +4,13 @@
  * reply that had reached Telegram before the kill is not sent again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { spawnMain, type MainProcess } from '../support/main-process.js';
-import { expectedReply, openRealService, QUESTIONS, TOKEN, type RealService } from './support.js';
+import { freePort } from '../support/redis.js';
+import { expectedReply, openRealService, QUESTIONS, TOKEN, until, type RealService } from './support.js';
 
 /** Two starts of the bot (tsx, the index) and a burst with 100 ms Bot API latency on a busy 2-core machine. */
 const WEBHOOK_CRASH_TIMEOUT_MS = 90_000;
@@ -24,22 +24,6 @@ beforeAll(async () => {
   real = await openRealService();
 });
 afterAll(() => real?.dispose());
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function until(what: string, check: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('webhook mode, kill -9 in the middle of a burst', () => {
   it(
@@ -62,7 +46,7 @@ describe('webhook mode, kill -9 in the middle of a burst', () => {
       const start = async () => {
         const bot = spawnMain(env);
         bots.push(bot);
-        await until('the bot to start', () => /is answering \(webhook/.test(bot.output()));
+        await until(() => /is answering \(webhook/.test(bot.output()), 'the bot to start', WAIT_MS);
         return bot;
       };
       try {
@@ -98,7 +82,7 @@ describe('webhook mode, kill -9 in the middle of a burst', () => {
         expect(answeredAtKill).toBeLessThan(CHATS);
         expect(second.output()).toMatch(/\d+ updates left in the inbox by the last run: handling them first/);
         const expected = await Promise.all(asked.map(({ text }) => expectedReply(real.service, text)));
-        await until('every update answered', () => asked.every(({ chatId }, i) => sent(chatId).length >= expected[i].length));
+        await until(() => asked.every(({ chatId }, i) => sent(chatId).length >= expected[i].length), 'every update answered', WAIT_MS);
         await new Promise((r) => setTimeout(r, 300)); // a second copy would come now
         expect(asked.map(({ chatId }) => sent(chatId))).toEqual(expected);
         second.proc.kill('SIGTERM');
