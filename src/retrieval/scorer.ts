@@ -61,8 +61,9 @@ export interface Scored {
    */
   browsing?: (chunk: number) => boolean;
   /**
-   * The word naming what the question asks about, as written, when it is a glossary concept's
-   * narrower wording the article never uses ("deepfakes", found through "fraud"): an answer says so.
+   * The word naming what the question asks about, as written, when the article never uses it: a
+   * glossary concept's narrower wording ("deepfakes", found through "fraud") or a word it never
+   * writes at all ("штрафы"). An answer says so above its passages.
    */
   unnamed?: string;
 }
