@@ -18,6 +18,7 @@ const WEBHOOK_CRASH_TIMEOUT_MS = 90_000;
 const WAIT_MS = 30_000;
 const SECRET = 'webhook-crash-secret-0123456789';
 const CHATS = 10;
+const PER_CHAT = 3;
 
 let real: RealService;
 beforeAll(async () => {
@@ -51,37 +52,44 @@ describe('webhook mode, kill -9 in the middle of a burst', () => {
       };
       try {
         const first = await start();
-        const asked = Array.from({ length: CHATS }, (_, i) => ({ chatId: 70_000 + i, text: QUESTIONS[i % QUESTIONS.length] }));
-        const statuses = await Promise.all(
-          asked.map(({ chatId, text }, i) =>
-            fetch(`http://127.0.0.1:${port}/tg/hook`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-              body: JSON.stringify({
-                update_id: 500 + i,
-                message: {
-                  message_id: 1,
-                  date: 1,
-                  text,
-                  chat: { id: chatId, type: 'private', first_name: 'U' },
-                  from: { id: chatId, is_bot: false, first_name: 'U', language_code: 'en' },
-                },
-              }),
-            }).then((r) => r.status),
-          ),
-        );
-        expect(statuses).toEqual(asked.map(() => 200)); // each on disk in the inbox: Telegram will not post it again
-        await new Promise((r) => setTimeout(r, 150)); // some replies on their way to Telegram, some not yet sent
+        // PER_CHAT questions per chat: a chat's are answered one after another, so the kill always finds some unanswered
+        const asked = Array.from({ length: CHATS }, (_, c) => ({
+          chatId: 70_000 + c,
+          texts: Array.from({ length: PER_CHAT }, (_, j) => QUESTIONS[(c + j * CHATS) % QUESTIONS.length]),
+        }));
+        const post = (chatId: number, text: string, updateId: number) =>
+          fetch(`http://127.0.0.1:${port}/tg/hook`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+            body: JSON.stringify({
+              update_id: updateId,
+              message: {
+                message_id: 1,
+                date: 1,
+                text,
+                chat: { id: chatId, type: 'private', first_name: 'U' },
+                from: { id: chatId, is_bot: false, first_name: 'U', language_code: 'en' },
+              },
+            }),
+          }).then((r) => r.status);
+        const statuses: number[] = [];
+        for (let j = 0; j < PER_CHAT; j++)
+          statuses.push(...(await Promise.all(asked.map(({ chatId, texts }, c) => post(chatId, texts[j], 500 + j * CHATS + c)))));
+        expect(statuses).toEqual(Array(CHATS * PER_CHAT).fill(200)); // each on disk in the inbox: Telegram will not post it again
         const sent = (chatId: number) =>
           api.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
+        const all = () => asked.reduce((n, { chatId }) => n + sent(chatId).length, 0);
+        await until(() => all() > 0, 'the first reply', WAIT_MS); // then kill: the others are in flight or waiting in the inbox
         first.proc.kill('SIGKILL');
         await first.exited;
-        const answeredAtKill = asked.filter(({ chatId }) => sent(chatId).length > 0).length;
+        const expected = await Promise.all(
+          asked.map(async ({ texts }) => (await Promise.all(texts.map((t) => expectedReply(real.service, t)))).flat()),
+        );
+        const repliesAtKill = all();
         const second = await start();
         // the kill cut the burst short: the restarted bot takes up what the inbox kept
-        expect(answeredAtKill).toBeLessThan(CHATS);
+        expect(repliesAtKill).toBeLessThan(expected.flat().length);
         expect(second.output()).toMatch(/\d+ updates left in the inbox by the last run: handling them first/);
-        const expected = await Promise.all(asked.map(({ text }) => expectedReply(real.service, text)));
         await until(() => asked.every(({ chatId }, i) => sent(chatId).length >= expected[i].length), 'every update answered', WAIT_MS);
         await new Promise((r) => setTimeout(r, 300)); // a second copy would come now
         expect(asked.map(({ chatId }) => sent(chatId))).toEqual(expected);
